@@ -1,0 +1,10 @@
+import type { Db } from "@/lib/db/client";
+import type { Day } from "@/lib/store/types";
+import { recomputeCostMonthly } from "./costs";
+import { recomputeCoverage } from "./coverage";
+
+/** Recomputes every daily rollup the days [fromDay, toDay] feed; the charts read only these. */
+export async function recomputeRollups(db: Db, fromDay: Day, toDay: Day): Promise<void> {
+  await recomputeCoverage(db, fromDay, toDay);
+  await recomputeCostMonthly(db, fromDay, toDay);
+}

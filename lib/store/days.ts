@@ -1,0 +1,23 @@
+import type { Day } from "./types";
+
+const DAY_MS = 86_400_000;
+
+export function toDay(date: Date): Day {
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayToDate(day: Day): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export function addDays(day: Day, n: number): Day {
+  return toDay(new Date(dayToDate(day).getTime() + n * DAY_MS));
+}
+
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / DAY_MS);
+}
+
+export function isDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toDay(dayToDate(value)) === value;
+}

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import stringify from "safe-stable-stringify";
+import type { KmsKeyRecord, StorageResourceRecord } from "@/lib/domain/records";
+import type { PolicySettings } from "@/lib/settings/policy";
+import { deriveKeyColumns, deriveResourceColumns } from "./derive";
+import { OPEN_END, type Day } from "./types";
+
+// Records → rows for jsonb_to_recordset inserts (snake_case, JSON-safe). The content hash covers
+// everything ingested (not the derived columns), so a snapshot only writes a new version when
+// AWS reported something different.
+
+function hash(value: unknown): string {
+  return createHash("sha1").update(stringify(value) ?? "").digest("hex");
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function resourceContentHash(record: StorageResourceRecord, keyState: string | null): string {
+  return hash({ ...record, sizeBytes: record.sizeBytes?.toString() ?? null, keyState });
+}
+
+export function keyContentHash(record: KmsKeyRecord): string {
+  return hash(record);
+}
+
+export function resourceRow(record: StorageResourceRecord, keyState: string | null, validFrom: Day, validTo: Day | null, settings: PolicySettings) {
+  return {
+    resource_arn: record.resourceArn,
+    account_id: record.accountId,
+    region: record.region,
+    service: record.service,
+    name: record.name,
+    valid_from: validFrom,
+    valid_to: validTo ?? OPEN_END,
+    content_hash: resourceContentHash(record, keyState),
+    size_bytes: record.sizeBytes?.toString() ?? null,
+    encryption_class: record.encryptionClass,
+    sse_algorithm: record.sseAlgorithm,
+    key_ref: record.keyRef,
+    key_arn: record.keyArn,
+    key_state: keyState,
+    bucket_key_enabled: record.bucketKeyEnabled,
+    tags: record.tags,
+    ...deriveResourceColumns(record, keyState, settings),
+  };
+}
+
+export function keyRow(record: KmsKeyRecord, validFrom: Day, validTo: Day | null, settings: PolicySettings) {
+  return {
+    key_arn: record.keyArn,
+    account_id: record.accountId,
+    region: record.region,
+    key_id: record.keyId,
+    valid_from: validFrom,
+    valid_to: validTo ?? OPEN_END,
+    content_hash: keyContentHash(record),
+    key_manager: record.keyManager,
+    key_state: record.keyState,
+    key_spec: record.keySpec,
+    key_usage: record.keyUsage,
+    origin: record.origin,
+    multi_region: record.multiRegion,
+    multi_region_role: record.multiRegionRole,
+    primary_key_arn: record.primaryKeyArn,
+    creation_date: iso(record.creationDate),
+    deletion_date: iso(record.deletionDate),
+    pending_window_days: record.pendingWindowDays,
+    description: record.description,
+    aliases: record.aliases,
+    tags: record.tags,
+    policy: record.policy ?? null,
+    policy_error: record.policyError,
+    rotation_enabled: record.rotationEnabled,
+    rotation_period_days: record.rotationPeriodDays,
+    rotation_count: record.rotationCount,
+    last_rotated_at: iso(record.lastRotatedAt),
+    ...deriveKeyColumns(record, settings),
+  };
+}
+
+export type ResourceRow = ReturnType<typeof resourceRow>;
+export type KeyRow = ReturnType<typeof keyRow>;
