@@ -1,0 +1,63 @@
+// `npm run demo`: embedded Postgres (or DATABASE_URL) → migrations → demo organization when the
+// database is empty → production build when needed → dashboard + background worker. Ctrl-C
+// stops everything it started, the database included.
+import { ensureDatabase } from "@/lib/db/ensure";
+import { createDb } from "@/lib/db/client";
+import { parseEnv, ConfigError } from "@/lib/config/env";
+import { isDatabaseEmpty, loadDemo } from "@/lib/demo/load";
+import { loadPolicySettings } from "@/lib/settings/load";
+import { buildIfNeeded } from "@/lib/process/build";
+import { ChildGroup, waitForHttp } from "@/lib/process/children";
+
+const log = (m: string) => console.log(`[demo] ${m}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = parseEnv();
+  const database = await ensureDatabase({ database: "kms_finops", log });
+  const children = new ChildGroup();
+  let shuttingDown = false;
+  const shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log("stopping...");
+    await children.stopAll();
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const db = createDb(database.url, 4);
+    if (await isDatabaseEmpty(db)) {
+      log(`loading the demo organization (seed ${env.DEMO_SEED})...`);
+      const t = Date.now();
+      await loadDemo(db, { seed: env.DEMO_SEED, scale: "small" }, await loadPolicySettings(db));
+      log(`demo organization loaded in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+    } else log("database already has data: keeping it");
+    await db.$disconnect();
+
+    buildIfNeeded(log);
+    const childEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+    const onExit = (name: string) => (code: number | null) => {
+      if (!shuttingDown) {
+        log(`${name} exited (code ${code}); stopping`);
+        void shutdown(1);
+      }
+    };
+    children.start("web", "npx", ["--no-install", "next", "start", "-p", String(env.PORT)], childEnv, onExit("web"));
+    children.start("worker", "npx", ["--no-install", "tsx", "jobs/worker.ts"], childEnv, onExit("worker"));
+    const url = `http://localhost:${env.PORT}`;
+    await waitForHttp(url, 60_000);
+    log(`dashboard ready at ${url} (${((Date.now() - started) / 1000).toFixed(1)}s) — Ctrl-C to stop`);
+  } catch (error) {
+    console.error(`[demo] ${error instanceof ConfigError ? error.message : (error as Error).stack}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(`[demo] ${error instanceof ConfigError ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+// End-to-end tests: a scratch database with the small demo organization, the built app served
+// in production mode, Playwright in Debian's Chromium against it. Requires a prior `next build`.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import { createDb } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/ensure";
+import { createScratchDatabase } from "@/lib/db/scratch";
+import { loadDemo } from "@/lib/demo/load";
+import { defaultPolicySettings } from "@/lib/settings/policy";
+import { ChildGroup, waitForHttp } from "@/lib/process/children";
+
+const log = (m: string) => console.log(`[e2e] ${m}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("[e2e] no production build: run `npx next build` first (npm test does)");
+  process.exit(2);
+}
+const server = await ensureDatabase({ database: "kms_finops_test", dataSubdir: "postgres-test", log });
+const scratch = await createScratchDatabase(server.url, "kmsfinops_e2e");
+const children = new ChildGroup();
+let code = 1;
+try {
+  const db = createDb(scratch.url, 4);
+  const t = Date.now();
+  await loadDemo(db, { seed: 42, scale: "small" }, defaultPolicySettings);
+  await db.$disconnect();
+  log(`demo organization loaded in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+  children.start("web", "npx", ["--no-install", "next", "start", "-p", String(port)], env);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(baseUrl, 60_000);
+  const playwright = spawn("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...env, E2E_BASE_URL: baseUrl },
+  });
+  code = await new Promise<number>((resolve) => playwright.on("close", (c) => resolve(c ?? 1)));
+} catch (error) {
+  console.error(`[e2e] ${(error as Error).stack}`);
+} finally {
+  await children.stopAll();
+  await scratch.drop().catch(() => {});
+  await server.stop();
+}
+process.exit(code);
