@@ -1,0 +1,109 @@
+import type { Db } from "@/lib/db/client";
+import type { IngestionWarningRecord } from "@/lib/domain/records";
+import type { Day } from "./types";
+
+// Bookkeeping of ingestion runs: a run fans out into units (one per account-region, plus the
+// organization-wide cost unit); each unit is claimed by exactly one worker, finishes with its
+// own status, and the last unit to finish settles the run's status.
+
+export type UnitKind = "inventory" | "costs";
+export type RunTrigger = "SCHEDULE" | "CLI" | "UI" | "DEMO";
+export type FinishedStatus = "SUCCEEDED" | "PARTIAL" | "FAILED";
+
+export interface UnitSpec {
+  accountId: string;
+  region: string;
+  kind: UnitKind;
+}
+
+export interface CreatedRun {
+  runId: string;
+  units: (UnitSpec & { unitId: bigint })[];
+}
+
+export async function createRun(db: Db, args: { trigger: RunTrigger; snapshotDay: Day; scope: object; units: UnitSpec[] }): Promise<CreatedRun> {
+  return db.$transaction(async (tx) => {
+    const run = await tx.ingestionRun.create({
+      data: { trigger: args.trigger, snapshotDay: new Date(`${args.snapshotDay}T00:00:00Z`), scope: args.scope, unitsTotal: args.units.length, status: "RUNNING", startedAt: new Date() },
+    });
+    const units = [];
+    for (const u of args.units) {
+      const row = await tx.ingestionUnit.create({ data: { runId: run.id, accountId: u.accountId, region: u.region, kind: u.kind } });
+      units.push({ ...u, unitId: row.id });
+    }
+    return { runId: run.id, units };
+  });
+}
+
+/**
+ * Marks a queued unit as running for this worker. False when another worker already has it:
+ * the queue delivers a job once, but a retried or duplicated job must still run once.
+ */
+export async function claimUnit(db: Db, unitId: bigint, workerId: string): Promise<boolean> {
+  const claimed = await db.ingestionUnit.updateMany({
+    where: { id: unitId, status: "QUEUED" },
+    data: { status: "RUNNING", startedAt: new Date(), workerId },
+  });
+  return claimed.count === 1;
+}
+
+export async function finishUnit(
+  db: Db,
+  unitId: bigint,
+  result: { status: FinishedStatus; keysCount?: number; resourcesCount?: number; apiRequests?: Record<string, number>; error?: string | null },
+): Promise<void> {
+  await db.ingestionUnit.update({
+    where: { id: unitId },
+    data: {
+      status: result.status,
+      finishedAt: new Date(),
+      keysCount: result.keysCount ?? 0,
+      resourcesCount: result.resourcesCount ?? 0,
+      apiRequests: result.apiRequests ?? {},
+      error: result.error ?? null,
+    },
+  });
+}
+
+export async function recordWarnings(db: Db, runId: string, warnings: IngestionWarningRecord[]): Promise<void> {
+  if (warnings.length === 0) return;
+  await db.ingestionWarning.createMany({
+    data: warnings.map((w) => ({ runId, accountId: w.accountId, region: w.region, source: w.source, code: w.code, message: w.message, resourceArn: w.resourceArn ?? null })),
+  });
+}
+
+/** Requests a unit made, by "service:Operation"; KMS and Cost Explorer calls are billed. */
+function sumRequests(units: { apiRequests: unknown }[], service: string): number {
+  let total = 0;
+  for (const u of units) {
+    for (const [op, n] of Object.entries((u.apiRequests ?? {}) as Record<string, number>)) {
+      if (op.startsWith(`${service}:`)) total += n;
+    }
+  }
+  return total;
+}
+
+/**
+ * Settles the run once no unit is queued or running: SUCCEEDED when every unit succeeded,
+ * FAILED when none produced data, PARTIAL otherwise. Returns the status, or null if units remain.
+ */
+export async function settleRun(db: Db, runId: string): Promise<FinishedStatus | null> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM ingestion_run WHERE id = $1::uuid FOR UPDATE`, runId);
+    const units = await tx.ingestionUnit.findMany({ where: { runId }, select: { status: true, apiRequests: true } });
+    if (units.some((u) => u.status === "QUEUED" || u.status === "RUNNING")) return null;
+    const run = await tx.ingestionRun.findUniqueOrThrow({ where: { id: runId } });
+    if (run.finishedAt) return run.status as FinishedStatus;
+    const ok = units.filter((u) => u.status === "SUCCEEDED").length;
+    const failed = units.filter((u) => u.status === "FAILED").length;
+    const status: FinishedStatus = ok === units.length ? "SUCCEEDED" : failed === units.length ? "FAILED" : "PARTIAL";
+    const kms = sumRequests(units, "kms");
+    const ce = sumRequests(units, "ce");
+    const all = units.reduce((n, u) => n + Object.values((u.apiRequests ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0), 0);
+    await tx.ingestionRun.update({
+      where: { id: runId },
+      data: { status, finishedAt: new Date(), kmsRequests: kms, costExplorerRequests: ce, otherRequests: all - kms - ce },
+    });
+    return status;
+  });
+}
