@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     await db.$disconnect();
 
     buildIfNeeded(log);
-    const childEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+    const childEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
     const onExit = (name: string) => (code: number | null) => {
       if (!shuttingDown) {
         log(`${name} exited (code ${code}); stopping`);

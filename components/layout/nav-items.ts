@@ -1,0 +1,17 @@
+/** The product's pages, in header order. Pages not built yet answer 404 until they land. */
+export const navItems = [
+  { href: "/", label: "Overview" },
+  { href: "/keys", label: "Keys" },
+  { href: "/resources", label: "Resources" },
+  { href: "/costs", label: "Costs" },
+  { href: "/savings", label: "Savings" },
+  { href: "/teams", label: "Teams" },
+  { href: "/runs", label: "Runs" },
+  { href: "/settings", label: "Settings" },
+] as const;
+
+/** "/" matches only itself; any other item also matches its sub-pages (/keys/abc). */
+export function isActive(href: string, pathname: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

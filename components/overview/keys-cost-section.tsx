@@ -1,0 +1,51 @@
+import type { KeyCounts } from "@/lib/queries/key-counts";
+import type { CostWindowTotal, KmsCostSummary } from "@/lib/queries/kms-cost-summary";
+import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/components/format";
+import { KpiTile } from "./kpi-tile";
+import { SectionHeading } from "./coverage-section";
+
+export function KeysCostSection({ keys, cost }: { keys: KeyCounts; cost: KmsCostSummary | null }) {
+  return (
+    <section aria-labelledby="keys-cost-heading">
+      <SectionHeading id="keys-cost-heading" title="Keys and KMS cost">
+        Current key inventory · billed cost from Cost Explorer (unblended, USD)
+      </SectionHeading>
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <KpiTile
+          label="Customer managed keys"
+          testId="kpi-cmk-count"
+          value={formatInteger(keys.customerManaged)}
+          hint={`${formatInteger(keys.customerManagedUnusable)} disabled or pending deletion · billed per key-month`}
+        />
+        <KpiTile
+          label="AWS managed keys"
+          testId="kpi-aws-managed-count"
+          value={formatInteger(keys.awsManaged)}
+          hint="aws/<service> keys · no storage charge, requests billed"
+        />
+        <KpiTile
+          label="KMS cost, month to date"
+          testId="kpi-cost-mtd"
+          value={cost ? formatUsd(cost.monthToDate.total) : NO_VALUE}
+          hint={cost ? <CostHint window={cost.monthToDate} period={formatDayRange(cost.monthToDate.from, cost.monthToDate.to)} /> : "No Cost Explorer data yet"}
+        />
+        <KpiTile
+          label="KMS cost, last full month"
+          testId="kpi-cost-last-month"
+          value={cost ? formatUsd(cost.lastFullMonth.total) : NO_VALUE}
+          hint={cost ? <CostHint window={cost.lastFullMonth} period={formatMonth(cost.lastFullMonth.from)} /> : "No Cost Explorer data yet"}
+        />
+      </div>
+    </section>
+  );
+}
+
+function CostHint({ window, period }: { window: CostWindowTotal; period: string }) {
+  return (
+    <>
+      <span className="font-medium text-slate-800">{period}</span> · keys {formatUsd(window.keys)} · requests{" "}
+      {formatUsd(window.requests)}
+      {window.other > 0 ? ` · other ${formatUsd(window.other)}` : null}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+
+interface KpiTileProps {
+  label: string;
+  /** The figure as shown; the element carrying it gets testId so tests can read it. */
+  value: string;
+  testId: string;
+  /** Small print under the figure: what it counts, its unit, its source. */
+  hint?: ReactNode;
+  /** Optional 0–100 bar under the figure (decorative: the figure says the same). */
+  bar?: { pct: number | null; color: string };
+}
+
+export function KpiTile({ label, value, testId, hint, bar }: KpiTileProps) {
+  return (
+    <div className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h3 className="text-sm font-medium text-slate-600">{label}</h3>
+      <p className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid={testId}>
+        {value}
+      </p>
+      {bar ? (
+        <div aria-hidden="true" className="mt-3 h-2 w-full overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full rounded-full" style={{ width: `${Math.min(100, Math.max(0, bar.pct ?? 0))}%`, backgroundColor: bar.color }} />
+        </div>
+      ) : null}
+      {hint ? <div className="mt-3 text-sm leading-snug text-slate-600">{hint}</div> : null}
+    </div>
+  );
+}

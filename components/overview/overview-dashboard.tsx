@@ -1,0 +1,33 @@
+import type { Overview } from "@/lib/queries/overview";
+import { CoverageByBuTable } from "./coverage-by-bu-table";
+import { CoverageSection } from "./coverage-section";
+import { EmptyState } from "./empty-state";
+import { KeysCostSection } from "./keys-cost-section";
+import { NonComplianceBreakdown } from "./noncompliance-breakdown";
+import { PageHeading } from "./page-heading";
+
+/** The home page body: server-rendered, nothing on it needs the browser. */
+export function OverviewDashboard({ overview }: { overview: Overview }) {
+  if (overview.empty) {
+    return (
+      <div className="space-y-8">
+        <PageHeading freshness={null} />
+        <EmptyState />
+      </div>
+    );
+  }
+  const { coverage } = overview;
+  return (
+    <div className="space-y-8">
+      <PageHeading freshness={overview.freshness} />
+      <CoverageSection coverage={coverage} />
+      <KeysCostSection keys={overview.keys} cost={overview.cost} />
+      {coverage ? (
+        <div className="grid gap-4 xl:grid-cols-2">
+          <NonComplianceBreakdown byReason={coverage.organization.nonCompliantByReason} total={coverage.organization.nonCompliant} />
+          <CoverageByBuTable rows={coverage.byBusinessUnit} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { DataFreshness } from "@/lib/queries/data-freshness";
+import { formatDay, formatInteger, isoDay } from "@/components/format";
+
+export function PageHeading({ freshness }: { freshness: DataFreshness | null }) {
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Overview</h1>
+        <p className="mt-1 text-sm text-slate-600">Whole organization, from the latest snapshot of each account and region</p>
+      </div>
+      <div className="text-sm text-slate-700 sm:text-right">
+        {freshness ? (
+          <>
+            <p>
+              Data as of{" "}
+              <time dateTime={isoDay(freshness.asOf)} data-testid="data-as-of" className="font-semibold text-slate-900">
+                {formatDay(freshness.asOf)}
+              </time>
+            </p>
+            {freshness.laggingScopes > 0 ? (
+              <p className="text-amber-800" data-testid="data-lagging">
+                {formatInteger(freshness.laggingScopes)} of {formatInteger(freshness.scopes)} scopes older (oldest{" "}
+                <time dateTime={isoDay(freshness.oldestScope)}>{formatDay(freshness.oldestScope)}</time>)
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p data-testid="data-as-of">No data yet</p>
+        )}
+      </div>
+    </div>
+  );
+}

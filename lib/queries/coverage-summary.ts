@@ -1,0 +1,82 @@
+import { db, type Db } from "@/lib/db/client";
+import type { NonCompliantReason } from "@/generated/prisma/enums";
+import { percentOneDecimal } from "./percent";
+
+/** One business unit's counts on one day, as coverage_bu_daily stores them. */
+export interface CoverageCounts {
+  resources: number;
+  cmkResources: number;
+  sizedResources: number;
+  totalBytes: bigint;
+  cmkBytes: bigint;
+  ncUnencrypted: number;
+  ncSseS3: number;
+  ncAwsManagedKey: number;
+  ncKeyUnusable: number;
+  ncUnknownKey: number;
+}
+
+export interface CoverageFigures {
+  resources: number;
+  cmkResources: number;
+  /** cmkResources / resources × 100, one decimal; null without resources. */
+  coverageByCountPct: number | null;
+  totalBytes: bigint;
+  cmkBytes: bigint;
+  /** cmkBytes / totalBytes × 100 over resources with a known size; null when none is sized. */
+  coverageByStoragePct: number | null;
+  /** Resources whose size is unknown, as a share of all resources (shown beside by-storage). */
+  unknownSizePct: number | null;
+  nonCompliant: number;
+  nonCompliantByReason: Record<NonCompliantReason, number>;
+}
+
+export interface CoverageSummary {
+  /** The latest day with coverage rows (UTC midnight). */
+  day: Date;
+  organization: CoverageFigures;
+  /** Per business unit, "" = untagged, worst coverage by count first. */
+  byBusinessUnit: Array<{ businessUnit: string } & CoverageFigures>;
+}
+
+export function coverageFigures(rows: CoverageCounts[]): CoverageFigures {
+  const sum = (pick: (r: CoverageCounts) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
+  const sumBig = (pick: (r: CoverageCounts) => bigint) => rows.reduce((acc, r) => acc + pick(r), 0n);
+  const resources = sum((r) => r.resources);
+  const cmkResources = sum((r) => r.cmkResources);
+  const sizedResources = sum((r) => r.sizedResources);
+  const totalBytes = sumBig((r) => r.totalBytes);
+  const cmkBytes = sumBig((r) => r.cmkBytes);
+  const nonCompliantByReason: Record<NonCompliantReason, number> = {
+    UNENCRYPTED: sum((r) => r.ncUnencrypted),
+    SSE_S3: sum((r) => r.ncSseS3),
+    AWS_MANAGED_KEY: sum((r) => r.ncAwsManagedKey),
+    KEY_UNUSABLE: sum((r) => r.ncKeyUnusable),
+    UNKNOWN_KEY: sum((r) => r.ncUnknownKey),
+  };
+  return {
+    resources,
+    cmkResources,
+    coverageByCountPct: percentOneDecimal(cmkResources, resources),
+    totalBytes,
+    cmkBytes,
+    coverageByStoragePct: sizedResources > 0 ? percentOneDecimal(cmkBytes, totalBytes) : null,
+    unknownSizePct: percentOneDecimal(resources - sizedResources, resources),
+    nonCompliant: Object.values(nonCompliantByReason).reduce((a, b) => a + b, 0),
+    nonCompliantByReason,
+  };
+}
+
+/** Coverage of the whole organization and per business unit on the latest day; null when empty. */
+export async function getCoverageSummary(client: Db = db()): Promise<CoverageSummary | null> {
+  const latest = await client.coverageBuDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
+  if (!latest) return null;
+  const rows = await client.coverageBuDaily.findMany({ where: { day: latest.day } });
+  const byBusinessUnit = rows
+    .map((row) => ({ businessUnit: row.businessUnit, ...coverageFigures([row]) }))
+    .sort(
+      (a, b) =>
+        (a.coverageByCountPct ?? 101) - (b.coverageByCountPct ?? 101) || a.businessUnit.localeCompare(b.businessUnit),
+    );
+  return { day: latest.day, organization: coverageFigures(rows), byBusinessUnit };
+}

@@ -1,0 +1,66 @@
+import { db, type Db } from "@/lib/db/client";
+
+export interface CostWindow {
+  /** First day, inclusive (UTC midnight). */
+  from: Date;
+  /** Last day, inclusive (UTC midnight). */
+  to: Date;
+}
+
+export interface CostWindowTotal extends CostWindow {
+  total: number;
+  keys: number;
+  requests: number;
+  other: number;
+}
+
+export interface KmsCostSummary {
+  /** The latest day Cost Explorer data exists for: "month to date" runs up to it. */
+  asOf: Date;
+  monthToDate: CostWindowTotal;
+  lastFullMonth: CostWindowTotal;
+}
+
+/**
+ * Month to date and the last full month, anchored on the latest day with cost data rather than
+ * the wall clock: a stale dataset then shows its own month, labelled with its dates, instead
+ * of an empty current month.
+ */
+export function costWindows(asOf: Date): { monthToDate: CostWindow; lastFullMonth: CostWindow } {
+  const y = asOf.getUTCFullYear();
+  const m = asOf.getUTCMonth();
+  const day = (year: number, month: number, d: number) => new Date(Date.UTC(year, month, d));
+  return {
+    monthToDate: { from: day(y, m, 1), to: day(y, m, asOf.getUTCDate()) },
+    lastFullMonth: { from: day(y, m - 1, 1), to: day(y, m, 0) },
+  };
+}
+
+async function windowTotal(client: Db, window: CostWindow): Promise<CostWindowTotal> {
+  const groups = await client.kmsCostDaily.groupBy({
+    by: ["category"],
+    where: { day: { gte: window.from, lte: window.to } },
+    _sum: { unblendedCost: true },
+  });
+  const byCategory = { KEYS: 0, REQUESTS: 0, OTHER: 0 };
+  for (const group of groups) byCategory[group.category] += group._sum.unblendedCost?.toNumber() ?? 0;
+  return {
+    ...window,
+    total: byCategory.KEYS + byCategory.REQUESTS + byCategory.OTHER,
+    keys: byCategory.KEYS,
+    requests: byCategory.REQUESTS,
+    other: byCategory.OTHER,
+  };
+}
+
+/** Billed KMS cost (Cost Explorer UnblendedCost, all accounts and BUs); null without cost data. */
+export async function getKmsCostSummary(client: Db = db()): Promise<KmsCostSummary | null> {
+  const latest = await client.kmsCostDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
+  if (!latest) return null;
+  const windows = costWindows(latest.day);
+  const [monthToDate, lastFullMonth] = await Promise.all([
+    windowTotal(client, windows.monthToDate),
+    windowTotal(client, windows.lastFullMonth),
+  ]);
+  return { asOf: latest.day, monthToDate, lastFullMonth };
+}

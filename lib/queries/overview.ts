@@ -1,0 +1,26 @@
+import { db, type Db } from "@/lib/db/client";
+import { getCoverageSummary, type CoverageSummary } from "./coverage-summary";
+import { getDataFreshness, type DataFreshness } from "./data-freshness";
+import { getKeyCounts, type KeyCounts } from "./key-counts";
+import { getKmsCostSummary, type KmsCostSummary } from "./kms-cost-summary";
+
+export interface Overview {
+  freshness: DataFreshness | null;
+  coverage: CoverageSummary | null;
+  keys: KeyCounts;
+  cost: KmsCostSummary | null;
+  /** True when nothing was ever ingested: the page shows how to get data instead of zeros. */
+  empty: boolean;
+}
+
+/** Everything the home page shows, read in parallel. */
+export async function getOverview(client: Db = db()): Promise<Overview> {
+  const [freshness, coverage, keys, cost] = await Promise.all([
+    getDataFreshness(client),
+    getCoverageSummary(client),
+    getKeyCounts(client),
+    getKmsCostSummary(client),
+  ]);
+  const empty = !freshness && !coverage && !cost && keys.customerManaged + keys.awsManaged === 0;
+  return { freshness, coverage, keys, cost, empty };
+}
