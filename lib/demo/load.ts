@@ -3,6 +3,7 @@ import type { KeyUsageRecord } from "@/lib/domain/records";
 import { recomputeRollups } from "@/lib/rollups";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { storeAccounts } from "@/lib/store/accounts";
+import { markFresh, ORGANIZATION_SCOPE } from "@/lib/store/freshness";
 import { storeCosts, storeKeyRequests } from "@/lib/store/costs";
 import { storeInventoryHistory } from "@/lib/store/history";
 import { storeKeyUsage } from "@/lib/store/key-usage";
@@ -89,6 +90,9 @@ export async function loadDemo(
     onProgress({ phase: "inventory", done: i + 1, total: org.accounts.length, message: `${account.record.name}: ${keys.versions.length} key versions, ${resources.length} resource versions` });
   }
   await storeKeyUsage(db, endDay, usage);
+  // Every account-region of the demo holds good inventory data up to its last day.
+  const scopes = new Map(allKeyVersions.map((v) => [`${v.record.accountId}/${v.record.region}`, { accountId: v.record.accountId, region: v.record.region }]));
+  await markFresh(db, { source: "inventory", day: endDay, runId: null, scopes: [...scopes.values()] });
 
   const requestsFor = requestModel(allPlans);
   const keyRequestsFromIdx = org.endIdx - org.options.keyRequestDays + 1;
@@ -105,6 +109,7 @@ export async function loadDemo(
     onProgress({ phase: "costs", done: i + 1, total: months.length, message: `${dayString(month.from).slice(0, 7)}: ${costs.length} cost records, ${keyRequests.length} per-key request records` });
   }
 
+  await markFresh(db, { source: "costs", day: endDay, runId: null, scopes: [ORGANIZATION_SCOPE] });
   onProgress({ phase: "rollups", done: 0, total: 1, message: `recomputing rollups ${startDay}..${endDay}` });
   await recomputeRollups(db, startDay, endDay);
   onProgress({ phase: "done", done: 1, total: 1, message: "demo organization loaded" });

@@ -28,3 +28,6 @@ export async function historyRange(db: Db): Promise<{ fromDay: Day; toDay: Day }
   const { first, last } = rows[0] ?? { first: null, last: null };
   return first && last ? { fromDay: toDay(first), toDay: toDay(last) } : null;
 }
+
+/** Scope of organization-wide sources (Cost Explorer is read once, from the payer account). */
+export const ORGANIZATION_SCOPE = { accountId: "organization", region: "global" } as const;
