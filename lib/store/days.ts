@@ -18,6 +18,9 @@ export function daysBetween(from: Day, to: Day): number {
   return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / DAY_MS);
 }
 
+/** A real calendar day as YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
 export function isDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toDay(dayToDate(value)) === value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = dayToDate(value);
+  return !Number.isNaN(date.getTime()) && toDay(date) === value;
 }

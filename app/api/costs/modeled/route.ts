@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { handle } from "@/lib/api/errors";
+import { dimensionParams, month, pageParams, parseQuery } from "@/lib/api/params";
+import { db } from "@/lib/db/client";
+import { modeledCost } from "@/lib/queries/kpi/modeled-cost";
+
+export const dynamic = "force-dynamic";
+
+const query = z.strictObject({ month: month.optional(), bu: dimensionParams.bu, ...pageParams });
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => modeledCost(db(), parseQuery(request, query)));
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { handle } from "@/lib/api/errors";
+import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { db } from "@/lib/db/client";
+import { mttpReport } from "@/lib/queries/kpi/mttp";
+
+export const dynamic = "force-dynamic";
+
+/** from/to bound the keys' creation day. */
+const query = z.strictObject({ ...dateRangeParams, bu: dimensionParams.bu });
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const q = parseQuery(request, query);
+    checkRange(q);
+    return mttpReport(db(), q);
+  });
+}

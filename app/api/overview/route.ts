@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { handle } from "@/lib/api/errors";
+import { parseQuery } from "@/lib/api/params";
+import { db } from "@/lib/db/client";
+import { overview } from "@/lib/queries/kpi/overview";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    parseQuery(request, z.strictObject({}));
+    return overview(db());
+  });
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { handle } from "@/lib/api/errors";
+import { day, dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
+import { db } from "@/lib/db/client";
+import { NON_COMPLIANT_REASONS } from "@/lib/kpi/compliance";
+import { NONCOMPLIANT_SORTS, nonCompliantResources } from "@/lib/queries/kpi/noncompliant-resources";
+
+export const dynamic = "force-dynamic";
+
+const reasons = NON_COMPLIANT_REASONS as unknown as [string, ...string[]];
+const query = z.strictObject({
+  day: day.optional(),
+  ...dimensionParams,
+  reason: z
+    .string()
+    .transform((s) => s.split(","))
+    .pipe(z.array(z.enum(reasons, { error: `must be among ${reasons.join(", ")}` })))
+    .optional(),
+  search: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+  sort: sortParam(NONCOMPLIANT_SORTS, "since"),
+  ...pageParams,
+});
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    const { day: asOf, reason, search, sort, page, pageSize, ...filters } = parseQuery(request, query);
+    return nonCompliantResources(db(), {
+      day: asOf,
+      filters,
+      reason: reason as (typeof NON_COMPLIANT_REASONS)[number][] | undefined,
+      search,
+      sort,
+      page,
+      pageSize,
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { badRequest, handle } from "@/lib/api/errors";
+import { parseQuery } from "@/lib/api/params";
+import { db } from "@/lib/db/client";
+import { loadPolicySettings } from "@/lib/settings/load";
+import { saveSettings } from "@/lib/settings/save";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return handle(async () => {
+    parseQuery(request, z.strictObject({}));
+    return { settings: await loadPolicySettings(db()) };
+  });
+}
+
+/** Body: a partial settings object. Invalid → 400 naming the setting; nothing is stored then. */
+export function PUT(request: Request): Promise<Response> {
+  return handle(async () => {
+    let patch: unknown;
+    try {
+      patch = await request.json();
+    } catch {
+      throw badRequest("body: must be a JSON object of settings");
+    }
+    if (typeof patch !== "object" || patch === null || Array.isArray(patch)) throw badRequest("body: must be a JSON object of settings");
+    return saveSettings(db(), patch);
+  });
+}

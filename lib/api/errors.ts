@@ -1,0 +1,48 @@
+// One error shape for every endpoint: { error: { code, message } }. Input problems are 400 with
+// a message naming the parameter, missing things 404; anything else is a 500 whose details go
+// to the server log, not to the client.
+import { PolicySettingsError } from "@/lib/settings/policy";
+
+export type ApiErrorCode = "bad_request" | "not_found" | "internal";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 500,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, "bad_request", message);
+export const notFound = (message: string) => new ApiError(404, "not_found", message);
+
+/** JSON.stringify replacer: bigints (byte counts, ids) travel as decimal strings. */
+function replacer(_key: string, value: unknown): unknown {
+  return typeof value === "bigint" ? value.toString() : value;
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body, replacer), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) return jsonResponse({ error: { code: error.code, message: error.message } }, error.status);
+  if (error instanceof PolicySettingsError) return jsonResponse({ error: { code: "bad_request", message: error.message } }, 400);
+  console.error(error);
+  return jsonResponse({ error: { code: "internal", message: "Internal error" } }, 500);
+}
+
+/** Runs a handler body and turns whatever it throws into the one error shape. */
+export async function handle(body: () => Promise<unknown>): Promise<Response> {
+  try {
+    return jsonResponse(await body());
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

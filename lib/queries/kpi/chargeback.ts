@@ -1,0 +1,66 @@
+// Chargeback per billing month and business unit (DOMAIN.md §6.4), in FOCUS column terms. The
+// untagged cost either stays on its own "(untagged)" row (method "none") or is reallocated to
+// the tagged BUs of the same month in proportion to their tagged cost ("proportional"); the
+// total billed is the same either way. A month with no tagged cost keeps its untagged row.
+import { UNTAGGED } from "@/lib/api/params";
+import type { Db } from "@/lib/db/client";
+import type { Day } from "@/lib/store/types";
+import { costByBu } from "./cost-by-bu";
+
+export type ReallocationMethod = "none" | "proportional";
+
+export interface ChargebackRow {
+  BillingPeriodStart: Day;
+  ServiceName: "AWS Key Management Service";
+  BillingCurrency: "USD";
+  x_BusinessUnit: string;
+  x_KeysCost: number;
+  x_RequestsCost: number;
+  x_OtherCost: number;
+  /** The BU's own tagged cost. */
+  x_DirectCost: number;
+  /** Its share of the month's untagged cost (0 with method "none"). */
+  x_ReallocatedCost: number;
+  BilledCost: number;
+}
+
+export interface Chargeback {
+  method: ReallocationMethod;
+  from: Day | null;
+  to: Day | null;
+  rows: ChargebackRow[];
+  total: number;
+}
+
+export async function chargeback(
+  db: Db,
+  query: { from?: Day; to?: Day; account?: string[]; method: ReallocationMethod },
+): Promise<Chargeback> {
+  const costs = await costByBu(db, { granularity: "month", from: query.from, to: query.to, account: query.account });
+  const months = new Map<Day, typeof costs.rows>();
+  for (const row of costs.rows) months.set(row.period, [...(months.get(row.period) ?? []), row]);
+  const rows: ChargebackRow[] = [];
+  for (const [month, buRows] of months) {
+    const untagged = buRows.find((r) => r.businessUnit === UNTAGGED)?.total ?? 0;
+    const tagged = buRows.filter((r) => r.businessUnit !== UNTAGGED);
+    const taggedTotal = tagged.reduce((a, r) => a + r.total, 0);
+    const reallocate = query.method === "proportional" && untagged !== 0 && taggedTotal > 0;
+    for (const r of buRows) {
+      if (reallocate && r.businessUnit === UNTAGGED) continue;
+      const share = reallocate ? (untagged * r.total) / taggedTotal : 0;
+      rows.push({
+        BillingPeriodStart: month,
+        ServiceName: "AWS Key Management Service",
+        BillingCurrency: "USD",
+        x_BusinessUnit: r.businessUnit,
+        x_KeysCost: r.keys,
+        x_RequestsCost: r.requests,
+        x_OtherCost: r.other,
+        x_DirectCost: r.total,
+        x_ReallocatedCost: share,
+        BilledCost: r.total + share,
+      });
+    }
+  }
+  return { method: query.method, from: costs.from, to: costs.to, rows, total: rows.reduce((a, r) => a + r.BilledCost, 0) };
+}

@@ -1,0 +1,69 @@
+// CMK coverage per day (DOMAIN.md §6.1): by count, by storage over known sizes, and the share of
+// resources of unknown size shown beside it; for the organization or split by one dimension.
+import { buLabel } from "@/lib/api/params";
+import type { Db } from "@/lib/db/client";
+import type { Day } from "@/lib/store/types";
+import { latestCoverageDay, resolveRange } from "./as-of";
+import { rollupSeries, rollupTableFor, type RollupCounts, type RollupQuery } from "./rollup-series";
+
+export interface CoveragePoint {
+  day: Day;
+  /** The groupBy value (BU "" shown as "(untagged)"); null without groupBy. */
+  group: string | null;
+  resources: number;
+  cmkResources: number;
+  /** cmkResources ÷ resources × 100; null without resources. */
+  coverageByCountPct: number | null;
+  sizedResources: number;
+  totalBytes: bigint;
+  cmkBytes: bigint;
+  /** cmkBytes ÷ totalBytes × 100 over resources of known size; null when no size is known. */
+  coverageByStoragePct: number | null;
+  /** Resources of unknown size ÷ resources × 100. */
+  unknownSizePct: number | null;
+}
+
+export interface CoverageSeries {
+  from: Day | null;
+  to: Day | null;
+  source: "coverage_bu_daily" | "coverage_daily";
+  points: CoveragePoint[];
+}
+
+/** a ÷ b × 100 on bigints, 4 decimals, without converting byte totals to lossy numbers first. */
+export function bigPercent(a: bigint, b: bigint): number | null {
+  return b > 0n ? Number((a * 1_000_000n) / b) / 10_000 : null;
+}
+
+export function coverageFigures(counts: RollupCounts) {
+  const { resources, cmkResources, sizedResources, totalBytes, cmkBytes } = counts;
+  return {
+    resources,
+    cmkResources,
+    coverageByCountPct: resources ? (cmkResources / resources) * 100 : null,
+    sizedResources,
+    totalBytes,
+    cmkBytes,
+    coverageByStoragePct: bigPercent(cmkBytes, totalBytes),
+    unknownSizePct: resources ? ((resources - sizedResources) / resources) * 100 : null,
+  };
+}
+
+export async function coverageSeries(
+  db: Db,
+  query: Omit<RollupQuery, "from" | "to"> & { from?: Day; to?: Day },
+): Promise<CoverageSeries> {
+  const source = rollupTableFor(query);
+  const range = resolveRange(query, await latestCoverageDay(db), 30);
+  if (!range) return { from: null, to: null, source, points: [] };
+  const points = await rollupSeries(db, { ...query, ...range });
+  return {
+    ...range,
+    source,
+    points: points.map((p) => ({
+      day: p.day,
+      group: p.group === null ? null : query.groupBy === "bu" ? buLabel(p.group) : p.group,
+      ...coverageFigures(p),
+    })),
+  };
+}

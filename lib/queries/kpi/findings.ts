@@ -1,0 +1,77 @@
+// Current key findings (key_finding) with the key they are on: counts per code and severity,
+// and a filterable, paged list with evidence.
+import { buLabel } from "@/lib/api/params";
+import type { Db } from "@/lib/db/client";
+import { SqlParams, dayOf, whereClause } from "./sql";
+
+export interface FindingsQuery {
+  code?: string[];
+  severity?: string[];
+  bu?: string[];
+  account?: string[];
+  page: number;
+  pageSize: number;
+}
+
+interface Row {
+  key_arn: string;
+  code: string;
+  severity: string;
+  evidence: unknown;
+  first_seen: Date;
+  account_id: string | null;
+  region: string | null;
+  aliases: string[] | null;
+  business_unit: string | null;
+  key_state: string | null;
+  total: number;
+}
+
+const SEVERITY_ORDER = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
+
+export async function listFindings(db: Db, query: FindingsQuery) {
+  const params = new SqlParams();
+  const conditions: string[] = [];
+  const anyOf = (column: string, values: string[] | undefined) => {
+    if (values?.length) conditions.push(`${column} = ANY(${params.add(values)}::text[])`);
+  };
+  anyOf("f.code", query.code);
+  anyOf("f.severity", query.severity);
+  anyOf("k.business_unit", query.bu);
+  anyOf("k.account_id", query.account);
+  const from = `FROM key_finding f LEFT JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = '9999-12-31'::date ${whereClause(conditions)}`;
+  const filterValues = [...params.values];
+  const limit = params.add(query.pageSize);
+  const offset = params.add((query.page - 1) * query.pageSize);
+  const [rows, summary] = await Promise.all([
+    db.$queryRawUnsafe<Row[]>(
+      `SELECT f.key_arn, f.code, f.severity, f.evidence, f.first_seen, k.account_id, k.region, k.aliases, k.business_unit, k.key_state,
+         (count(*) OVER ())::int AS total
+       ${from} ORDER BY ${SEVERITY_ORDER}, f.code, f.key_arn LIMIT ${limit} OFFSET ${offset}`,
+      ...params.values,
+    ),
+    db.$queryRawUnsafe<{ code: string; severity: string; n: number }[]>(
+      `SELECT f.code, f.severity, count(*)::int AS n ${from} GROUP BY f.code, f.severity ORDER BY f.code`,
+      ...filterValues,
+    ),
+  ]);
+  return {
+    total: summary.reduce((a, s) => a + s.n, 0),
+    byCode: Object.fromEntries(summary.map((s) => [s.code, s.n])),
+    bySeverity: summary.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s.severity]: (acc[s.severity] ?? 0) + s.n }), {}),
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map((r) => ({
+      keyArn: r.key_arn,
+      code: r.code,
+      severity: r.severity,
+      evidence: r.evidence,
+      firstSeen: dayOf(r.first_seen),
+      accountId: r.account_id,
+      region: r.region,
+      aliases: r.aliases ?? [],
+      businessUnit: r.business_unit === null ? null : buLabel(r.business_unit),
+      keyState: r.key_state,
+    })),
+  };
+}

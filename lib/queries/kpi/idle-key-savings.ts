@@ -1,0 +1,47 @@
+// Monthly savings from deleting idle keys (DOMAIN.md §6.6): current CMKs with an UNUSED or
+// DISABLED_BILLED finding, each counted once at $1 key-month + its rotation surcharge.
+import { buLabel } from "@/lib/api/params";
+import type { Db } from "@/lib/db/client";
+import { applyPriceOverrides } from "@/lib/domain/prices";
+import { idleKeySavings } from "@/lib/kpi/bucket-key-savings";
+import { loadPolicySettings } from "@/lib/settings/load";
+import { CURRENT } from "./key-records";
+
+export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }) {
+  const [settings, findings] = await Promise.all([
+    loadPolicySettings(db),
+    db.keyFinding.findMany({ where: { code: { in: ["UNUSED", "DISABLED_BILLED"] } }, select: { keyArn: true, code: true } }),
+  ]);
+  const keys = await db.kmsKeyVersion.findMany({
+    where: {
+      validTo: CURRENT,
+      keyArn: { in: [...new Set(findings.map((f) => f.keyArn))] },
+      ...(query.bu?.length ? { businessUnit: { in: query.bu } } : {}),
+      ...(query.account?.length ? { accountId: { in: query.account } } : {}),
+    },
+  });
+  const codesByKey = new Map<string, string[]>();
+  for (const f of findings) codesByKey.set(f.keyArn, [...(codesByKey.get(f.keyArn) ?? []), f.code]);
+  const byArn = new Map(keys.map((k) => [k.keyArn, k]));
+  const savings = idleKeySavings(
+    keys.map((k) => ({ key: k, codes: codesByKey.get(k.keyArn) ?? [] })),
+    applyPriceOverrides(settings.priceOverrides),
+  );
+  const rows = savings
+    .map((s) => {
+      const k = byArn.get(s.keyArn)!;
+      return { ...s, aliases: k.aliases, accountId: k.accountId, region: k.region, keyState: k.keyState, businessUnit: buLabel(k.businessUnit) };
+    })
+    .sort((a, b) => b.monthlySavings - a.monthlySavings || a.keyArn.localeCompare(b.keyArn));
+  return {
+    monthlySavings: rows.reduce((a, r) => a + r.monthlySavings, 0),
+    byCode: {
+      UNUSED: rows.filter((r) => r.codes.includes("UNUSED")).length,
+      DISABLED_BILLED: rows.filter((r) => r.codes.includes("DISABLED_BILLED")).length,
+    },
+    total: rows.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+  };
+}

@@ -1,0 +1,88 @@
+// One key in full: metadata, aliases, tags, policy, findings with evidence, the resources it
+// protects, its daily request trend, rotation and the deletion countdown.
+import { buLabel } from "@/lib/api/params";
+import type { Db } from "@/lib/db/client";
+import type { Day } from "@/lib/store/types";
+import { latestSnapshotDay } from "./as-of";
+import { CURRENT } from "./key-records";
+import { dayOf, num } from "./sql";
+
+const DAY_MS = 86_400_000;
+
+export async function keyDetail(db: Db, keyArn: string) {
+  // The current version, or the last one seen for a key no longer in the inventory.
+  const version = await db.kmsKeyVersion.findFirst({ where: { keyArn }, orderBy: { validFrom: "desc" } });
+  if (!version) return null;
+  const [asOf, findings, resources, requests, usage, versions] = await Promise.all([
+    latestSnapshotDay(db),
+    db.keyFinding.findMany({ where: { keyArn }, orderBy: [{ severity: "asc" }, { code: "asc" }] }),
+    db.storageResourceVersion.findMany({
+      where: { keyArn, validTo: CURRENT },
+      orderBy: { name: "asc" },
+      select: { resourceArn: true, name: true, service: true, accountId: true, region: true, businessUnit: true, environment: true, application: true, encryptionClass: true, nonCompliantReason: true, bucketKeyEnabled: true, sizeBytes: true },
+    }),
+    db.keyRequestDaily.findMany({ where: { keyArn }, orderBy: { day: "asc" } }),
+    db.kmsKeyUsage.findUnique({ where: { keyArn } }),
+    db.kmsKeyVersion.count({ where: { keyArn } }),
+  ]);
+  const current = version.validTo.getTime() === CURRENT.getTime();
+  const asOfDate = asOf ? new Date(`${asOf}T00:00:00Z`) : null;
+  const daysLeft =
+    version.keyState === "PendingDeletion" && version.deletionDate && asOfDate
+      ? Math.max(0, Math.ceil((version.deletionDate.getTime() - asOfDate.getTime()) / DAY_MS))
+      : null;
+  return {
+    asOf,
+    current,
+    /** Last day the key was in the inventory when it is no longer current. */
+    lastSeen: current ? null : (dayOf(new Date(version.validTo.getTime() - DAY_MS)) as Day),
+    versions,
+    metadata: {
+      keyArn: version.keyArn,
+      keyId: version.keyId,
+      accountId: version.accountId,
+      region: version.region,
+      keyManager: version.keyManager,
+      keyState: version.keyState,
+      keySpec: version.keySpec,
+      keyUsage: version.keyUsage,
+      origin: version.origin,
+      multiRegion: version.multiRegion,
+      multiRegionRole: version.multiRegionRole,
+      primaryKeyArn: version.primaryKeyArn,
+      description: version.description,
+      creationDate: version.creationDate.toISOString(),
+      businessUnit: buLabel(version.businessUnit),
+      environment: version.environment,
+    },
+    aliases: version.aliases,
+    tags: version.tags,
+    policy: version.policy,
+    policyError: version.policyError,
+    findings: findings.map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, firstSeen: dayOf(f.firstSeen) })),
+    resources: resources.map((r) => ({ ...r, businessUnit: buLabel(r.businessUnit) })),
+    requestTrend: requests.map((r) => ({ day: dayOf(r.day), requests: Number(r.requests), cost: num(r.cost) })),
+    usage: usage && {
+      status: usage.status,
+      lastUsedAt: usage.lastUsedAt?.toISOString() ?? null,
+      lastOperation: usage.lastOperation,
+      trackingStartDate: usage.trackingStartDate?.toISOString() ?? null,
+      observedDay: dayOf(usage.observedDay),
+    },
+    rotation: {
+      enabled: version.rotationEnabled,
+      periodDays: version.rotationPeriodDays,
+      count: version.rotationCount,
+      lastRotatedAt: version.lastRotatedAt?.toISOString() ?? null,
+      nextRotationAt:
+        version.rotationEnabled && version.rotationPeriodDays
+          ? new Date((version.lastRotatedAt ?? version.creationDate).getTime() + version.rotationPeriodDays * DAY_MS).toISOString()
+          : null,
+    },
+    deletion: version.keyState === "PendingDeletion"
+      ? { deletionDate: version.deletionDate?.toISOString() ?? null, pendingWindowDays: version.pendingWindowDays, daysLeft }
+      : null,
+  };
+}
+
+export type KeyDetail = NonNullable<Awaited<ReturnType<typeof keyDetail>>>;

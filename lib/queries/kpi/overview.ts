@@ -1,0 +1,90 @@
+// The overview: every tile (latest values) and the four chart series over 13 months - coverage
+// of the organization and per BU, non-compliant resources by reason, KMS cost per BU by month,
+// and the buckets with the largest Bucket Key savings.
+import type { Db } from "@/lib/db/client";
+import { loadPolicySettings } from "@/lib/settings/load";
+import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "./as-of";
+import { bucketKeySavingsReport } from "./bucket-key-savings";
+import { costByBu } from "./cost-by-bu";
+import { coverageSeries } from "./coverage-series";
+import { idleKeySavingsReport } from "./idle-key-savings";
+import { CURRENT } from "./key-records";
+import { mttpReport } from "./mttp";
+import { nonCompliantSeries } from "./noncompliant-series";
+import { dayOf, num } from "./sql";
+
+async function keyTiles(db: Db) {
+  const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: CURRENT }, _count: { _all: true } });
+  const tiles = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };
+  for (const g of groups) {
+    if (g.keyManager === "AWS") tiles.awsManaged += g._count._all;
+    else {
+      tiles.customerManaged += g._count._all;
+      if (g.keyState === "Disabled" || g.keyState === "PendingDeletion") tiles.customerManagedUnusable += g._count._all;
+    }
+  }
+  const findings = await db.keyFinding.groupBy({ by: ["severity"], _count: { _all: true } });
+  return { ...tiles, findingsBySeverity: Object.fromEntries(findings.map((f) => [f.severity, f._count._all])) };
+}
+
+async function costTiles(db: Db, latest: string | null) {
+  if (!latest) return null;
+  const [y, m] = latest.split("-").map(Number) as [number, number];
+  const monthStart = dayOf(new Date(Date.UTC(y, m - 1, 1)));
+  const lastMonthStart = dayOf(new Date(Date.UTC(y, m - 2, 1)));
+  const rows = await db.$queryRawUnsafe<{ mtd: string; last_month: string }[]>(
+    `SELECT coalesce(sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date), 0)::text AS mtd,
+            coalesce(sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date), 0)::text AS last_month
+     FROM kms_cost_daily WHERE day >= $2::date`,
+    monthStart,
+    lastMonthStart,
+    latest,
+  );
+  return {
+    asOf: latest,
+    monthToDate: { from: monthStart, to: latest, total: num(rows[0]?.mtd) },
+    lastFullMonth: { from: lastMonthStart, total: num(rows[0]?.last_month) },
+  };
+}
+
+export async function overview(db: Db) {
+  const [settings, coverageDay, costDay, snapshotDay] = await Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)]);
+  const to = coverageDay ?? snapshotDay;
+  const from = to ? thirteenMonthsBack(to) : undefined;
+  const page = { page: 1, pageSize: 10 };
+  const [coverageOrg, coverageByBu, nonCompliant, costs, buckets, idle, mttp, keys, cost] = await Promise.all([
+    coverageSeries(db, { from, to: to ?? undefined, filters: {} }),
+    coverageSeries(db, { from, to: to ?? undefined, filters: {}, groupBy: "bu" }),
+    nonCompliantSeries(db, { from, to: to ?? undefined, filters: {} }),
+    costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined }),
+    bucketKeySavingsReport(db, page),
+    idleKeySavingsReport(db, page),
+    mttpReport(db, {}),
+    keyTiles(db),
+    costTiles(db, costDay),
+  ]);
+  const latestCoverage = coverageOrg.points.at(-1) ?? null;
+  const latestNonCompliant = nonCompliant.points.at(-1) ?? null;
+  return {
+    asOf: { inventory: snapshotDay, coverage: coverageDay, costs: costDay },
+    targets: settings.targets,
+    tiles: {
+      coverage: latestCoverage,
+      nonCompliant: latestNonCompliant && { day: latestNonCompliant.day, total: latestNonCompliant.total, byReason: latestNonCompliant.byReason },
+      keys,
+      cost,
+      savings: {
+        bucketKeys: { monthlyExact: buckets.totals.exact, monthlyEstimated: buckets.totals.estimated, buckets: buckets.totals.buckets, noData: buckets.totals.noData },
+        idleKeys: { monthly: idle.monthlySavings, keys: idle.total },
+      },
+      mttp: { from: mttp.from, to: mttp.to, ...mttp.summary },
+    },
+    series: {
+      coverage: coverageOrg.points,
+      coverageByBu: coverageByBu.points,
+      nonCompliantByReason: nonCompliant.points,
+      costByBuMonthly: costs.rows,
+      topBuckets: buckets.items,
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Calls a route handler the way Next.js would, and reads the JSON answer.
+
+/** A parsed JSON answer: tests read it field by field and assert on the values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+type Handler = (request: Request, context: { params: Promise<Json> }) => Promise<Response>;
+
+export async function call<T = Json>(
+  handler: Handler,
+  path: string,
+  init: { method?: string; body?: unknown; params?: Record<string, string> } = {},
+): Promise<{ status: number; body: T }> {
+  const request = new Request(`http://x${path}`, {
+    method: init.method ?? "GET",
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
+  });
+  const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  return { status: response.status, body: (await response.json()) as T };
+}
