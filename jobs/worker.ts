@@ -8,6 +8,7 @@ import { parseEnv, ConfigError } from "@/lib/config/env";
 import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { jobs } from "./registry";
+import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
 
 const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
 
@@ -21,24 +22,8 @@ async function main(): Promise<void> {
   await boss.start();
   const workerId = `${hostname()}:${process.pid}`;
 
-  for (const job of jobs) {
-    await boss.createQueue(job.id);
-    // pg-boss 10 has no per-queue concurrency setting: each work() call is one poller.
-    for (let slot = 0; slot < job.concurrency; slot++) await boss.work(job.id, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([item]) => {
-      if (!item) return;
-      const parsed = job.payload.safeParse(item.data);
-      if (!parsed.success) {
-        // A malformed payload will not get better on retry: fail it with the reason.
-        throw new Error(`invalid payload for ${job.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-      }
-      await job.handler(parsed.data, {
-        db,
-        log: log.child({ job: job.id, jobId: item.id }),
-        workerId,
-        send: (id, payload, options) => boss.send(id, payload as object, options ?? {}),
-      });
-    });
-  }
+  await startJobWorkers(boss, jobs, { db, log, workerId });
+  await installIngestionSchedule(boss, log);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
 
   let stopping = false;

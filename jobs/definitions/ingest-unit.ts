@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { runIngestionUnit } from "@/lib/ingestion/run-unit";
+import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
+import { defineJob } from "./types";
+
+/** Units one worker process ingests at once (each account-region is paced on its own). */
+function unitConcurrency(): number {
+  const value = Number(process.env.INGEST_UNIT_CONCURRENCY ?? 4);
+  // Full validation (with a message naming the variable) happens in parseIngestionConfig.
+  return Number.isInteger(value) && value >= 1 && value <= 64 ? value : 4;
+}
+
+/** One account-region (or the cost unit) of a run; a duplicate delivery is skipped by the claim. */
+export const ingestUnitJob = defineJob({
+  id: INGEST_UNIT_JOB,
+  payload: z.object({ runId: z.string().uuid(), unitId: z.string().regex(/^\d+$/) }),
+  concurrency: unitConcurrency(),
+  async handler(payload, { db, log, workerId }) {
+    await runIngestionUnit(db, payload, { workerId, log });
+  },
+});

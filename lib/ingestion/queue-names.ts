@@ -1,0 +1,24 @@
+// Queue names and send options shared by the job definitions, startRun and the CLI (kept apart
+// from jobs/definitions so lib/ingestion does not import the job registry).
+
+export const INGEST_RUN_JOB = "ingest.run";
+export const INGEST_UNIT_JOB = "ingest.unit";
+
+export interface SendOptions {
+  singletonKey?: string;
+  expireInSeconds?: number;
+  retryLimit?: number;
+}
+
+export type SendJob = (jobId: string, payload: unknown, options?: SendOptions) => Promise<string | null>;
+
+/**
+ * A unit can take long (GetKeyLastUsage allows 5 requests/s: 10,000 keys need ~35 min), so the
+ * queue must not expire it; it is not retried by the queue because the unit records its own
+ * failure (a retry would find the unit no longer QUEUED and skip anyway).
+ */
+export const unitJobOptions = (runId: string, unitId: bigint | string): SendOptions => ({
+  singletonKey: `${runId}:${unitId}`,
+  expireInSeconds: 6 * 3600,
+  retryLimit: 0,
+});

@@ -1,0 +1,108 @@
+// Starts an ingestion run: resolves the accounts and regions, records the run with one unit per
+// account-region plus the organization-wide cost unit, and queues one `ingest.unit` job per unit.
+// Shared by the `ingest.run` job (schedule), the CLI and the UI's POST /api/runs.
+import type { Db } from "@/lib/db/client";
+import type { AccountRecord, IngestionWarningRecord } from "@/lib/domain/records";
+import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
+import { collectAccounts, collectRegions, isIngestible } from "@/jobs/collectors/accounts";
+import { errorMessage } from "@/jobs/collectors/common";
+import { storeAccounts } from "@/lib/store/accounts";
+import { createRun, recordWarnings, type RunTrigger, type UnitSpec } from "@/lib/store/ingestion-runs";
+import { openManagementSession, type SessionOptions } from "./aws-session";
+import { INGEST_UNIT_JOB, unitJobOptions, type SendJob } from "./queue-names";
+
+export interface StartRunRequest {
+  trigger: RunTrigger;
+  /** Override INGEST_ACCOUNTS / Organizations. */
+  accounts?: string[];
+  /** Override INGEST_REGIONS / DescribeRegions. */
+  regions?: string[];
+  /** Fetch costs from this day (YYYY-MM-DD) instead of the incremental window. */
+  since?: string;
+  today?: Date;
+}
+
+export interface StartedRun {
+  runId: string;
+  snapshotDay: string;
+  accounts: string[];
+  regions: string[];
+  unitsTotal: number;
+  warnings: IngestionWarningRecord[];
+}
+
+/** The scope a run records; the cost unit reads `since` from it. */
+export interface RunScope {
+  accounts: string[];
+  regions: string[];
+  managementAccountId: string;
+  since?: string;
+  skippedRegions: Array<{ region: string; reason: string }>;
+  costWindow?: { start: string; end: string };
+  rollups?: string;
+}
+
+export const COSTS_REGION = "global";
+
+export async function startRun(
+  db: Db,
+  send: SendJob,
+  request: StartRunRequest,
+  config: IngestionConfig = parseIngestionConfig(),
+  sessionOptions: SessionOptions = {},
+): Promise<StartedRun> {
+  const today = request.today ?? new Date();
+  const snapshotDay = today.toISOString().slice(0, 10);
+  let session;
+  let resolved;
+  try {
+    session = await openManagementSession(config, sessionOptions);
+    resolved = await resolveScope(db, session, request, config);
+  } catch (error) {
+    // A run that could not even start is still recorded, so the UI and the CLI can show why.
+    const failed = await db.ingestionRun.create({
+      data: {
+        trigger: request.trigger, snapshotDay: new Date(`${snapshotDay}T00:00:00Z`), status: "FAILED", startedAt: today, finishedAt: new Date(),
+        scope: { accounts: request.accounts ?? config.accounts ?? [], regions: request.regions ?? config.regions ?? [] }, error: `Could not resolve accounts and regions: ${errorMessage(error)}`,
+      },
+    });
+    throw Object.assign(new Error(`run ${failed.id} failed to start: ${errorMessage(error)}`), { runId: failed.id });
+  } finally {
+    session?.close();
+  }
+
+  const { accounts, regions, skipped, warnings } = resolved;
+  const units: UnitSpec[] = accounts.flatMap((accountId) => regions.map((region) => ({ accountId, region, kind: "inventory" as const })));
+  units.push({ accountId: session.accountId, region: COSTS_REGION, kind: "costs" });
+  const scope: RunScope = { accounts, regions, managementAccountId: session.accountId, skippedRegions: skipped, ...(request.since ? { since: request.since } : {}) };
+  const run = await createRun(db, { trigger: request.trigger, snapshotDay, scope, units });
+  await recordWarnings(db, run.runId, warnings);
+  for (const unit of run.units) {
+    await send(INGEST_UNIT_JOB, { runId: run.runId, unitId: String(unit.unitId) }, unitJobOptions(run.runId, unit.unitId));
+  }
+  return { runId: run.runId, snapshotDay, accounts, regions, unitsTotal: units.length, warnings };
+}
+
+async function resolveScope(db: Db, session: Awaited<ReturnType<typeof openManagementSession>>, request: StartRunRequest, config: IngestionConfig) {
+  const configured = request.accounts?.length ? request.accounts : config.accounts;
+  const warnings: IngestionWarningRecord[] = [];
+  let accounts: AccountRecord[];
+  if (configured?.length) {
+    accounts = configured.map((accountId) => ({ accountId, name: accountId, organizationalUnit: "" }));
+    // Configured ids must not overwrite names that Organizations gave earlier.
+    const known = new Set((await db.account.findMany({ where: { accountId: { in: configured } }, select: { accountId: true } })).map((a) => a.accountId));
+    await storeAccounts(db, accounts.filter((a) => !known.has(a.accountId)), new Date());
+  } else {
+    const listed = await collectAccounts(session.clients);
+    warnings.push(...listed.warnings);
+    await storeAccounts(db, listed.accounts, new Date());
+    accounts = listed.accounts.filter(isIngestible);
+  }
+  const wantedRegions = request.regions?.length ? request.regions : (config.regions ?? undefined);
+  const regions = await collectRegions(session.clients, session.accountId, wantedRegions);
+  warnings.push(...regions.warnings);
+  for (const s of regions.skipped) {
+    warnings.push({ accountId: session.accountId, region: s.region, source: "ec2", code: "REGION_SKIPPED", message: `${s.region} skipped: ${s.reason}` });
+  }
+  return { accounts: accounts.map((a) => a.accountId).sort(), regions: regions.regions, skipped: regions.skipped, warnings };
+}
