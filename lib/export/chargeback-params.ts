@@ -1,0 +1,37 @@
+// Query parameters of GET /api/export/chargeback. Months (YYYY-MM) expand to whole months so
+// "March to May" needs no day arithmetic from the caller; days are accepted as well.
+import { z } from "zod";
+
+const period = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
+
+export const chargebackParamsSchema = z.strictObject({
+  from: period.optional(),
+  to: period.optional(),
+  account: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
+  region: z.string().min(1).max(32).optional(),
+  bu: z.string().min(1).max(256).optional(),
+  allocation: z.enum(["direct", "proportional"], { message: "must be direct or proportional" }).default("direct"),
+});
+
+export type ChargebackParams = z.output<typeof chargebackParamsSchema>;
+
+function valid(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+}
+
+/** First day of a period. */
+export function periodStart(p: string): string | null {
+  const day = p.length === 7 ? `${p}-01` : p;
+  return valid(day) ? day : null;
+}
+
+/** Last day of a period (the month's last day for a month). */
+export function periodEnd(p: string): string | null {
+  if (p.length === 10) return valid(p) ? p : null;
+  if (!valid(`${p}-01`)) return null;
+  const d = new Date(`${p}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
