@@ -9,21 +9,45 @@ import { OPEN_END, type Day } from "./types";
 // everything ingested (not the derived columns), so a snapshot only writes a new version when
 // AWS reported something different.
 
+// md5 is only change detection here (not security): it is the cheapest digest Node offers.
+const digest = (text: string) => createHash("md5").update(text).digest("base64");
+
 function hash(value: unknown): string {
-  return createHash("sha1").update(stringify(value) ?? "").digest("hex");
+  return digest(stringify(value) ?? "");
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Tags in key order: AWS returns them in no particular order, and order is not a change. */
+function sortedTags(tags: Record<string, string>): [string, string][] {
+  return Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Resources are the bulk of a snapshot (hashed once per record per day), so their hash uses a
+ * fixed field order and native JSON.stringify instead of a generic canonical stringify.
+ */
 export function resourceContentHash(record: StorageResourceRecord, keyState: string | null): string {
-  return hash({ ...record, sizeBytes: record.sizeBytes?.toString() ?? null, keyState });
+  const canonical = [
+    record.resourceArn, record.accountId, record.region, record.service, record.name,
+    record.sizeBytes?.toString() ?? null, record.encryptionClass, record.sseAlgorithm, record.keyRef,
+    record.keyArn, record.bucketKeyEnabled, sortedTags(record.tags), keyState,
+  ];
+  return digest(JSON.stringify(canonical));
 }
 
 export function keyContentHash(record: KmsKeyRecord): string {
   return hash(record);
 }
 
-export function resourceRow(record: StorageResourceRecord, keyState: string | null, validFrom: Day, validTo: Day | null, settings: PolicySettings) {
+export function resourceRow(
+  record: StorageResourceRecord,
+  keyState: string | null,
+  validFrom: Day,
+  validTo: Day | null,
+  settings: PolicySettings,
+  contentHash: string = resourceContentHash(record, keyState),
+) {
   return {
     resource_arn: record.resourceArn,
     account_id: record.accountId,
@@ -32,7 +56,7 @@ export function resourceRow(record: StorageResourceRecord, keyState: string | nu
     name: record.name,
     valid_from: validFrom,
     valid_to: validTo ?? OPEN_END,
-    content_hash: resourceContentHash(record, keyState),
+    content_hash: contentHash,
     size_bytes: record.sizeBytes?.toString() ?? null,
     encryption_class: record.encryptionClass,
     sse_algorithm: record.sseAlgorithm,
@@ -45,7 +69,7 @@ export function resourceRow(record: StorageResourceRecord, keyState: string | nu
   };
 }
 
-export function keyRow(record: KmsKeyRecord, validFrom: Day, validTo: Day | null, settings: PolicySettings) {
+export function keyRow(record: KmsKeyRecord, validFrom: Day, validTo: Day | null, settings: PolicySettings, contentHash: string = keyContentHash(record)) {
   return {
     key_arn: record.keyArn,
     account_id: record.accountId,
@@ -53,7 +77,7 @@ export function keyRow(record: KmsKeyRecord, validFrom: Day, validTo: Day | null
     key_id: record.keyId,
     valid_from: validFrom,
     valid_to: validTo ?? OPEN_END,
-    content_hash: keyContentHash(record),
+    content_hash: contentHash,
     key_manager: record.keyManager,
     key_state: record.keyState,
     key_spec: record.keySpec,

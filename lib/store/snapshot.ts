@@ -31,21 +31,25 @@ export async function storeInventorySnapshot(
       const currentKeys = await currentHashes(tx, "kms_key_version", "key_arn", scope);
       const keyDiff = diff(
         currentKeys,
-        snapshot.keys.map((k) => ({ id: k.keyArn, hash: keyContentHash(k), item: k })),
+        snapshot.keys.map((k) => {
+          const hash = keyContentHash(k);
+          return { id: k.keyArn, hash, item: { record: k, hash } };
+        }),
       );
       const currentResources = await currentHashes(tx, "storage_resource_version", "resource_arn", scope);
       const resourceDiff = diff(
         currentResources,
         snapshot.resources.map((r) => {
           const keyState = r.keyArn ? (keyStates.get(r.keyArn) ?? null) : null;
-          return { id: r.resourceArn, hash: resourceContentHash(r, keyState), item: { record: r, keyState } };
+          const hash = resourceContentHash(r, keyState);
+          return { id: r.resourceArn, hash, item: { record: r, keyState, hash } };
         }),
       );
 
       await closeVersions(tx, "kms_key_version", keyDiff.close, day);
       await closeVersions(tx, "storage_resource_version", resourceDiff.close, day);
-      await writeKeyVersions(tx, keyDiff.open.map((k) => keyRow(k, day, null, settings)));
-      await writeResourceVersions(tx, resourceDiff.open.map((r) => resourceRow(r.record, r.keyState, day, null, settings)));
+      await writeKeyVersions(tx, keyDiff.open.map((k) => keyRow(k.record, day, null, settings, k.hash)));
+      await writeResourceVersions(tx, resourceDiff.open.map((r) => resourceRow(r.record, r.keyState, day, null, settings, r.hash)));
       await storeKeyUsage(tx, day, snapshot.keyUsage);
       await tx.$executeRawUnsafe(
         `INSERT INTO scope_freshness (account_id, region, source, last_good_day, last_run_id, updated_at)
