@@ -4,6 +4,7 @@ import { CoverageSection } from "./coverage-section";
 import { EmptyState } from "./empty-state";
 import { KeysCostSection } from "./keys-cost-section";
 import { NonComplianceBreakdown } from "./noncompliance-breakdown";
+import { OverviewCharts } from "./overview-charts";
 import { PageHeading } from "./page-heading";
 
 /** The home page body: server-rendered, nothing on it needs the browser. */
@@ -28,6 +29,7 @@ export function OverviewDashboard({ overview }: { overview: Overview }) {
           <CoverageByBuTable rows={coverage.byBusinessUnit} />
         </div>
       ) : null}
+      <OverviewCharts />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/filters/page-frame";
+import { CostsView } from "@/components/costs/costs-view";
+import { getDataFreshness } from "@/lib/queries/data-freshness";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Costs" };
+
+export default async function Page() {
+  return (
+    <PageFrame title="Costs" description="KMS showback by business unit, cost center and account; billed against modeled; chargeback export" freshness={await getDataFreshness()}>
+      <CostsView />
+    </PageFrame>
+  );
+}

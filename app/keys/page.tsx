@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/filters/page-frame";
+import { KeysView } from "@/components/keys/keys-view";
+import { getDataFreshness } from "@/lib/queries/data-freshness";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Keys" };
+
+export default async function KeysPage() {
+  return (
+    <PageFrame title="Keys" description="Every KMS key in the latest snapshot: who manages it, its state, its findings and what it costs" freshness={await getDataFreshness()}>
+      <KeysView />
+    </PageFrame>
+  );
+}

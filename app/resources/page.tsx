@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/filters/page-frame";
+import { ResourcesView } from "@/components/resources/resources-view";
+import { getDataFreshness } from "@/lib/queries/data-freshness";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Resources" };
+
+export default async function Page() {
+  return (
+    <PageFrame title="Resources" description="In-scope storage resources that should be on a customer managed key and are not, with the reason and since when" freshness={await getDataFreshness()}>
+      <ResourcesView />
+    </PageFrame>
+  );
+}

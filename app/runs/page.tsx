@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/filters/page-frame";
+import { RunsView } from "@/components/runs/runs-view";
+import { getDataFreshness } from "@/lib/queries/data-freshness";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Runs" };
+
+export default async function Page() {
+  return (
+    <PageFrame title="Runs" description="Ingestion history, data freshness and warnings per account and region" freshness={await getDataFreshness()}>
+      <RunsView />
+    </PageFrame>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/filters/page-frame";
+import { SavingsView } from "@/components/savings/savings-view";
+import { getDataFreshness } from "@/lib/queries/data-freshness";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Savings" };
+
+export default async function Page() {
+  return (
+    <PageFrame title="Savings" description="S3 Bucket Key candidates with their assumptions, and keys billed for nothing" freshness={await getDataFreshness()}>
+      <SavingsView />
+    </PageFrame>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/filters/page-frame";
+import { TeamsView } from "@/components/teams/teams-view";
+import { getDataFreshness } from "@/lib/queries/data-freshness";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Teams" };
+
+export default async function Page() {
+  return (
+    <PageFrame title="Teams" description="One scorecard per business unit: its KPIs against the organization and the targets, and what to fix first" freshness={await getDataFreshness()}>
+      <TeamsView />
+    </PageFrame>
+  );
+}

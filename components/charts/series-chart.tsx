@@ -1,0 +1,109 @@
+"use client";
+
+import { useState } from "react";
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartCard } from "./chart-card";
+import type { SeriesSpec } from "./series";
+import { SeriesLegend } from "./series-legend";
+import { SeriesTable } from "./series-table";
+
+export interface SeriesChartProps {
+  title: string;
+  description?: React.ReactNode;
+  testId: string;
+  kind: "line" | "bar" | "area";
+  stacked?: boolean;
+  data: Record<string, string | number>[];
+  series: SeriesSpec[];
+  /** Axis titles carry the unit: "Coverage (%)", "Cost (USD)". */
+  xLabel: string;
+  yLabel: string;
+  format: (value: number) => string;
+  formatTick?: (value: number) => string;
+  formatX?: (x: string) => string;
+  yDomain?: [number | "auto", number | "auto"];
+  totalInTable?: boolean;
+  actions?: React.ReactNode;
+}
+
+/** One generic time or category series chart, with a toggle legend and a table alternative. */
+export function SeriesChart(props: SeriesChartProps) {
+  const { data, series, format, formatX = (x: string) => x } = props;
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const toggle = (key: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const visible = series.filter((s) => !hidden.has(s.key));
+  const common = { data, margin: { top: 8, right: 16, bottom: 24, left: 8 } };
+  const axes = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" stroke="#E2E8F0" />
+      <XAxis dataKey="x" tickFormatter={formatX} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: props.xLabel, position: "insideBottom", offset: -16, fontSize: 12, fill: "#475569" }} />
+      <YAxis
+        tickFormatter={props.formatTick ?? format}
+        domain={props.yDomain ?? [0, "auto"]}
+        width={72}
+        tick={{ fontSize: 12, fill: "#475569" }}
+      />
+      <Tooltip formatter={(value) => (typeof value === "number" ? format(value) : String(value))} labelFormatter={(x) => formatX(String(x))} />
+    </>
+  );
+  const stackId = props.stacked ? "stack" : undefined;
+  let chart: React.ReactNode;
+  if (props.kind === "bar") {
+    chart = (
+      <BarChart {...common}>
+        {axes}
+        {visible.map((s) => (
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    );
+  } else if (props.kind === "area") {
+    chart = (
+      <AreaChart {...common}>
+        {axes}
+        {visible.map((s) => (
+          <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.6} stackId={stackId} isAnimationActive={false} />
+        ))}
+      </AreaChart>
+    );
+  } else {
+    chart = (
+      <LineChart {...common}>
+        {axes}
+        {visible.map((s) => (
+          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+        ))}
+      </LineChart>
+    );
+  }
+  return (
+    <ChartCard
+      title={props.title}
+      description={props.description}
+      testId={props.testId}
+      actions={props.actions}
+      chart={
+        data.length === 0 ? (
+          <p className="flex h-[280px] items-center justify-center text-sm text-slate-600">No data for these filters: widen the date range or clear a filter.</p>
+        ) : (
+          <div>
+            <p className="mb-1 text-xs font-medium text-slate-600" aria-hidden="true">↑ {props.yLabel}</p>
+            <div className="h-[280px]" role="img" aria-label={`${props.title}: chart; switch to Table for the figures`}>
+              <ResponsiveContainer width="100%" height="100%">
+                {chart}
+              </ResponsiveContainer>
+            </div>
+            <SeriesLegend series={series} hidden={hidden} onToggle={toggle} />
+          </div>
+        )
+      }
+      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={formatX} total={props.totalInTable} />}
+    />
+  );
+}

@@ -1,0 +1,24 @@
+// Shapes cost rows from the API into chart series: month × group → USD.
+import { num, pick, str, type Row } from "@/components/hooks/queries/types";
+import { pivot } from "@/components/charts/series";
+
+export const UNTAGGED = "(untagged)";
+
+export function monthOf(r: Row): string {
+  return str(pick(r, "period", "month", "day")).slice(0, 7);
+}
+
+export function groupOf(r: Row, field: string): string {
+  const v = str(pick(r, field, "businessUnit", "group"));
+  return v === "" ? UNTAGGED : v;
+}
+
+export function costOf(r: Row): number {
+  const total = num(pick(r, "total", "cost", "billedCost", "unblendedCost"));
+  if (total !== null) return total;
+  return (num(pick(r, "keys", "storage", "keyCost")) ?? 0) + (num(pick(r, "requests", "requestCost")) ?? 0);
+}
+
+export function costByMonth(rows: readonly Row[], field: string) {
+  return pivot(rows, monthOf, (r) => groupOf(r, field), costOf, 0);
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useMemo } from "react";
+import { formatUsd } from "@/components/format";
+import { namedSeries } from "@/components/charts/series";
+import { SeriesChart } from "@/components/charts/series-chart";
+import { semanticColors } from "@/components/charts/palette";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { filtersToApiParams } from "@/components/filters/filter-params";
+import { useFilters } from "@/components/filters/use-filters";
+import { useCostsByBuQuery, useModeledCostsQuery } from "@/components/hooks/queries/endpoints";
+import { num, pick, rowsOf, type Row } from "@/components/hooks/queries/types";
+import { ApiTable } from "@/components/tables/api-table";
+import { countCol, textCol, usdCol } from "@/components/tables/columns";
+import { QueryBoundary } from "@/components/tables/states";
+import { ChargebackDownload } from "./chargeback-download";
+import { costByMonth, monthOf } from "./cost-rows";
+
+export function CostsView() {
+  const { filters } = useFilters();
+  const costs = useCostsByBuQuery({ ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month" });
+  const modeled = useModeledCostsQuery(filtersToApiParams(filters, ["bu"]));
+  return (
+    <div className="space-y-6">
+      <FilterBar only={["from", "to", "account", "region", "bu"]} />
+      <QueryBoundary query={costs} label="Loading KMS cost">{(data) => <CostCharts rows={rowsOf<Row>(data)} groupBy="businessUnit" label="Business unit" />}</QueryBoundary>
+      <ChargebackDownload filters={filters} />
+      <h2 className="text-lg font-semibold">Showback rows</h2>
+      <ApiTable query={costs} title="KMS cost by business unit and month" testId="costs-table" rowKey={["period", "businessUnit"]}
+        columns={[textCol("month", "Month", "period"), textCol("bu", "Business unit", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Total (USD)", "total")]} />
+      <h2 className="text-lg font-semibold">Billed vs modeled</h2>
+      <p className="text-sm text-slate-600">Modeled = key-months × price + rotation surcharge + requests × price (latest month); billed = Cost Explorer. Variance = modeled − billed.</p>
+      <ApiTable query={modeled} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}
+        select={(data) => ((data as Row).byBusinessUnit as Row[] | undefined) ?? []}
+        columns={[textCol("bu", "Business unit", "businessUnit"), usdCol("billed", "Billed (USD)", "billed"), usdCol("modeled", "Modeled (USD)", "modeled"),
+          { ...usdCol("variance", "Variance (USD)"), value: (r: Row) => num((r.variance as Row | undefined)?.absolute), cell: (r: Row) => formatUsd(num((r.variance as Row | undefined)?.absolute) ?? 0) },
+          { ...usdCol("variancePct", "Variance (%)"), value: (r: Row) => num((r.variance as Row | undefined)?.percent), cell: (r: Row) => { const v = num((r.variance as Row | undefined)?.percent); return v === null ? "—" : `${v.toFixed(1)}%`; } },
+          countCol("noData", "Keys without request data", "keysWithoutRequestData")]}
+        emptyMessage="No modeled cost for this month." />
+    </div>
+  );
+}
+
+function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; label: string }) {
+  const { data, seriesNames } = useMemo(() => costByMonth(rows, groupBy), [rows, groupBy]);
+  const split = useMemo(() => {
+    const byMonth = new Map<string, { x: string; keys: number; requests: number }>();
+    for (const r of rows) {
+      const m = byMonth.get(monthOf(r)) ?? { x: monthOf(r), keys: 0, requests: 0 };
+      m.keys += num(pick(r, "keys", "storage", "keyCost")) ?? 0;
+      m.requests += num(pick(r, "requests", "requestCost")) ?? 0;
+      byMonth.set(m.x, m);
+    }
+    return [...byMonth.values()].sort((a, b) => a.x.localeCompare(b.x));
+  }, [rows]);
+  return (
+    <div className="grid gap-4 xl:grid-cols-2">
+      <SeriesChart title={`KMS cost per ${label.toLowerCase()} by month`} description="Cost Explorer UnblendedCost, USD; untagged cost shown as (untagged)" testId="chart-cost-by-group" kind="bar" stacked
+        data={data} series={namedSeries(seriesNames)} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable />
+      <SeriesChart title="Key storage vs requests" description="USD per month" testId="chart-cost-split" kind="bar" stacked data={split}
+        series={[{ key: "keys", label: "Key storage", color: semanticColors.keys }, { key: "requests", label: "Requests", color: semanticColors.requests }]} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable />
+    </div>
+  );
+}

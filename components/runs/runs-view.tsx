@@ -1,0 +1,51 @@
+"use client";
+
+import { useFreshnessQuery, useRunsQuery } from "@/components/hooks/queries/endpoints";
+import { useStartRunMutation } from "@/components/hooks/queries/mutations";
+import { ApiError } from "@/components/hooks/queries/api-client";
+import { num, type Row } from "@/components/hooks/queries/types";
+import { ApiTable } from "@/components/tables/api-table";
+import { countCol, dayCol, textCol } from "@/components/tables/columns";
+
+const runColumns = [
+  dayCol("requested", "Requested", "requestedAt"),
+  dayCol("day", "Snapshot day", "snapshotDay"),
+  textCol("trigger", "Trigger"),
+  textCol("status", "Status"),
+  countCol("units", "Account-regions", "unitsTotal"),
+  { ...countCol("kms", "KMS API calls"), value: (r: Row) => num((r.requests as Row | undefined)?.kms), cell: (r: Row) => String(num((r.requests as Row | undefined)?.kms) ?? "—") },
+  { ...countCol("ce", "Cost Explorer calls"), value: (r: Row) => num((r.requests as Row | undefined)?.costExplorer), cell: (r: Row) => String(num((r.requests as Row | undefined)?.costExplorer) ?? "—") },
+  countCol("warnings", "Warnings", "warnings"),
+  textCol("error", "Error"),
+  textCol("id", "Run id", "id", "runId"),
+];
+const freshnessColumns = [textCol("account", "Account", "accountId"), textCol("region", "Region"), textCol("source", "Source"), dayCol("day", "Last good day", "lastGoodDay"), { ...textCol("lagging", "Status"), value: (r: Row) => (r.lagging ? "lagging" : "current") }];
+
+export function RunsView() {
+  const runs = useRunsQuery({ pageSize: 100 });
+  const freshness = useFreshnessQuery();
+  const start = useStartRunMutation();
+  const noPost = start.error instanceof ApiError && (start.error.status === 405 || start.error.status === 404);
+  return (
+    <div className="space-y-6">
+      <section className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <button type="button" disabled={start.isPending} onClick={() => start.mutate()} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+          {start.isPending ? "Starting…" : "Start a run"}
+        </button>
+        <p className="text-sm text-slate-600">
+          Or from a shell: <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">npm run ingest</code>
+        </p>
+        {start.isSuccess ? <p role="status" className="text-sm text-emerald-800">Run queued: it appears below when the worker picks it up.</p> : null}
+        {start.error ? (
+          <p role="alert" className="text-sm text-red-800">
+            {noPost ? "This server cannot start runs from the browser: use npm run ingest." : (start.error as Error).message}
+          </p>
+        ) : null}
+      </section>
+      <h2 className="text-lg font-semibold">Ingestion runs</h2>
+      <ApiTable query={runs} title="Ingestion runs" columns={runColumns} testId="runs-table" rowKey={["id", "runId"]} emptyMessage="No run yet: start one above." />
+      <h2 className="text-lg font-semibold">Data freshness per account-region</h2>
+      <ApiTable query={freshness} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
+    </div>
+  );
+}
