@@ -25,11 +25,11 @@ export function ChargebackDownload({ filters }: { filters: GlobalFilters }) {
         <legend className="sr-only">Allocation of untagged cost</legend>
         <label className="flex items-center gap-2">
           <input type="radio" name="allocation" checked={allocation === "direct"} onChange={() => setAllocation("direct")} />
-          Direct: untagged cost stays "(untagged)"
+          Direct: untagged cost stays &ldquo;(untagged)&rdquo;
         </label>
         <label className="flex items-center gap-2">
           <input type="radio" name="allocation" checked={allocation === "proportional"} onChange={() => setAllocation("proportional")} />
-          Proportional: untagged cost spread by each unit's share of tagged cost in the month
+          Proportional: untagged cost spread by each unit&rsquo;s share of tagged cost in the month
         </label>
       </fieldset>
       <a href={`/api/export/chargeback?${params.toString()}`} download data-testid="chargeback-download" className="mt-3 inline-block rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useFilters } from "./use-filters";
 import type { FilterName, GlobalFilters } from "./filter-params";
 
@@ -18,11 +18,14 @@ const FIELDS: { name: FilterName; label: string; type: "date" | "text"; placehol
  * does not fire a request per digit. Every value ends up in the URL.
  */
 export function FilterBar({ only }: { only?: readonly FilterName[] }) {
+  const { filters } = useFilters();
+  // The URL is the source of truth: back/forward or a pasted link restarts the form from it.
+  return <FilterForm key={JSON.stringify(filters)} only={only} />;
+}
+
+function FilterForm({ only }: { only?: readonly FilterName[] }) {
   const { filters, setFilters, clearFilters } = useFilters();
   const [draft, setDraft] = useState<GlobalFilters>(filters);
-  const key = JSON.stringify(filters);
-  // The URL is the source of truth: back/forward or a pasted link resets the form.
-  useEffect(() => setDraft(JSON.parse(key) as GlobalFilters), [key]);
   const fields = only ? FIELDS.filter((f) => only.includes(f.name)) : FIELDS;
   const active = fields.some((f) => filters[f.name]);
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { formatInteger, NO_VALUE } from "@/components/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { semanticColors } from "@/components/charts/palette";
@@ -38,6 +38,8 @@ export function KeyDetailView({ arn }: { arn: string }) {
 }
 
 function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
+  // Read once per mount: the countdown is in whole days, a render-time clock adds nothing.
+  const [now] = useState(() => Date.now());
   const get = (...names: string[]) => pick(data, ...names) ?? pick(raw, ...names);
   const findings = rowsOf<Row>(get("findings"));
   const resources = rowsOf<Row>(get("resources", "protectedResources"));
@@ -48,7 +50,7 @@ function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
   const aliases = (get("aliases") as string[] | undefined) ?? [];
   const deletionInfo = (get("deletion") ?? null) as Row | null;
   const deletion = str(deletionInfo?.deletionDate);
-  const daysLeft = deletionInfo ? (num(deletionInfo.daysLeft) ?? (deletion ? Math.max(0, Math.ceil((Date.parse(deletion) - Date.now()) / DAY_MS)) : 0)) : null;
+  const daysLeft = deletionInfo ? (num(deletionInfo.daysLeft) ?? (deletion ? Math.max(0, Math.ceil((Date.parse(deletion) - now) / DAY_MS)) : 0)) : null;
   const chartData = useMemo(
     () => trend.map((t) => ({ x: str(pick(t, "day", "date")).slice(0, 10), requests: num(pick(t, "requests")) ?? 0, cost: num(pick(t, "cost")) ?? 0 })),
     [trend],

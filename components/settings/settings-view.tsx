@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useSettingsQuery } from "@/components/hooks/queries/endpoints";
 import { useUpdateSettingsMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
@@ -39,14 +39,17 @@ function toPatch(path: string, kind: Kind, text: string): Row {
 
 export function SettingsView() {
   const query = useSettingsQuery();
-  return <QueryBoundary query={query} label="Loading settings">{(data) => <SettingsForm settings={((data as Row).settings ?? {}) as Row} />}</QueryBoundary>;
+  return <QueryBoundary query={query} label="Loading settings">{(data) => {
+        const settings = ((data as Row).settings ?? {}) as Row;
+        // Keyed by the saved settings: a save (or another tab's) restarts the form from them.
+        return <SettingsForm key={JSON.stringify(settings)} settings={settings} />;
+      }}</QueryBoundary>;
 }
 
 function SettingsForm({ settings }: { settings: Row }) {
   const mutation = useUpdateSettingsMutation();
-  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.path, toText(read(settings, f.path))])));
   const [errorField, setErrorField] = useState<string | null>(null);
-  useEffect(() => setDraft(Object.fromEntries(FIELDS.map((f) => [f.path, toText(read(settings, f.path))]))), [settings]);
   const save = (path: string, kind: Kind) => {
     setErrorField(path);
     mutation.mutate(toPatch(path, kind, draft[path] ?? ""));
