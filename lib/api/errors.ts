@@ -41,7 +41,9 @@ export function errorResponse(error: unknown): Response {
 /** Runs a handler body and turns whatever it throws into the one error shape. */
 export async function handle(body: () => Promise<unknown>): Promise<Response> {
   try {
-    return jsonResponse(await body());
+    const result = await body();
+    // A handler that needs another status (202, a stream) returns its own Response.
+    return result instanceof Response ? result : jsonResponse(result);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { isAccountId, isRegionName } from "@/lib/config/ingestion";
+import { isDay } from "@/lib/store/days";
+
+/** What may start a run: the `ingest.run` job payload, the UI's POST /api/runs body. */
+export const runRequestSchema = z.strictObject({
+  trigger: z.enum(["SCHEDULE", "CLI", "UI", "DEMO"]).default("SCHEDULE"),
+  accounts: z.array(z.string().refine(isAccountId, "must be a 12-digit account id")).optional(),
+  regions: z.array(z.string().refine(isRegionName, "must be a region name")).optional(),
+  since: z.string().refine(isDay, "must be a day YYYY-MM-DD").optional(),
+});
+
+export type RunRequest = z.output<typeof runRequestSchema>;
