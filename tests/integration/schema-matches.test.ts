@@ -63,8 +63,8 @@ const samples = {
   scopeFreshness: { accountId: "111122223333", region: "eu-west-1", source: "inventory", lastGoodDay: day, lastRunId: "00000000-0000-4000-8000-000000000001", updatedAt: at },
   dataSourceStatus: { source: "ce-resources", available: false, message: "not enabled", checkedAt: at },
   policySetting: { key: "policy", value: { unusedKeyDays: 60 }, updatedAt: at },
-  coverageDaily: {
-    day, accountId: "111122223333", region: "eu-west-1", service: "AURORA" as const, businessUnit: "payments", environment: "prod", classification: "restricted",
+  coverageInterval: {
+    validFrom: day, validTo: new Date("2026-03-09T00:00:00.000Z"), accountId: "111122223333", region: "eu-west-1", service: "AURORA" as const, businessUnit: "payments", environment: "prod", classification: "restricted",
     resources: 10, cmkResources: 7, sizedResources: 9, totalBytes: 9_000_000_000_000n, cmkBytes: 6_000_000_000_000n,
     ncUnencrypted: 1, ncSseS3: 0, ncAwsManagedKey: 2, ncKeyUnusable: 0, ncUnknownKey: 0,
   },

@@ -115,7 +115,15 @@ describe("coverage rollups", () => {
     // Recomputing a sub-range gives the same rows for it and leaves the others alone.
     await recomputeRollups(db, "2026-03-02", "2026-03-03");
     expect(await db.coverageBuDaily.count()).toBe(4);
-    const fine = await db.coverageDaily.aggregate({ where: { day: new Date("2026-03-01") }, _sum: { resources: true } });
-    expect(fine._sum.resources).toBe(3);
+    // The full-grain intervals: one run per group from each change to the next.
+    const intervals = await db.coverageInterval.findMany({ orderBy: { validFrom: "asc" }, select: { validFrom: true, validTo: true, resources: true, environment: true } });
+    expect(intervals.map((i) => [i.validFrom.toISOString().slice(0, 10), i.validTo.toISOString().slice(0, 10), i.environment, i.resources])).toEqual([
+      ["2026-03-01", "2026-03-02", "dev", 1],
+      ["2026-03-01", "2026-03-02", "prod", 2],
+      ["2026-03-02", "2026-03-03", "dev", 1], // the sub-range recompute split the run at its start
+      ["2026-03-02", "2026-03-03", "prod", 2],
+      ["2026-03-03", "2026-03-04", "prod", 2],
+      ["2026-03-04", "2026-03-05", "prod", 2], // and kept the part after it
+    ]);
   });
 });

@@ -26,7 +26,7 @@ export interface CoveragePoint {
 export interface CoverageSeries {
   from: Day | null;
   to: Day | null;
-  source: "coverage_bu_daily" | "coverage_daily";
+  source: "coverage_bu_daily" | "coverage_interval";
   points: CoveragePoint[];
 }
 

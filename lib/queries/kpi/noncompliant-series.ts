@@ -17,7 +17,7 @@ export interface NonCompliantPoint {
 export interface NonCompliantSeries {
   from: Day | null;
   to: Day | null;
-  source: "coverage_bu_daily" | "coverage_daily";
+  source: "coverage_bu_daily" | "coverage_interval";
   points: NonCompliantPoint[];
 }
 

@@ -75,7 +75,7 @@ describe("coverage", () => {
     }
   });
 
-  it("matches per business unit (coverage_bu_daily) and for an account + service cut (coverage_daily)", async () => {
+  it("matches per business unit (coverage_bu_daily) and for an account + service cut (coverage_interval)", async () => {
     const day = DAYS[2]!;
     const byBu = await call(coverage, `/api/coverage?from=${day}&to=${day}&groupBy=bu`);
     expect(byBu.body.source).toBe("coverage_bu_daily");
@@ -92,7 +92,7 @@ describe("coverage", () => {
     const [row] = await db.$queryRawUnsafe<{ account: string }[]>(`SELECT min(account_id) AS account FROM storage_resource_version`);
     const account = row!.account;
     const cut = await call(coverage, `/api/coverage?from=${day}&to=${day}&account=${account}&service=EBS,RDS`);
-    expect(cut.body.source).toBe("coverage_daily");
+    expect(cut.body.source).toBe("coverage_interval");
     const truth = await truthOn(day, "AND account_id = $2 AND service::text IN ('EBS', 'RDS')", [account]);
     expect(truth.resources).toBeGreaterThan(0);
     expectCoverage(cut.body.points[0], truth);
