@@ -17,8 +17,10 @@ export type SendJob = (jobId: string, payload: unknown, options?: SendOptions) =
  * queue must not expire it; it is not retried by the queue because the unit records its own
  * failure (a retry would find the unit no longer QUEUED and skip anyway).
  */
+export const UNIT_LEASE_SECONDS = 6 * 3600;
+
 export const unitJobOptions = (runId: string, unitId: bigint | string): SendOptions => ({
   singletonKey: `${runId}:${unitId}`,
-  expireInSeconds: 6 * 3600,
+  expireInSeconds: UNIT_LEASE_SECONDS,
   retryLimit: 0,
 });

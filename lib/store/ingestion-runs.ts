@@ -107,3 +107,23 @@ export async function settleRun(db: Db, runId: string): Promise<FinishedStatus |
     return status;
   });
 }
+
+/**
+ * Units still RUNNING long after any unit could (their worker died mid-unit: the queue does not
+ * redeliver them, see unitJobOptions) are failed with that reason, and their runs settled, so a
+ * run never stays RUNNING forever. The scope's previous data is untouched: the unit's snapshot
+ * transaction never committed.
+ */
+export async function failAbandonedUnits(db: Db, olderThanMs: number, now = new Date()): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - olderThanMs);
+  const abandoned = await db.ingestionUnit.findMany({ where: { status: "RUNNING", startedAt: { lt: cutoff } }, select: { id: true, runId: true, workerId: true } });
+  for (const unit of abandoned) {
+    await db.ingestionUnit.updateMany({
+      where: { id: unit.id, status: "RUNNING" },
+      data: { status: "FAILED", finishedAt: now, error: `abandoned: worker ${unit.workerId ?? "?"} stopped before finishing the unit` },
+    });
+  }
+  const runIds = [...new Set(abandoned.map((u) => u.runId))];
+  for (const runId of runIds) await settleRun(db, runId);
+  return runIds;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { claimUnit, createRun, finishUnit, recordWarnings, settleRun } from "@/lib/store/ingestion-runs";
+import { claimUnit, createRun, failAbandonedUnits, finishUnit, recordWarnings, settleRun } from "@/lib/store/ingestion-runs";
 import { resetTables, testDb } from "./support/db";
 
 const db = testDb();
@@ -41,5 +41,19 @@ describe("ingestion run bookkeeping", () => {
     const fine = await createRun(db, { trigger: "UI", snapshotDay: "2026-03-02", scope: {}, units: units.slice(0, 1) });
     await finishUnit(db, fine.units[0]!.unitId, { status: "SUCCEEDED" });
     expect(await settleRun(db, fine.runId)).toBe("SUCCEEDED");
+  });
+
+  it("fails units whose worker died mid-unit and settles their run", async () => {
+    const run = await createRun(db, { trigger: "CLI", snapshotDay: "2026-03-01", scope: {}, units });
+    const [a, b] = run.units;
+    await claimUnit(db, a!.unitId, "w1");
+    await finishUnit(db, a!.unitId, { status: "SUCCEEDED" });
+    await claimUnit(db, b!.unitId, "w2"); // w2 dies here
+    const hourLater = new Date(Date.now() + 3_600_000);
+    expect(await failAbandonedUnits(db, 2 * 3_600_000, hourLater)).toEqual([]); // still within the lease
+    expect(await failAbandonedUnits(db, 30 * 60_000, hourLater)).toEqual([run.runId]);
+    const unit = await db.ingestionUnit.findUniqueOrThrow({ where: { id: b!.unitId } });
+    expect([unit.status, unit.error]).toEqual(["FAILED", "abandoned: worker w2 stopped before finishing the unit"]);
+    expect((await db.ingestionRun.findUniqueOrThrow({ where: { id: run.runId } })).status).toBe("PARTIAL");
   });
 });
