@@ -22,3 +22,15 @@ export function costOf(r: Row): number {
 export function costByMonth(rows: readonly Row[], field: string) {
   return pivot(rows, monthOf, (r) => groupOf(r, field), costOf, 0);
 }
+
+/** The showback groupings of GET /api/costs/by-bu?groupBy=, with their column headers. */
+export const COST_GROUPINGS = [
+  { value: "bu", label: "Business unit" },
+  { value: "costCenter", label: "Cost center" },
+  { value: "account", label: "Account" },
+] as const;
+export type CostGrouping = (typeof COST_GROUPINGS)[number]["value"];
+
+export function groupingLabel(value: CostGrouping): string {
+  return COST_GROUPINGS.find((g) => g.value === value)!.label;
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { formatUsd } from "@/components/format";
 import { namedSeries } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";
@@ -14,20 +14,31 @@ import { ApiTable } from "@/components/tables/api-table";
 import { countCol, textCol, usdCol } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
 import { ChargebackDownload } from "./chargeback-download";
-import { costByMonth, monthOf } from "./cost-rows";
+import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
 
 export function CostsView() {
   const { filters } = useFilters();
-  const costs = useCostsByBuQuery({ ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month" });
+  const [groupBy, setGroupBy] = useState<CostGrouping>("bu");
+  const label = groupingLabel(groupBy);
+  const costs = useCostsByBuQuery({ ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
   const modeled = useModeledCostsQuery(filtersToApiParams(filters, ["bu"]));
   return (
     <div className="space-y-6">
       <FilterBar only={["from", "to", "account", "region", "bu"]} />
-      <QueryBoundary query={costs} label="Loading KMS cost">{(data) => <CostCharts rows={rowsOf<Row>(data)} groupBy="businessUnit" label="Business unit" />}</QueryBoundary>
+      <fieldset className="flex flex-wrap items-center gap-4 text-sm" data-testid="cost-grouping">
+        <legend className="mr-2 inline font-medium text-slate-700">Show cost per</legend>
+        {COST_GROUPINGS.map((g) => (
+          <label key={g.value} className="flex items-center gap-2">
+            <input type="radio" name="cost-grouping" value={g.value} checked={groupBy === g.value} onChange={() => setGroupBy(g.value)} />
+            {g.label}
+          </label>
+        ))}
+      </fieldset>
+      <QueryBoundary query={costs} label="Loading KMS cost">{(data) => <CostCharts rows={rowsOf<Row>(data)} groupBy="group" label={label} />}</QueryBoundary>
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
-      <ApiTable query={costs} title="KMS cost by business unit and month" testId="costs-table" rowKey={["period", "businessUnit"]}
-        columns={[textCol("month", "Month", "period"), textCol("bu", "Business unit", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Total (USD)", "total")]} />
+      <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}
+        columns={[textCol("month", "Month", "period"), textCol("group", label, "group", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Total (USD)", "total")]} />
       <h2 className="text-lg font-semibold">Billed vs modeled</h2>
       <p className="text-sm text-slate-600">Modeled = key-months × price + rotation surcharge + requests × price (latest month); billed = Cost Explorer. Variance = modeled − billed.</p>
       <ApiTable query={modeled} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}

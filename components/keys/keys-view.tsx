@@ -8,7 +8,7 @@ import { useFilters } from "@/components/filters/use-filters";
 import { useAllKeysQuery } from "@/components/hooks/queries/endpoints";
 import { pick, str, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
-import { boolCol, countCol, textCol } from "@/components/tables/columns";
+import { boolCol, countCol, textCol, usdCol } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";
 
 function keyArn(r: Row): string {
@@ -23,7 +23,7 @@ function findingsOf(r: Row): string {
 
 export function KeysView() {
   const { filters } = useFilters();
-  const query = useAllKeysQuery(filtersToApiParams(filters, ["account", "region", "bu"]));
+  const query = useAllKeysQuery(filtersToApiParams(filters, ["account", "region", "bu", "env"]));
   const columns = useMemo<Column<Row>[]>(
     () => [
       {
@@ -52,13 +52,16 @@ export function KeysView() {
       boolCol("rotation", "Rotation", "on", "off", "rotationEnabled"),
       { id: "findings", header: "Findings", value: findingsOf, cell: (r) => <FindingBadges codes={findingsOf(r)} /> },
       textCol("bu", "Business unit", "businessUnit"),
+      textCol("env", "Environment", "environment"),
       countCol("resources", "Resources", "resources", "resourceCount"),
+      // "—" when the key has no per-key cost rows: unknown, not free.
+      usdCol("cost", "Cost, last 30 days (USD)", "cost30d"),
     ],
     [],
   );
   return (
     <div className="space-y-4">
-      <FilterBar only={["account", "region", "bu"]} />
+      <FilterBar only={["account", "region", "bu", "env"]} />
       <ApiTable query={query} title="KMS keys" columns={columns} testId="keys-table" rowKey={["keyArn", "arn"]} emptyMessage="No keys for these filters: clear a filter, or run an ingestion." />
     </div>
   );

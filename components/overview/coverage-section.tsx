@@ -1,12 +1,16 @@
-import type { CoverageSummary } from "@/lib/queries/coverage-summary";
+import type { CoverageFigures, CoverageSummary } from "@/lib/queries/coverage-summary";
+import { COMPARE_DAYS, difference, pointsChange } from "@/lib/queries/period-change";
 import { semanticColors } from "@/components/charts/palette";
 import { formatBytes, formatDay, formatInteger, formatPercent, NO_VALUE } from "@/components/format";
 import { percentOneDecimal } from "@/lib/queries/percent";
+import { countChangeText, pointsChangeText } from "./change-text";
 import { KpiTile } from "./kpi-tile";
 
 /** CMK coverage by count and by storage, and the non-compliant total, for the whole organization. */
-export function CoverageSection({ coverage }: { coverage: CoverageSummary | null }) {
+export function CoverageSection({ coverage, before }: { coverage: CoverageSummary | null; before?: { day: Date; organization: CoverageFigures } | null }) {
   const org = coverage?.organization;
+  const then = before?.organization;
+  const against = `${COMPARE_DAYS} days ago`;
   return (
     <section aria-labelledby="coverage-heading">
       <SectionHeading id="coverage-heading" title="Customer managed key coverage">
@@ -18,6 +22,7 @@ export function CoverageSection({ coverage }: { coverage: CoverageSummary | null
           testId="kpi-coverage-count"
           value={formatPercent(org?.coverageByCountPct ?? null)}
           bar={{ pct: org?.coverageByCountPct ?? null, color: semanticColors.covered }}
+          change={org ? pointsChangeText(pointsChange(org.coverageByCountPct, then?.coverageByCountPct), against) : undefined}
           hint={org ? `${formatInteger(org.cmkResources)} of ${formatInteger(org.resources)} resources encrypted with a CMK` : undefined}
         />
         <KpiTile
@@ -25,6 +30,7 @@ export function CoverageSection({ coverage }: { coverage: CoverageSummary | null
           testId="kpi-coverage-storage"
           value={formatPercent(org?.coverageByStoragePct ?? null)}
           bar={{ pct: org?.coverageByStoragePct ?? null, color: semanticColors.covered }}
+          change={org ? pointsChangeText(pointsChange(org.coverageByStoragePct, then?.coverageByStoragePct), against) : undefined}
           hint={
             org ? (
               <>
@@ -41,6 +47,7 @@ export function CoverageSection({ coverage }: { coverage: CoverageSummary | null
           testId="kpi-noncompliant-total"
           value={org ? formatInteger(org.nonCompliant) : NO_VALUE}
           bar={{ pct: org && org.resources > 0 ? (org.nonCompliant / org.resources) * 100 : null, color: semanticColors.uncovered }}
+          change={org ? countChangeText(difference(org.nonCompliant, then?.nonCompliant), against) : undefined}
           hint={
             org
               ? `${formatPercent(percentOneDecimal(org.nonCompliant, org.resources))} of ${formatInteger(org.resources)} in scope: policy requires a CMK, or the CMK is unusable`

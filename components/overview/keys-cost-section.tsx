@@ -1,6 +1,8 @@
 import type { KeyCounts } from "@/lib/queries/key-counts";
 import type { CostWindowTotal, KmsCostSummary } from "@/lib/queries/kms-cost-summary";
 import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/components/format";
+import { difference, relativeChange } from "@/lib/queries/period-change";
+import { costChangeText } from "./change-text";
 import { KpiTile } from "./kpi-tile";
 import { SectionHeading } from "./coverage-section";
 
@@ -33,12 +35,20 @@ export function KeysCostSection({ keys, cost }: { keys: KeyCounts; cost: KmsCost
           label="KMS cost, last full month"
           testId="kpi-cost-last-month"
           value={cost ? formatUsd(cost.lastFullMonth.total) : NO_VALUE}
+          change={
+            cost
+              ? costChangeText(difference(cost.lastFullMonth.total, cost.monthBefore?.total), relativeChange(cost.lastFullMonth.total, cost.monthBefore?.total), formatMonth(monthBefore(cost.lastFullMonth.from)))
+              : undefined
+          }
           hint={cost ? <CostHint window={cost.lastFullMonth} period={formatMonth(cost.lastFullMonth.from)} /> : "No Cost Explorer data yet"}
         />
       </div>
     </section>
   );
 }
+
+/** The first of the month before: named even when that month has no cost data. */
+const monthBefore = (monthStart: Date) => new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() - 1, 1));
 
 function CostHint({ window, period }: { window: CostWindowTotal; period: string }) {
   return (

@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import type { TileChange } from "./change-text";
+
+const TONE_CLASS: Record<TileChange["tone"], string> = { better: "text-emerald-800", worse: "text-red-800", neutral: "text-slate-600" };
 
 interface KpiTileProps {
   label: string;
@@ -9,15 +12,22 @@ interface KpiTileProps {
   hint?: ReactNode;
   /** Optional 0–100 bar under the figure (decorative: the figure says the same). */
   bar?: { pct: number | null; color: string };
+  /** The change against the previous period, under the figure. */
+  change?: TileChange;
 }
 
-export function KpiTile({ label, value, testId, hint, bar }: KpiTileProps) {
+export function KpiTile({ label, value, testId, hint, bar, change }: KpiTileProps) {
   return (
     <div className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h3 className="text-sm font-medium text-slate-600">{label}</h3>
       <p className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </p>
+      {change ? (
+        <p className={`mt-1 text-sm font-medium tabular-nums ${TONE_CLASS[change.tone]}`} data-testid={`${testId}-change`}>
+          {change.text}
+        </p>
+      ) : null}
       {bar ? (
         <div aria-hidden="true" className="mt-3 h-2 w-full overflow-hidden rounded-full bg-slate-200">
           <div className="h-full rounded-full" style={{ width: `${Math.min(100, Math.max(0, bar.pct ?? 0))}%`, backgroundColor: bar.color }} />

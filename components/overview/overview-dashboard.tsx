@@ -21,7 +21,7 @@ export function OverviewDashboard({ overview }: { overview: Overview }) {
   return (
     <div className="space-y-8">
       <PageHeading freshness={overview.freshness} />
-      <CoverageSection coverage={coverage} />
+      <CoverageSection coverage={coverage} before={overview.coverageBefore} />
       <KeysCostSection keys={overview.keys} cost={overview.cost} />
       {coverage ? (
         <div className="grid gap-4 xl:grid-cols-2">

@@ -3,9 +3,10 @@
 import { useFreshnessQuery, useRunsQuery } from "@/components/hooks/queries/endpoints";
 import { useStartRunMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
-import { num, type Row } from "@/components/hooks/queries/types";
+import { num, rowsOf, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { countCol, dayCol, textCol } from "@/components/tables/columns";
+import { RunWarnings } from "./run-warnings";
 
 const runColumns = [
   dayCol("requested", "Requested", "requestedAt"),
@@ -44,6 +45,7 @@ export function RunsView() {
       </section>
       <h2 className="text-lg font-semibold">Ingestion runs</h2>
       <ApiTable query={runs} title="Ingestion runs" columns={runColumns} testId="runs-table" rowKey={["id", "runId"]} emptyMessage="No run yet: start one above." />
+      {runs.data ? <RunWarnings runs={rowsOf(runs.data)} /> : null}
       <h2 className="text-lg font-semibold">Data freshness per account-region</h2>
       <ApiTable query={freshness} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
     </div>

@@ -9,15 +9,14 @@ import { useBucketKeySavingsQuery, useIdleKeysQuery } from "@/components/hooks/q
 import { num, str, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { countCol, textCol, usdCol } from "@/components/tables/columns";
-
-const BASIS_LABEL: Record<string, string> = { exact: "exact (only user of its key)", estimated: "estimated (key shared, even split)", "no-data": "no data", none: "no data" };
+import { attributionLabel } from "./attribution-labels";
 
 const bucketColumns = [
   textCol("name", "Bucket", "name"),
   textCol("bu", "Business unit", "businessUnit"),
   textCol("account", "Account", "accountId"),
   textCol("class", "Encryption", "encryptionClass"),
-  { ...textCol("basis", "Attribution", "basis"), cell: (r: Row) => BASIS_LABEL[str(r.basis)] ?? str(r.basis) },
+  { ...textCol("basis", "Attribution", "basis"), value: (r: Row) => attributionLabel(str(r.basis)) },
   countCol("requests", "KMS requests / month", "monthlyRequests"),
   usdCol("savings", "Projected savings (USD / month)", "monthlySavings"),
   textCol("key", "Key", "keyArn"),

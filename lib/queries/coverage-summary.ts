@@ -80,3 +80,9 @@ export async function getCoverageSummary(client: Db = db()): Promise<CoverageSum
     );
   return { day: latest.day, organization: coverageFigures(rows), byBusinessUnit };
 }
+
+/** The organization's figures on one day; null when that day has no coverage rows. */
+export async function getOrganizationCoverageOn(client: Db, day: Date): Promise<{ day: Date; organization: CoverageFigures } | null> {
+  const rows = await client.coverageBuDaily.findMany({ where: { day } });
+  return rows.length ? { day, organization: coverageFigures(rows) } : null;
+}

@@ -10,6 +10,12 @@ describe("costWindows", () => {
     expect([iso(w.lastFullMonth.from), iso(w.lastFullMonth.to)]).toEqual(["2026-10-01", "2026-10-31"]);
   });
 
+  it("compares the last full month with the month before it, across a year", () => {
+    const w = costWindows(new Date("2027-02-14T00:00:00Z"));
+    expect([iso(w.lastFullMonth.from), iso(w.lastFullMonth.to)]).toEqual(["2027-01-01", "2027-01-31"]);
+    expect([iso(w.monthBefore.from), iso(w.monthBefore.to)]).toEqual(["2026-12-01", "2026-12-31"]);
+  });
+
   it("crosses the year boundary in January", () => {
     const w = costWindows(new Date("2027-01-03T00:00:00Z"));
     expect([iso(w.lastFullMonth.from), iso(w.lastFullMonth.to)]).toEqual(["2026-12-01", "2026-12-31"]);

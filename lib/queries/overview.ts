@@ -1,14 +1,18 @@
 import { db, type Db } from "@/lib/db/client";
-import { getCoverageSummary, type CoverageSummary } from "./coverage-summary";
+import { addDays, dayToDate, toDay } from "@/lib/store/days";
+import { getCoverageSummary, getOrganizationCoverageOn, type CoverageFigures, type CoverageSummary } from "./coverage-summary";
 import { getDataFreshness, type DataFreshness } from "./data-freshness";
 import { getKeyCounts, type KeyCounts } from "./key-counts";
 import { getKmsCostSummary, type KmsCostSummary } from "./kms-cost-summary";
+import { COMPARE_DAYS } from "./period-change";
 
 export interface Overview {
   freshness: DataFreshness | null;
   coverage: CoverageSummary | null;
   keys: KeyCounts;
   cost: KmsCostSummary | null;
+  /** The organization's coverage 30 days before coverage.day (the tiles' comparison); null when not stored. */
+  coverageBefore: { day: Date; organization: CoverageFigures } | null;
   /** True when nothing was ever ingested: the page shows how to get data instead of zeros. */
   empty: boolean;
 }
@@ -21,6 +25,7 @@ export async function getOverview(client: Db = db()): Promise<Overview> {
     getKeyCounts(client),
     getKmsCostSummary(client),
   ]);
+  const coverageBefore = coverage ? await getOrganizationCoverageOn(client, dayToDate(addDays(toDay(coverage.day), -COMPARE_DAYS))) : null;
   const empty = !freshness && !coverage && !cost && keys.customerManaged + keys.awsManaged === 0;
-  return { freshness, coverage, keys, cost, empty };
+  return { freshness, coverage, keys, cost, coverageBefore, empty };
 }

@@ -15,6 +15,7 @@ const query = z.strictObject({
   rotation: z.enum(ROTATION_FILTERS, { error: `must be one of ${ROTATION_FILTERS.join(", ")}` }).optional(),
   finding: list.optional(),
   bu: dimensionParams.bu,
+  env: dimensionParams.env,
   account: dimensionParams.account,
   region: dimensionParams.region,
   search: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),

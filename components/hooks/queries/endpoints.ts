@@ -19,6 +19,7 @@ export const useIdleKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("s
 export const useMttpQuery = (p: QueryParams = {}) => useApiQuery<unknown>("mttp", "/api/mttp", p);
 export const useSettingsQuery = () => useApiQuery<unknown>("settings", "/api/settings");
 export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs", "/api/runs", p);
+export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");
 
 // The list pages read every row (search, sort and CSV export happen on the client).

@@ -1,11 +1,23 @@
 // KMS cost per business unit per day or month (DOMAIN.md §6.4): Cost Explorer UnblendedCost
 // split into key storage and requests, untagged kept as "(untagged)". Monthly totals without
 // an account or region cut come from cost_bu_monthly; everything else from kms_cost_daily.
+// The same showback can be grouped by cost center or account instead (kms_cost_daily only:
+// cost_bu_monthly holds business units alone).
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
 import { latestCostDay, resolveRange } from "./as-of";
 import { SqlParams, dayOf, num, whereClause } from "./sql";
+
+export const COST_GROUPINGS = ["bu", "costCenter", "account"] as const;
+export type CostGrouping = (typeof COST_GROUPINGS)[number];
+
+/** Column of kms_cost_daily and the row field each grouping fills. */
+const GROUPING = {
+  bu: { column: "business_unit", field: "businessUnit" },
+  costCenter: { column: "cost_center", field: "costCenter" },
+  account: { column: "account_id", field: "accountId" },
+} as const satisfies Record<CostGrouping, { column: string; field: string }>;
 
 export interface CostByBuQuery {
   granularity: "day" | "month";
@@ -26,6 +38,29 @@ export interface CostByBuRow {
   total: number;
 }
 
+/** One period × group; the grouping's own field (businessUnit, costCenter, accountId) holds the group too. */
+export interface CostGroupRow {
+  period: Day;
+  /** The group's label: a business unit or cost center ("" shown as "(untagged)"), or an account id. */
+  group: string;
+  businessUnit?: string;
+  costCenter?: string;
+  accountId?: string;
+  keys: number;
+  requests: number;
+  other: number;
+  total: number;
+}
+
+export interface CostByGroup {
+  groupBy: CostGrouping;
+  granularity: "day" | "month";
+  from: Day | null;
+  to: Day | null;
+  source: "kms_cost_daily" | "cost_bu_monthly";
+  rows: CostGroupRow[];
+}
+
 export interface CostByBu {
   granularity: "day" | "month";
   from: Day | null;
@@ -36,20 +71,27 @@ export interface CostByBu {
 
 const monthStart = (day: Day) => `${day.slice(0, 7)}-01`;
 
+/** Business-unit rows (what the overview and the chargeback read). */
 export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> {
+  const { granularity, from, to, source, rows } = await costByGroup(db, { ...query, groupBy: "bu" });
+  return { granularity, from, to, source, rows: rows.map(({ period, group, keys, requests, other, total }) => ({ period, businessUnit: group, keys, requests, other, total })) };
+}
+
+export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: CostGrouping }): Promise<CostByGroup> {
   const monthly = query.granularity === "month";
   const range = resolveRange(query, await latestCostDay(db), monthly ? 396 : 30);
-  const useMonthly = monthly && !query.account?.length && !query.region?.length;
+  const useMonthly = monthly && query.groupBy === "bu" && !query.account?.length && !query.region?.length;
   const source = useMonthly ? "cost_bu_monthly" : "kms_cost_daily";
-  if (!range) return { granularity: query.granularity, from: null, to: null, source, rows: [] };
+  const { column, field } = GROUPING[query.groupBy];
+  if (!range) return { groupBy: query.groupBy, granularity: query.granularity, from: null, to: null, source, rows: [] };
   // Months are whole: a month touching the range is included entirely.
   const from = monthly ? monthStart(range.from) : range.from;
   const params = new SqlParams();
   const period = useMonthly ? "month" : monthly ? "date_trunc('month', day)::date" : "day";
   const dateColumn = useMonthly ? "month" : "day";
   const conditions = [`${dateColumn} >= ${params.add(from)}::date`, `${dateColumn} <= ${params.add(range.to)}::date`];
-  const anyOf = (column: string, values: string[] | undefined) => {
-    if (values?.length) conditions.push(`${column} = ANY(${params.add(values)}::text[])`);
+  const anyOf = (col: string, values: string[] | undefined) => {
+    if (values?.length) conditions.push(`${col} = ANY(${params.add(values)}::text[])`);
   };
   anyOf("business_unit", query.bu);
   if (!useMonthly) {
@@ -57,8 +99,9 @@ export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> 
     anyOf("region", query.region);
   }
   const amount = useMonthly ? "cost" : "unblended_cost";
-  const rows = await db.$queryRawUnsafe<{ period: Date; business_unit: string; keys: string; requests: string; other: string }[]>(
-    `SELECT ${period} AS period, business_unit,
+  // column comes from the fixed GROUPING map, never from the request.
+  const rows = await db.$queryRawUnsafe<{ period: Date; grp: string; keys: string; requests: string; other: string }[]>(
+    `SELECT ${period} AS period, ${column} AS grp,
        coalesce(sum(${amount}) FILTER (WHERE category = 'KEYS'), 0)::text AS keys,
        coalesce(sum(${amount}) FILTER (WHERE category = 'REQUESTS'), 0)::text AS requests,
        coalesce(sum(${amount}) FILTER (WHERE category = 'OTHER'), 0)::text AS other
@@ -66,6 +109,7 @@ export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> 
     ...params.values,
   );
   return {
+    groupBy: query.groupBy,
     granularity: query.granularity,
     from,
     to: range.to,
@@ -74,7 +118,8 @@ export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> 
       const keys = num(r.keys);
       const requests = num(r.requests);
       const other = num(r.other);
-      return { period: dayOf(r.period), businessUnit: buLabel(r.business_unit), keys, requests, other, total: keys + requests + other };
+      const group = buLabel(r.grp);
+      return { period: dayOf(r.period), group, [field]: group, keys, requests, other, total: keys + requests + other };
     }),
   };
 }

@@ -1,10 +1,15 @@
 // The key inventory as of the latest snapshot (current versions), with each key's findings
 // and the number of current resources it protects: filterable, searchable, sortable, paged.
+// Each key's cost is its Cost Explorer resource-level cost (key_request_daily) over the 30 days
+// ending on the latest day of that table; null, never 0, for a key without rows there.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import { SqlParams, whereClause } from "./sql";
+import { addDays } from "@/lib/store/days";
+import { SqlParams, dayOf, whereClause } from "./sql";
 
-export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu"] as const;
+export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost"] as const;
+/** Days of per-key cost summed into a key's cost column. */
+export const KEY_COST_DAYS = 30;
 export type KeySort = (typeof KEY_SORTS)[number];
 export const ROTATION_FILTERS = ["enabled", "disabled", "not-applicable"] as const;
 
@@ -17,6 +22,7 @@ const SORT_COLUMNS: Record<KeySort, string> = {
   findings: "finding_count",
   resources: "resource_count",
   bu: "business_unit",
+  cost: "cost_30d",
 };
 
 export interface KeysQuery {
@@ -28,6 +34,8 @@ export interface KeysQuery {
   /** Keys having any of these finding codes. */
   finding?: string[];
   bu?: string[];
+  /** kms_key_version.environment values ("" = untagged). */
+  env?: string[];
   account?: string[];
   region?: string[];
   /** Case-insensitive substring of an alias, the ARN or the key id. */
@@ -56,12 +64,16 @@ export interface KeyListItem {
   deletionDate: string | null;
   findings: string[];
   resources: number;
+  /** USD over costWindow; null when the key has no per-key cost rows in it. */
+  cost30d: number | null;
 }
 
 export interface KeysPage {
   total: number;
   page: number;
   pageSize: number;
+  /** The days cost30d covers (ending on the latest per-key cost day); null without per-key data. */
+  costWindow: { from: string; to: string } | null;
   items: KeyListItem[];
 }
 
@@ -84,7 +96,16 @@ interface Row {
   deletion_date: Date | null;
   findings: string[] | null;
   resource_count: number;
+  cost_30d: string | null;
   total: number;
+}
+
+/** The KEY_COST_DAYS days ending on the latest per-key cost day. */
+async function keyCostWindow(db: Db): Promise<{ from: string; to: string } | null> {
+  const latest = await db.keyRequestDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
+  if (!latest) return null;
+  const to = dayOf(latest.day);
+  return { from: addDays(to, -(KEY_COST_DAYS - 1)), to };
 }
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -100,6 +121,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   anyOf("k.key_spec", query.spec);
   anyOf("k.origin", query.origin);
   anyOf("k.business_unit", query.bu);
+  anyOf("k.environment", query.env);
   anyOf("k.account_id", query.account);
   anyOf("k.region", query.region);
   if (query.rotation === "enabled") conditions.push("k.rotation_enabled IS TRUE");
@@ -113,6 +135,9 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
     conditions.push(`(k.key_arn ILIKE ${p} OR k.key_id ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(k.aliases) a WHERE a ILIKE ${p}))`);
   }
   const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.descending ? "DESC" : "ASC"} NULLS LAST, key_arn`;
+  const costWindow = await keyCostWindow(db);
+  const costFrom = params.add(costWindow?.from ?? null);
+  const costTo = params.add(costWindow?.to ?? null);
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
   const rows = await db.$queryRawUnsafe<Row[]>(
@@ -120,12 +145,13 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
        SELECT k.*, k.aliases[1] AS first_alias,
          (SELECT array_agg(f.code ORDER BY f.code) FROM key_finding f WHERE f.key_arn = k.key_arn) AS findings,
          (SELECT count(*) FROM key_finding f WHERE f.key_arn = k.key_arn)::int AS finding_count,
-         (SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int AS resource_count
+         (SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int AS resource_count,
+         (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date) AS cost_30d
        FROM kms_key_version k ${whereClause(conditions)}
      )
      SELECT key_arn, key_id, account_id, region, key_manager::text AS key_manager, key_state, key_spec, key_usage, origin,
        multi_region, aliases, business_unit, environment, rotation_enabled, creation_date, deletion_date, findings,
-       resource_count, (count(*) OVER ())::int AS total
+       resource_count, cost_30d::text AS cost_30d, (count(*) OVER ())::int AS total
      FROM keys ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
     ...params.values,
   );
@@ -133,6 +159,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
     total: rows[0]?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
+    costWindow,
     items: rows.map((r) => ({
       keyArn: r.key_arn,
       keyId: r.key_id,
@@ -152,6 +179,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
       deletionDate: r.deletion_date?.toISOString() ?? null,
       findings: r.findings ?? [],
       resources: r.resource_count,
+      cost30d: r.cost_30d === null ? null : Number(r.cost_30d),
     })),
   };
 }

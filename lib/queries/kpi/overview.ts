@@ -2,6 +2,8 @@
 // of the organization and per BU, non-compliant resources by reason, KMS cost per BU by month,
 // and the buckets with the largest Bucket Key savings.
 import type { Db } from "@/lib/db/client";
+import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
+import { addDays } from "@/lib/store/days";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "./as-of";
 import { bucketKeySavingsReport } from "./bucket-key-savings";
@@ -32,18 +34,23 @@ async function costTiles(db: Db, latest: string | null) {
   const [y, m] = latest.split("-").map(Number) as [number, number];
   const monthStart = dayOf(new Date(Date.UTC(y, m - 1, 1)));
   const lastMonthStart = dayOf(new Date(Date.UTC(y, m - 2, 1)));
-  const rows = await db.$queryRawUnsafe<{ mtd: string; last_month: string }[]>(
+  const monthBeforeStart = dayOf(new Date(Date.UTC(y, m - 3, 1)));
+  // The month before the last full month has "no data" (null), not $0, when no day of it is stored.
+  const rows = await db.$queryRawUnsafe<{ mtd: string; last_month: string; month_before: string | null }[]>(
     `SELECT coalesce(sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date), 0)::text AS mtd,
-            coalesce(sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date), 0)::text AS last_month
-     FROM kms_cost_daily WHERE day >= $2::date`,
+            coalesce(sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date), 0)::text AS last_month,
+            (sum(unblended_cost) FILTER (WHERE day >= $4::date AND day < $2::date))::text AS month_before
+     FROM kms_cost_daily WHERE day >= $4::date`,
     monthStart,
     lastMonthStart,
     latest,
+    monthBeforeStart,
   );
   return {
     asOf: latest,
     monthToDate: { from: monthStart, to: latest, total: num(rows[0]?.mtd) },
     lastFullMonth: { from: lastMonthStart, total: num(rows[0]?.last_month) },
+    monthBefore: { from: monthBeforeStart, total: rows[0]?.month_before == null ? null : num(rows[0].month_before) },
   };
 }
 
@@ -65,6 +72,10 @@ export async function overview(db: Db) {
   ]);
   const latestCoverage = coverageOrg.points.at(-1) ?? null;
   const latestNonCompliant = nonCompliant.points.at(-1) ?? null;
+  // The same figures 30 days before the latest day; null when no rollup exists for that day.
+  const previousDay = latestCoverage ? addDays(latestCoverage.day, -COMPARE_DAYS) : null;
+  const previousCoverage = coverageOrg.points.find((p) => p.day === previousDay) ?? null;
+  const previousNonCompliant = nonCompliant.points.find((p) => p.day === previousDay) ?? null;
   return {
     asOf: { inventory: snapshotDay, coverage: coverageDay, costs: costDay },
     targets: settings.targets,
@@ -78,6 +89,20 @@ export async function overview(db: Db) {
         idleKeys: { monthly: idle.monthlySavings, keys: idle.total },
       },
       mttp: { from: mttp.from, to: mttp.to, ...mttp.summary },
+      previous: {
+        day: previousDay,
+        coverage: previousCoverage,
+        nonCompliant: previousNonCompliant && { day: previousNonCompliant.day, total: previousNonCompliant.total, byReason: previousNonCompliant.byReason },
+        cost: cost && { monthBefore: cost.monthBefore },
+      },
+      change: {
+        // Between the percentages as shown (one decimal), like the home page tiles.
+        coverageByCountPts: shownPointsChange(latestCoverage?.coverageByCountPct, previousCoverage?.coverageByCountPct),
+        coverageByStoragePts: shownPointsChange(latestCoverage?.coverageByStoragePct, previousCoverage?.coverageByStoragePct),
+        nonCompliant: difference(latestNonCompliant?.total, previousNonCompliant?.total),
+        lastFullMonthCost: difference(cost?.lastFullMonth.total, cost?.monthBefore.total),
+        lastFullMonthCostPct: relativeChange(cost?.lastFullMonth.total, cost?.monthBefore.total),
+      },
     },
     series: {
       coverage: coverageOrg.points,

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { handle, notFound } from "@/lib/api/errors";
+import { parseInput, parseQuery } from "@/lib/api/params";
+import { db } from "@/lib/db/client";
+import { runDetail } from "@/lib/queries/kpi/run-detail";
+
+export const dynamic = "force-dynamic";
+
+// Checked before the query: a malformed id would otherwise be a uuid cast error (500).
+const path = z.object({ id: z.uuid("must be a run id (UUID)") });
+
+export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    parseQuery(request, z.strictObject({}));
+    const { id } = parseInput(path, await context.params);
+    const run = await runDetail(db(), id);
+    if (!run) throw notFound(`run ${id}: no such run`);
+    return run;
+  });
+}

@@ -1,0 +1,94 @@
+// One ingestion run with its units and its warnings grouped per account-region, so a person can
+// see which account-region failed or degraded and why (the run list only counts warnings).
+import type { Db } from "@/lib/db/client";
+import { dayOf } from "./sql";
+
+export interface RunWarning {
+  source: string;
+  code: string;
+  message: string;
+  resourceArn: string | null;
+}
+
+/** Warnings of one account-region; accountId/region null for run-wide warnings (e.g. costs). */
+export interface ScopeWarnings {
+  accountId: string | null;
+  region: string | null;
+  warnings: RunWarning[];
+}
+
+export interface RunUnit {
+  accountId: string;
+  region: string;
+  kind: string;
+  status: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  keys: number;
+  resources: number;
+  error: string | null;
+}
+
+export interface RunDetail {
+  id: string;
+  trigger: string;
+  status: string;
+  snapshotDay: string;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  warningsTotal: number;
+  units: RunUnit[];
+  warningsByScope: ScopeWarnings[];
+}
+
+/** Groups warnings per account-region, in account then region order; run-wide ones last. */
+export function groupWarnings(rows: readonly (RunWarning & { accountId: string | null; region: string | null })[]): ScopeWarnings[] {
+  const groups = new Map<string, ScopeWarnings>();
+  for (const { accountId, region, ...warning } of rows) {
+    const id = `${accountId ?? ""}|${region ?? ""}`;
+    const group = groups.get(id) ?? { accountId, region, warnings: [] };
+    group.warnings.push(warning);
+    groups.set(id, group);
+  }
+  const order = (s: string | null) => (s === null ? "\uffff" : s);
+  return [...groups.values()].sort((a, b) => order(a.accountId).localeCompare(order(b.accountId)) || order(a.region).localeCompare(order(b.region)));
+}
+
+/** null when no run has this id. */
+export async function runDetail(db: Db, id: string): Promise<RunDetail | null> {
+  const run = await db.ingestionRun.findUnique({
+    where: { id },
+    include: {
+      units: { orderBy: [{ accountId: "asc" }, { region: "asc" }, { kind: "asc" }] },
+      warnings: { orderBy: { id: "asc" } },
+    },
+  });
+  if (!run) return null;
+  return {
+    id: run.id,
+    trigger: run.trigger,
+    status: run.status,
+    snapshotDay: dayOf(run.snapshotDay),
+    requestedAt: run.requestedAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    error: run.error,
+    warningsTotal: run.warnings.length,
+    units: run.units.map((u) => ({
+      accountId: u.accountId,
+      region: u.region,
+      kind: u.kind,
+      status: u.status,
+      startedAt: u.startedAt?.toISOString() ?? null,
+      finishedAt: u.finishedAt?.toISOString() ?? null,
+      keys: u.keysCount,
+      resources: u.resourcesCount,
+      error: u.error,
+    })),
+    warningsByScope: groupWarnings(
+      run.warnings.map((w) => ({ accountId: w.accountId, region: w.region, source: w.source, code: w.code, message: w.message, resourceArn: w.resourceArn })),
+    ),
+  };
+}
