@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as oneShotHash } from "node:crypto";
 import stringify from "safe-stable-stringify";
 import type { KmsKeyRecord, StorageResourceRecord } from "@/lib/domain/records";
 import type { PolicySettings } from "@/lib/settings/policy";
@@ -9,8 +9,8 @@ import { OPEN_END, type Day } from "./types";
 // everything ingested (not the derived columns), so a snapshot only writes a new version when
 // AWS reported something different.
 
-// md5 is only change detection here (not security): it is the cheapest digest Node offers.
-const digest = (text: string) => createHash("md5").update(text).digest("base64");
+// Change detection only (not security): the one-shot sha1 is the cheapest digest Node offers.
+const digest = (text: string) => oneShotHash("sha1", text, "base64");
 
 function hash(value: unknown): string {
   return digest(stringify(value) ?? "");

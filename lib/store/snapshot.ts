@@ -48,8 +48,9 @@ export async function storeInventorySnapshot(
 
       await closeVersions(tx, "kms_key_version", keyDiff.close, day);
       await closeVersions(tx, "storage_resource_version", resourceDiff.close, day);
-      await writeKeyVersions(tx, keyDiff.open.map((k) => keyRow(k.record, day, null, settings, k.hash)));
-      await writeResourceVersions(tx, resourceDiff.open.map((r) => resourceRow(r.record, r.keyState, day, null, settings, r.hash)));
+      // undoSameDay removed every row of this scope starting today: plain inserts suffice.
+      await writeKeyVersions(tx, keyDiff.open.map((k) => keyRow(k.record, day, null, settings, k.hash)), true);
+      await writeResourceVersions(tx, resourceDiff.open.map((r) => resourceRow(r.record, r.keyState, day, null, settings, r.hash)), true);
       await storeKeyUsage(tx, day, snapshot.keyUsage);
       await tx.$executeRawUnsafe(
         `INSERT INTO scope_freshness (account_id, region, source, last_good_day, last_run_id, updated_at)
@@ -108,12 +109,16 @@ async function keyStatesFor(tx: Tx, snapshot: InventorySnapshot): Promise<Map<st
 }
 
 async function currentHashes(tx: Tx, table: string, idColumn: string, scope: readonly [string, string]): Promise<Map<string, { rowId: bigint; hash: string }>> {
-  const rows = await tx.$queryRawUnsafe<{ row_id: bigint; entity: string; content_hash: string }[]>(
-    `SELECT id AS row_id, ${idColumn} AS entity, content_hash FROM ${table} WHERE account_id = $1 AND region = $2 AND valid_to = $3::date`,
+  // One JSON value instead of one result row per entity: per-row result decoding dominated
+  // this query for large scopes.
+  const rows = await tx.$queryRawUnsafe<{ current: string | null }[]>(
+    `SELECT json_agg(json_build_array(id::text, ${idColumn}, content_hash))::text AS current
+     FROM ${table} WHERE account_id = $1 AND region = $2 AND valid_to = $3::date`,
     ...scope,
     OPEN_END,
   );
-  return new Map(rows.map((r) => [r.entity, { rowId: r.row_id, hash: r.content_hash }]));
+  const current = JSON.parse(rows[0]?.current ?? "[]") as [string, string, string][];
+  return new Map(current.map(([rowId, entity, hash]) => [entity, { rowId: BigInt(rowId), hash }]));
 }
 
 function diff<T>(current: Map<string, { rowId: bigint; hash: string }>, incoming: { id: string; hash: string; item: T }[]) {

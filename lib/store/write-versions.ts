@@ -7,7 +7,7 @@ import type { KeyRow, ResourceRow } from "./rows";
 
 const BATCH = 5_000;
 
-const INSERT_RESOURCES = `
+const INSERT_RESOURCES_ROWS = `
 INSERT INTO storage_resource_version (resource_arn, account_id, region, service, name, valid_from, valid_to,
   content_hash, size_bytes, encryption_class, sse_algorithm, key_ref, key_arn, key_state, bucket_key_enabled,
   tags, business_unit, environment, classification, application, owner, requires_cmk, non_compliant_reason)
@@ -18,7 +18,9 @@ SELECT r.resource_arn, r.account_id, r.region, r.service::"StorageService", r.na
 FROM jsonb_to_recordset($1::jsonb) AS r(resource_arn text, account_id text, region text, service text, name text,
   valid_from date, valid_to date, content_hash text, size_bytes bigint, encryption_class text, sse_algorithm text,
   key_ref text, key_arn text, key_state text, bucket_key_enabled boolean, tags jsonb, business_unit text,
-  environment text, classification text, application text, owner text, requires_cmk boolean, non_compliant_reason text)
+  environment text, classification text, application text, owner text, requires_cmk boolean, non_compliant_reason text)`;
+
+const INSERT_RESOURCES = `${INSERT_RESOURCES_ROWS}
 ON CONFLICT (resource_arn, valid_from) DO UPDATE SET
   valid_to = excluded.valid_to, content_hash = excluded.content_hash, account_id = excluded.account_id,
   region = excluded.region, service = excluded.service, name = excluded.name, size_bytes = excluded.size_bytes,
@@ -28,7 +30,7 @@ ON CONFLICT (resource_arn, valid_from) DO UPDATE SET
   classification = excluded.classification, application = excluded.application, owner = excluded.owner,
   requires_cmk = excluded.requires_cmk, non_compliant_reason = excluded.non_compliant_reason`;
 
-const INSERT_KEYS = `
+const INSERT_KEYS_ROWS = `
 INSERT INTO kms_key_version (key_arn, account_id, region, key_id, valid_from, valid_to, content_hash, key_manager,
   key_state, key_spec, key_usage, origin, multi_region, multi_region_role, primary_key_arn, creation_date,
   deletion_date, pending_window_days, description, aliases, tags, policy, policy_error, rotation_enabled,
@@ -43,7 +45,9 @@ FROM jsonb_to_recordset($1::jsonb) AS k(key_arn text, account_id text, region te
   multi_region boolean, multi_region_role text, primary_key_arn text, creation_date timestamptz,
   deletion_date timestamptz, pending_window_days int, description text, aliases jsonb, tags jsonb, policy jsonb,
   policy_error text, rotation_enabled boolean, rotation_period_days int, rotation_count int,
-  last_rotated_at timestamptz, business_unit text, environment text)
+  last_rotated_at timestamptz, business_unit text, environment text)`;
+
+const INSERT_KEYS = `${INSERT_KEYS_ROWS}
 ON CONFLICT (key_arn, valid_from) DO UPDATE SET
   valid_to = excluded.valid_to, content_hash = excluded.content_hash, key_state = excluded.key_state,
   key_spec = excluded.key_spec, key_usage = excluded.key_usage, origin = excluded.origin,
@@ -64,10 +68,14 @@ async function inBatches<T>(rows: T[], sql: string, tx: Executor): Promise<void>
   }
 }
 
-export function writeResourceVersions(tx: Executor, rows: ResourceRow[]): Promise<void> {
-  return inBatches(rows, INSERT_RESOURCES, tx);
+/**
+ * `fresh`: the caller knows no row with the same (entity, valid_from) exists (a snapshot after
+ * undoing its own day), so the cheaper plain INSERT is used; otherwise rows are upserted.
+ */
+export function writeResourceVersions(tx: Executor, rows: ResourceRow[], fresh = false): Promise<void> {
+  return inBatches(rows, fresh ? INSERT_RESOURCES_ROWS : INSERT_RESOURCES, tx);
 }
 
-export function writeKeyVersions(tx: Executor, rows: KeyRow[]): Promise<void> {
-  return inBatches(rows, INSERT_KEYS, tx);
+export function writeKeyVersions(tx: Executor, rows: KeyRow[], fresh = false): Promise<void> {
+  return inBatches(rows, fresh ? INSERT_KEYS_ROWS : INSERT_KEYS, tx);
 }
