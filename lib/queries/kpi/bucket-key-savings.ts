@@ -7,6 +7,7 @@ import { applyPriceOverrides } from "@/lib/domain/prices";
 import type { StorageResourceRecord } from "@/lib/domain/records";
 import { bucketKeySavings, type AttributionBasis, type KeyUsers } from "@/lib/kpi/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
+import { OPEN_END } from "@/lib/store/types";
 import { CURRENT } from "./key-records";
 import { keyRequestVolumes, monthlyRequests } from "./key-request-volumes";
 
@@ -41,37 +42,49 @@ const CAVEATS = [
 ];
 
 export async function bucketKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }): Promise<BucketKeySavingsResult> {
-  const [settings, volumes, resources] = await Promise.all([
+  // Only the candidates' rows are read (the same conditions as isBucketKeyCandidate, which still
+  // decides); the keys' other users are counted in SQL: reading every current resource of a large
+  // estate into memory to count them took a minute at 1,000,000 resources (BENCHMARKS.md).
+  const [settings, candidates] = await Promise.all([
     loadPolicySettings(db),
-    keyRequestVolumes(db),
-    db.storageResourceVersion.findMany({ where: { validTo: CURRENT, OR: [{ keyArn: { not: null } }, { service: "S3" }] } }),
+    db.storageResourceVersion.findMany({
+      where: {
+        validTo: CURRENT,
+        service: "S3",
+        sseAlgorithm: "aws:kms",
+        bucketKeyEnabled: false,
+        encryptionClass: { in: ["CUSTOMER_KMS", "AWS_MANAGED_KMS"] },
+        ...(query.bu?.length ? { businessUnit: { in: query.bu } } : {}),
+        ...(query.account?.length ? { accountId: { in: query.account } } : {}),
+      },
+      select: { resourceArn: true, name: true, accountId: true, region: true, businessUnit: true, service: true, sizeBytes: true, encryptionClass: true, sseAlgorithm: true, keyRef: true, keyArn: true, bucketKeyEnabled: true },
+    }),
   ]);
-  const candidates = resources.filter((r) => r.service === "S3" && (!query.bu?.length || query.bu.includes(r.businessUnit)) && (!query.account?.length || query.account.includes(r.accountId)));
-  // Every current user of a key shares its volume, whatever the filter shows.
-  const usersByKey = new Map<string, KeyUsers>();
-  for (const r of resources) {
-    if (r.keyArn === null) continue;
-    const users = usersByKey.get(r.keyArn!) ?? { bucketArns: [], otherUsers: 0 };
-    if (r.service === "S3") users.bucketArns.push(r.resourceArn);
-    else users.otherUsers += 1;
-    usersByKey.set(r.keyArn!, users);
-  }
   const keyArns = [...new Set(candidates.flatMap((r) => (r.keyArn ? [r.keyArn] : [])))];
-  const keys = await db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyArn: { in: keyArns } }, select: { keyArn: true, keySpec: true } });
-  const records: StorageResourceRecord[] = candidates.map((r) => ({
-    resourceArn: r.resourceArn,
-    accountId: r.accountId,
-    region: r.region,
-    service: r.service,
-    name: r.name,
-    sizeBytes: r.sizeBytes,
-    encryptionClass: r.encryptionClass,
-    sseAlgorithm: r.sseAlgorithm,
-    keyRef: r.keyRef,
-    keyArn: r.keyArn,
-    bucketKeyEnabled: r.bucketKeyEnabled,
-    tags: {},
-  }));
+  const [volumes, userCounts, keys] = await Promise.all([
+    keyRequestVolumes(db, keyArns),
+    db.$queryRawUnsafe<{ key_arn: string; users: number }[]>(
+      `SELECT key_arn, count(*)::int AS users FROM storage_resource_version
+       WHERE valid_to = $1::date AND key_arn = ANY($2::text[]) GROUP BY key_arn`,
+      OPEN_END,
+      keyArns,
+    ),
+    db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyArn: { in: keyArns } }, select: { keyArn: true, keySpec: true } }),
+  ]);
+  // Every current user of a key shares its volume, whatever the filter shows: the listed buckets
+  // of the key, and all its other users (unlisted buckets, volumes, databases) as a count.
+  const usersByKey = new Map<string, KeyUsers>();
+  for (const r of candidates) {
+    if (r.keyArn === null) continue;
+    const users = usersByKey.get(r.keyArn) ?? { bucketArns: [], otherUsers: 0 };
+    users.bucketArns.push(r.resourceArn);
+    usersByKey.set(r.keyArn, users);
+  }
+  for (const { key_arn, users } of userCounts) {
+    const entry = usersByKey.get(key_arn);
+    if (entry) entry.otherUsers = users - entry.bucketArns.length;
+  }
+  const records: StorageResourceRecord[] = candidates.map((r) => ({ ...r, tags: {} }));
   const savings = bucketKeySavings(records, {
     requestsByKey: new Map(keyArns.map((arn) => [arn, monthlyRequests(volumes, arn)])),
     usersByKey,

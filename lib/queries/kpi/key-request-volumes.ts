@@ -17,15 +17,16 @@ export interface KeyRequestVolumes {
   dailyByKey: Map<string, number>;
 }
 
-export async function keyRequestVolumes(db: Db): Promise<KeyRequestVolumes> {
+/** Average daily requests per key over the stored window, for the given keys only. */
+export async function keyRequestVolumes(db: Db, keyArns: string[]): Promise<KeyRequestVolumes> {
   const status = await db.dataSourceStatus.findUnique({ where: { source: CE_RESOURCES_SOURCE } });
   if (status && !status.available) return { available: false, message: status.message || null, days: 0, dailyByKey: new Map() };
-  const rows = await db.$queryRawUnsafe<{ key_arn: string; requests: string; days: number }[]>(
-    `WITH window_days AS (SELECT count(DISTINCT day)::int AS days FROM key_request_daily)
-     SELECT key_arn, sum(requests)::text AS requests, (SELECT days FROM window_days) AS days
-     FROM key_request_daily GROUP BY key_arn`,
+  const [window] = await db.$queryRawUnsafe<{ days: number }[]>(`SELECT count(DISTINCT day)::int AS days FROM key_request_daily`);
+  const rows = await db.$queryRawUnsafe<{ key_arn: string; requests: string }[]>(
+    `SELECT key_arn, sum(requests)::text AS requests FROM key_request_daily WHERE key_arn = ANY($1::text[]) GROUP BY key_arn`,
+    keyArns,
   );
-  const days = rows[0]?.days ?? 0;
+  const days = window?.days ?? 0;
   return {
     available: true,
     message: null,
