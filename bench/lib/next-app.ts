@@ -1,0 +1,74 @@
+// The built app served by `next start` against a benchmark database. The build is made in a copy
+// of the sources under .data/bench-app (node_modules linked, not copied), so it never replaces the
+// .next/ that other engineers' end-to-end runs are serving from at the same moment.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, statSync, symlinkSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ChildGroup, waitForHttp } from "@/lib/process/children";
+
+// Under .data/ (ignored by tsc, eslint and git) so the copy never shows up in anyone's lint or typecheck.
+export const APP_COPY = path.resolve(process.env.DATA_DIR ?? ".data", "bench-app");
+const EXCLUDES = ["node_modules", ".next", ".data", "bench/.data", "test-results", "playwright-report", "e2e/artifacts", "*.tsbuildinfo", ".git"];
+
+export interface RunningApp {
+  baseUrl: string;
+  appDir: string;
+  buildSeconds: number | null;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+/** Copies the sources and runs `next build` there; returns the build's seconds. */
+export async function buildAppCopy(log: (m: string) => void): Promise<number> {
+  const root = process.cwd();
+  execFileSync("rsync", ["-a", "--delete", ...EXCLUDES.map((e) => `--exclude=/${e}`), `${root}/`, `${APP_COPY}/`]);
+  if (!existsSync(path.join(APP_COPY, "node_modules"))) symlinkSync(path.join(root, "node_modules"), path.join(APP_COPY, "node_modules"));
+  log(`[app] next build in ${APP_COPY}`);
+  const started = performance.now();
+  await run("npx", ["--no-install", "next", "build"], APP_COPY, { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" });
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Serves a production build against `databaseUrl`. Builds the copy when asked or missing; in smoke
+ * mode (`smoke`) never builds (minutes): it serves the copy's build, else the repository's own
+ * .next/ (read-only), else answers null and the caller skips the browser and load benchmarks.
+ */
+export async function startApp(databaseUrl: string, opts: { build: boolean; smoke?: boolean; log: (m: string) => void }): Promise<RunningApp | null> {
+  let buildSeconds: number | null = null;
+  let appDir = APP_COPY;
+  const built = (dir: string) => existsSync(path.join(dir, ".next/BUILD_ID"));
+  if (opts.smoke && !opts.build && !built(APP_COPY)) {
+    if (!built(process.cwd())) return null;
+    appDir = process.cwd();
+  } else if (opts.build || !built(APP_COPY)) buildSeconds = await buildAppCopy(opts.log);
+  opts.log(`[app] serving the build of ${statSync(path.join(appDir, ".next/BUILD_ID")).mtime.toISOString()} in ${appDir}`);
+  const port = await freePort();
+  const children = new ChildGroup();
+  // A 12 GB heap: at 1,000,000 resources one /api/overview needs ~4.5 GB (see BENCHMARKS.md).
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOG_LEVEL: "warn", NODE_OPTIONS: "--max-old-space-size=12288" };
+  // Only 127.0.0.1: the load test never leaves the machine.
+  children.start("web", "npx", ["--no-install", "next", "start", appDir, "-H", "127.0.0.1", "-p", String(port)], { ...env }, undefined);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/api/freshness`, 120_000);
+  return { baseUrl, appDir, buildSeconds, stop: () => children.stopAll() };
+}

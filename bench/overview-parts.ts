@@ -1,0 +1,49 @@
+// Where the overview's time goes: each query /api/overview runs concurrently, timed alone (warm),
+// so a missed target names the query that bounds it. Same calls and arguments as
+// lib/queries/kpi/overview.ts.
+import { createDb } from "@/lib/db/client";
+import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "@/lib/queries/kpi/as-of";
+import { bucketKeySavingsReport } from "@/lib/queries/kpi/bucket-key-savings";
+import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
+import { coverageSeries } from "@/lib/queries/kpi/coverage-series";
+import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
+import { mttpReport } from "@/lib/queries/kpi/mttp";
+import { nonCompliantSeries } from "@/lib/queries/kpi/noncompliant-series";
+import { loadPolicySettings } from "@/lib/settings/load";
+import { summarize, timeRuns, type Summary } from "./lib/stats";
+
+export interface OverviewPart {
+  dataset: string;
+  part: string;
+  summary: Summary;
+}
+
+export async function benchOverviewParts(url: string, dataset: string, opts: { runs: number; log: (m: string) => void }): Promise<OverviewPart[]> {
+  const db = createDb(url, 4);
+  try {
+    const [coverageDay, costDay, snapshotDay] = await Promise.all([latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)]);
+    const to = coverageDay ?? snapshotDay ?? undefined;
+    const from = to ? thirteenMonthsBack(to) : undefined;
+    const page = { page: 1, pageSize: 10 };
+    const parts: [string, () => Promise<unknown>][] = [
+      ["as-of days + settings", () => Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)])],
+      ["coverageSeries (org)", () => coverageSeries(db, { from, to, filters: {} })],
+      ["coverageSeries (by BU)", () => coverageSeries(db, { from, to, filters: {}, groupBy: "bu" })],
+      ["nonCompliantSeries", () => nonCompliantSeries(db, { from, to, filters: {} })],
+      ["costByBu (monthly)", () => costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined })],
+      ["bucketKeySavingsReport", () => bucketKeySavingsReport(db, page)],
+      ["idleKeySavingsReport", () => idleKeySavingsReport(db, page)],
+      ["mttpReport", () => mttpReport(db, {})],
+    ];
+    const out: OverviewPart[] = [];
+    for (const [part, fn] of parts) {
+      await fn(); // warm-up; at large scale some of these take most of a minute
+      const summary = summarize(await timeRuns(fn, opts.runs, 0, 30_000));
+      opts.log(`[overview parts ${dataset}] ${part}: median ${summary.median.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms`);
+      out.push({ dataset, part, summary });
+    }
+    return out;
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,72 @@
+// GET /api/overview in-process, warm, on one dataset; and the same KPIs straight from the snapshot
+// tables (bench/lib/snapshot-kpis.ts) for the ratio. Also checks that both agree on the last day's
+// resource count, so the comparison is between two ways of computing the same numbers.
+import pg from "pg";
+import { addDays } from "@/lib/store/days";
+import { callRoute, releaseAppDatabase, pointAppAt } from "./lib/inprocess";
+import { snapshotKpis } from "./lib/snapshot-kpis";
+import { summarize, timeRuns, type Summary } from "./lib/stats";
+
+export interface OverviewResult {
+  dataset: string;
+  api: Summary;
+  responseBytes: number;
+  snapshot: Summary;
+  window: { from: string; to: string; costTo: string };
+  /** Days of the coverage window the snapshot-table figure covered (all of it unless limited). */
+  snapshotDays: number;
+  windowDays: number;
+  agree: { apiLastDayResources: number; snapshotLastDayResources: number };
+}
+
+interface OverviewBody {
+  asOf: { coverage: string | null; costs: string | null };
+  tiles: { coverage: { resources: number } | null };
+  series: { coverage: { day: string }[] };
+}
+
+export async function benchOverview(url: string, dataset: string, opts: { runs: number; snapshotRuns: number; snapshotDays?: number; log: (m: string) => void }): Promise<OverviewResult> {
+  await pointAppAt(url);
+  const { GET } = await import("@/app/api/overview/route");
+  try {
+    const first = await callRoute(GET, "/api/overview");
+    const body = JSON.parse(first.body) as OverviewBody;
+    // At large scale one call takes a minute: the first call above is the warm-up there.
+    const apiSamples = await timeRuns(() => callRoute(GET, "/api/overview"), opts.runs, dataset === "large" ? 0 : 5, 120_000);
+    const api = summarize(apiSamples);
+    opts.log(`[overview ${dataset}] API: median ${api.median.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms over ${api.n} runs (${first.bytes} bytes)`);
+
+    const window = { from: body.series.coverage[0]?.day ?? body.asOf.coverage!, to: body.series.coverage.at(-1)?.day ?? body.asOf.coverage!, costTo: body.asOf.costs ?? body.asOf.coverage! };
+    const windowDays = body.series.coverage.length;
+    // At large scale the as-of-each-day join costs minutes per month of window: measured over
+    // the last `snapshotDays` days and scaled to the window in the report (it is linear in days).
+    const snapshotDays = Math.min(windowDays, opts.snapshotDays ?? windowDays);
+    const snapWindow = { ...window, from: snapshotDays < windowDays ? addDays(window.to, -(snapshotDays - 1)) : window.from };
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    try {
+      // The first run is both the agreement check and a sample: at large scale one run takes
+      // minutes, and the version table is already in the OS page cache from the API runs' data.
+      const t = performance.now();
+      const check = await snapshotKpis(pool, snapWindow);
+      const firstMs = performance.now() - t;
+      const more = firstMs < 60_000 ? await timeRuns(() => snapshotKpis(pool, snapWindow), opts.snapshotRuns - 1, 0, 120_000) : [];
+      const snapSamples = [firstMs, ...more];
+      const snapshot = summarize(snapSamples);
+      opts.log(`[overview ${dataset}] snapshot tables (${snapshotDays} of ${windowDays} days): median ${snapshot.median.toFixed(0)} ms, p95 ${snapshot.p95.toFixed(0)} ms over ${snapshot.n} runs`);
+      return {
+        dataset,
+        api,
+        responseBytes: first.bytes,
+        snapshot,
+        window,
+        snapshotDays,
+        windowDays,
+        agree: { apiLastDayResources: body.tiles.coverage?.resources ?? 0, snapshotLastDayResources: check.lastDayResources },
+      };
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await releaseAppDatabase();
+  }
+}
