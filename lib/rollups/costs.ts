@@ -15,5 +15,5 @@ export async function recomputeCostMonthly(db: Db, fromDay: Day, toDay: Day): Pr
       fromDay,
       toDay,
     );
-  });
+  }, { timeout: 600_000, maxWait: 60_000 }); // 13 months of a large estate is ~3M cost rows
 }
