@@ -2,26 +2,14 @@
 // in production mode, Playwright in Debian's Chromium against it. Requires a prior `next build`.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
 import { createScratchDatabase } from "@/lib/db/scratch";
 import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
-import { ChildGroup, waitForHttp } from "@/lib/process/children";
+import { ChildGroup, freePort, waitForHttp } from "@/lib/process/children";
 
 const log = (m: string) => console.log(`[e2e] ${m}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 if (!existsSync(".next/BUILD_ID")) {
   console.error("[e2e] no production build: run `npx next build` first (npm test does)");

@@ -3,9 +3,8 @@
 // .next/ that other engineers' end-to-end runs are serving from at the same moment.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, statSync, symlinkSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { ChildGroup, waitForHttp } from "@/lib/process/children";
+import { ChildGroup, freePort, waitForHttp } from "@/lib/process/children";
 
 // Under .data/ (ignored by tsc, eslint and git) so the copy never shows up in anyone's lint or typecheck.
 export const APP_COPY = path.resolve(process.env.DATA_DIR ?? ".data", "bench-app");
@@ -16,17 +15,6 @@ export interface RunningApp {
   appDir: string;
   buildSeconds: number | null;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {

@@ -1,10 +1,8 @@
 // CMK coverage per day (DOMAIN.md §6.1): by count, by storage over known sizes, and the share of
 // resources of unknown size shown beside it; for the organization or split by one dimension.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
-import { latestCoverageDay, resolveRange } from "./as-of";
-import { rollupSeries, rollupTableFor, type RollupCounts, type RollupQuery } from "./rollup-series";
+import { rangedRollupSeries, type RangedSeries, type RollupCounts, type RollupQuery } from "./rollup-series";
 
 export interface CoveragePoint {
   day: Day;
@@ -23,12 +21,7 @@ export interface CoveragePoint {
   unknownSizePct: number | null;
 }
 
-export interface CoverageSeries {
-  from: Day | null;
-  to: Day | null;
-  source: "coverage_bu_daily" | "coverage_interval";
-  points: CoveragePoint[];
-}
+export type CoverageSeries = RangedSeries<CoveragePoint>;
 
 /** a ÷ b × 100 on bigints, 4 decimals, without converting byte totals to lossy numbers first. */
 export function bigPercent(a: bigint, b: bigint): number | null {
@@ -49,21 +42,6 @@ export function coverageFigures(counts: RollupCounts) {
   };
 }
 
-export async function coverageSeries(
-  db: Db,
-  query: Omit<RollupQuery, "from" | "to"> & { from?: Day; to?: Day },
-): Promise<CoverageSeries> {
-  const source = rollupTableFor(query);
-  const range = resolveRange(query, await latestCoverageDay(db), 30);
-  if (!range) return { from: null, to: null, source, points: [] };
-  const points = await rollupSeries(db, { ...query, ...range });
-  return {
-    ...range,
-    source,
-    points: points.map((p) => ({
-      day: p.day,
-      group: p.group === null ? null : query.groupBy === "bu" ? buLabel(p.group) : p.group,
-      ...coverageFigures(p),
-    })),
-  };
+export function coverageSeries(db: Db, query: Omit<RollupQuery, "from" | "to"> & { from?: Day; to?: Day }): Promise<CoverageSeries> {
+  return rangedRollupSeries(db, query, (p, group) => ({ day: p.day, group, ...coverageFigures(p) }));
 }

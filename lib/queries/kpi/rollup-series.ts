@@ -2,10 +2,11 @@
 // Reads coverage_bu_daily (small, one row per day and business unit) when the cut is by business
 // unit only or none, and expands coverage_interval (full grain, validity intervals) otherwise:
 // both hold the same counts (lib/rollups/coverage.ts).
-import type { DimensionFilters } from "@/lib/api/params";
+import { buLabel, type DimensionFilters } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { NON_COMPLIANT_REASONS, type NonCompliantReason } from "@/lib/kpi/compliance";
 import type { Day } from "@/lib/store/types";
+import { latestCoverageDay, resolveRange } from "./as-of";
 import { DIMENSION_COLUMNS, SqlParams, dayOf, dimensionConditions, whereClause } from "./sql";
 
 export type GroupDimension = keyof typeof DIMENSION_COLUMNS;
@@ -111,4 +112,31 @@ export async function rollupSeries(db: Db, query: RollupQuery): Promise<RollupPo
     cmkBytes: BigInt(row.cmk_bytes),
     nonCompliantByReason: Object.fromEntries(NON_COMPLIANT_REASONS.map((r) => [r, Number(row[NC_COLUMNS[r]])])) as Record<NonCompliantReason, number>,
   }));
+}
+
+export interface RangedSeries<P> {
+  from: Day | null;
+  to: Day | null;
+  source: "coverage_bu_daily" | "coverage_interval";
+  points: P[];
+}
+
+/**
+ * The rollup series over the requested range (default: the 30 days up to the latest rollup day),
+ * each point shaped by `toPoint`; business-unit groups carry their display label.
+ */
+export async function rangedRollupSeries<P>(
+  db: Db,
+  query: Omit<RollupQuery, "from" | "to"> & { from?: Day; to?: Day },
+  toPoint: (point: RollupPoint, group: string | null) => P,
+): Promise<RangedSeries<P>> {
+  const source = rollupTableFor(query);
+  const range = resolveRange(query, await latestCoverageDay(db), 30);
+  if (!range) return { from: null, to: null, source, points: [] };
+  const points = await rollupSeries(db, { ...query, ...range });
+  return {
+    ...range,
+    source,
+    points: points.map((p) => toPoint(p, p.group === null ? null : query.groupBy === "bu" ? buLabel(p.group) : p.group)),
+  };
 }
