@@ -17,8 +17,16 @@ export interface WorkOptions {
 
 export async function startJobWorkers(boss: PgBoss, jobs: readonly JobDefinition[], options: WorkOptions): Promise<void> {
   const { db, log, workerId } = options;
+  // Workers starting together on a fresh database deadlock inside pg-boss's createQueue (each
+  // creates the queue's partition); one advisory lock makes them create queues one at a time.
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('kms-finops:create-queues'))`);
+      for (const job of jobs) await boss.createQueue(job.id);
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
   for (const job of jobs) {
-    await boss.createQueue(job.id);
     // pg-boss 10 has no per-queue concurrency setting: each work() call is one poller.
     const slots = options.concurrency?.[job.id] ?? job.concurrency;
     for (let slot = 0; slot < slots; slot++) {
