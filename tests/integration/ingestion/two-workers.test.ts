@@ -38,16 +38,30 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** Both workers polling the queue: sending earlier lets a fast starter take every unit alone. */
+async function bothWorkersStarted(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((output.join("").match(/"msg":"worker started"/g) ?? []).length < workers.length) {
+    if (Date.now() > deadline) throw new Error(`workers did not start:\n${output.join("")}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe("two workers", () => {
   it("process one run without duplicates and with complete results", async () => {
+    await bothWorkersStarted(60_000);
     const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2 });
     await boss.start();
     await boss.createQueue(INGEST_UNIT_JOB);
-    const twice = async (id: string, payload: unknown) => {
-      await boss.send(id, payload as object, { retryLimit: 0 });
+    // Every unit once, then every unit again (a redelivery): sent pairwise, the two workers would
+    // alternate and one would only ever see the duplicates.
+    const redeliveries: [string, unknown][] = [];
+    const sendAndRemember = async (id: string, payload: unknown) => {
+      redeliveries.push([id, payload]);
       return boss.send(id, payload as object, { retryLimit: 0 });
     };
-    const started = await startRun(db, twice, { trigger: "CLI" }, parseIngestionConfig(), FAST_RETRY);
+    const started = await startRun(db, sendAndRemember, { trigger: "CLI" }, parseIngestionConfig(), FAST_RETRY);
+    for (const [id, payload] of redeliveries) await boss.send(id, payload as object, { retryLimit: 0 });
     await boss.stop({ graceful: true });
 
     const deadline = Date.now() + 90_000;
@@ -67,7 +81,11 @@ describe("two workers", () => {
     expect(await db.kmsKeyVersion.count({ where: current })).toBe(EXPECTED.keys);
     expect(await db.storageResourceVersion.count({ where: current })).toBe(EXPECTED.resources);
     expect(await db.storageResourceVersion.count()).toBe(EXPECTED.resources); // no duplicate versions
-    const skipped = output.join("").match(/unit already claimed by another worker/g) ?? [];
-    expect(skipped).toHaveLength(EXPECTED.inventoryUnits + 1); // every duplicate delivery was skipped
+    // The redeliveries were queued last: give the workers time to see (and skip) every one.
+    const skips = () => (output.join("").match(/unit already claimed by another worker/g) ?? []).length;
+    const skipDeadline = Date.now() + 30_000;
+    while (skips() < EXPECTED.inventoryUnits + 1 && Date.now() < skipDeadline) await new Promise((r) => setTimeout(r, 250));
+    expect(skips()).toBe(EXPECTED.inventoryUnits + 1); // every duplicate delivery was skipped
+    expect(await db.storageResourceVersion.count()).toBe(EXPECTED.resources); // and wrote nothing
   });
 });
