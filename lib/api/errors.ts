@@ -24,8 +24,13 @@ function replacer(_key: string, value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
+/** A response body as JSON, bigints as decimal strings. */
+export function jsonBody(body: unknown): string {
+  return JSON.stringify(body, replacer);
+}
+
 export function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body, replacer), {
+  return new Response(jsonBody(body), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });

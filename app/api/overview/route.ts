@@ -1,14 +1,18 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
+import { GenerationCache } from "@/lib/api/generation-cache";
 import { parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { overview } from "@/lib/queries/kpi/overview";
 
 export const dynamic = "force-dynamic";
 
+// The overview changes only when data or settings change: computed once per data generation.
+const cache = new GenerationCache(overview);
+
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     parseQuery(request, z.strictObject({}));
-    return overview(db());
+    return cache.response(db(), request);
   });
 }

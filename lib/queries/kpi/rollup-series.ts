@@ -32,6 +32,8 @@ export interface RollupQuery {
   to: Day;
   filters: DimensionFilters;
   groupBy?: GroupDimension;
+  /** Only every n-th day counted back from `to` (7: weekly points ending on the latest day). */
+  stepDays?: number;
 }
 
 const NC_COLUMNS: Record<NonCompliantReason, string> = {
@@ -94,11 +96,12 @@ export async function rollupSeries(db: Db, query: RollupQuery): Promise<RollupPo
     table === "coverage_bu_daily"
       ? `SELECT day, ${group} AS grp, ${COUNT_COLUMNS.join(", ")} FROM coverage_bu_daily ${whereClause([`day BETWEEN ${from}::date AND ${to}::date`, ...dims])}`
       : intervalDays(group, dims, from, to);
+  const step = query.stepDays && query.stepDays > 1 ? `WHERE (${to}::date - day) % ${params.add(query.stepDays)}::int = 0` : "";
   const ncSums = NON_COMPLIANT_REASONS.map((r) => `sum(${NC_COLUMNS[r]})::int AS ${NC_COLUMNS[r]}`).join(", ");
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT day, grp, sum(resources)::int AS resources, sum(cmk_resources)::int AS cmk_resources,
        sum(sized_resources)::int AS sized_resources, sum(total_bytes)::text AS total_bytes, sum(cmk_bytes)::text AS cmk_bytes, ${ncSums}
-     FROM (${source}) AS days
+     FROM (${source}) AS days ${step}
      GROUP BY day, grp ORDER BY day, grp`,
     ...params.values,
   );

@@ -1,0 +1,27 @@
+// The data generation (migration 20261123100000_data_generation): a value that moves whenever a
+// table the dashboard reads changes. Every writing statement draws from data_generation_seq while
+// holding a shared advisory lock until its transaction ends.
+import type { Db } from "./client";
+
+export interface DataGeneration {
+  /** The sequence's last value: responses computed for it stay valid until it moves. */
+  generation: string;
+  /**
+   * True when no writing transaction was in flight after the value was read: a response computed
+   * from now on includes every change up to `generation`. False while an ingestion or a settings
+   * save is still writing: what is computed then may miss its changes and must not be kept.
+   */
+  settled: boolean;
+}
+
+export async function readDataGeneration(db: Db): Promise<DataGeneration> {
+  // The sequence row is scanned before the target list is computed, so the lock is tried after the
+  // value is read (and released at the end of the statement's own transaction). That order is what
+  // makes `settled` safe: a writer that drew a value up to `generation` held the lock before drawing.
+  const rows = await db.$queryRawUnsafe<{ generation: string; settled: boolean }[]>(
+    `SELECT generation::text AS generation, pg_try_advisory_xact_lock(72707369, 1) AS settled
+     FROM (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS generation FROM data_generation_seq OFFSET 0) AS s`,
+  );
+  const row = rows[0]!;
+  return { generation: row.generation, settled: row.settled };
+}

@@ -1,0 +1,109 @@
+// The overview is computed once per data generation: repeated and concurrent requests share one
+// computation, any committed write shows on the next request, and a result computed while a
+// writer is still in flight is not kept once the writer commits.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { GenerationCache } from "@/lib/api/generation-cache";
+import { readDataGeneration } from "@/lib/db/generation";
+import { resetTables, testDb } from "../support/db";
+
+const db = testDb();
+const other = testDb();
+afterAll(async () => {
+  await db.$disconnect();
+  await other.$disconnect();
+});
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+const cost = (d: string, amount: number) => ({
+  day: day(d), accountId: "111111111111", businessUnit: "payments", costCenter: "", usageType: "USE1-KMS-Keys", region: "us-east-1", category: "KEYS" as const, unblendedCost: amount, usageQuantity: 1,
+});
+
+/** A stand-in for the overview: the stored total cost, counting how often it was computed. */
+function costTotal() {
+  const calls = { n: 0 };
+  const cache = new GenerationCache(async (client) => {
+    calls.n++;
+    const rows = await client.$queryRawUnsafe<{ total: string }[]>(`SELECT coalesce(sum(unblended_cost), 0)::text AS total FROM kms_cost_daily`);
+    return { total: Number(rows[0]!.total) };
+  });
+  const read = async () => JSON.parse((await cache.entry(db)).body) as { total: number };
+  return { calls, read, cache };
+}
+
+beforeEach(() => resetTables(db));
+
+describe("data generation", () => {
+  it("moves on every committed write and reports a writer in flight", async () => {
+    const before = await readDataGeneration(db);
+    expect(before.settled).toBe(true);
+    await db.kmsCostDaily.create({ data: cost("2026-03-01", 5) });
+    const after = await readDataGeneration(db);
+    expect(BigInt(after.generation)).toBeGreaterThan(BigInt(before.generation));
+
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let wrote!: () => void;
+    const written = new Promise<void>((r) => (wrote = r));
+    const writer = other.$transaction(async (tx) => {
+      await tx.kmsCostDaily.create({ data: cost("2026-03-02", 7) });
+      wrote();
+      await held;
+    });
+    await written;
+    expect((await readDataGeneration(db)).settled).toBe(false);
+    release();
+    await writer;
+    expect((await readDataGeneration(db)).settled).toBe(true);
+  });
+});
+
+describe("GenerationCache", () => {
+  it("computes once for repeated and concurrent requests while the data stays the same", async () => {
+    await db.kmsCostDaily.create({ data: cost("2026-03-01", 5) });
+    const { calls, read } = costTotal();
+    const results = await Promise.all([read(), read(), read()]);
+    expect(results.map((r) => r.total)).toEqual([5, 5, 5]);
+    expect((await read()).total).toBe(5);
+    expect(calls.n).toBe(1);
+  });
+
+  it("shows a committed write on the next request", async () => {
+    const { calls, read } = costTotal();
+    expect((await read()).total).toBe(0);
+    await db.kmsCostDaily.create({ data: cost("2026-03-01", 5) });
+    expect((await read()).total).toBe(5);
+    await db.kmsCostDaily.deleteMany({});
+    expect((await read()).total).toBe(0);
+    expect(calls.n).toBe(3);
+  });
+
+  it("does not keep what it computed while a writer was in flight once that writer commits", async () => {
+    const { read } = costTotal();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let wrote!: () => void;
+    const written = new Promise<void>((r) => (wrote = r));
+    const writer = other.$transaction(async (tx) => {
+      await tx.kmsCostDaily.create({ data: cost("2026-03-02", 7) });
+      wrote();
+      await held;
+    });
+    await written;
+    // The writer has drawn its generation but not committed: its 7 is not visible yet.
+    expect((await read()).total).toBe(0);
+    release();
+    await writer;
+    // No new generation was drawn by the commit itself; the settled state is what forces a recompute.
+    expect((await read()).total).toBe(7);
+  });
+
+  it("serves gzip to clients that accept it", async () => {
+    await db.kmsCostDaily.create({ data: cost("2026-03-01", 5) });
+    const { cache } = costTotal();
+    const zipped = await cache.response(db, new Request("http://x/api/overview", { headers: { "accept-encoding": "gzip, br" } }));
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const plain = await cache.response(db, new Request("http://x/api/overview"));
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(await plain.json()).toEqual({ total: 5 });
+  });
+});
