@@ -1,52 +1,62 @@
-// A response computed once per data generation (lib/db/generation.ts) and served from memory
-// until the data under it changes: the overview reads a dozen rollups and a savings report that
-// cost up to seconds at a million resources, but it changes only when an ingestion or a settings
-// save commits. Each process keeps its own copy; the generation is read from Postgres on every
-// request, so several app processes never serve data older than their last request's check.
+// Values computed once per data generation (lib/db/generation.ts) and served from memory until
+// the data under them changes: the overview reads a dozen rollups and a savings report that cost
+// up to seconds at a million resources, but they change only when an ingestion or a settings save
+// commits. Each process keeps its own copy; the generation is read from Postgres on every call,
+// so several app processes never serve data older than their last call's check.
 import { gzipSync } from "node:zlib";
 import type { Db } from "@/lib/db/client";
 import { readDataGeneration } from "@/lib/db/generation";
 import { jsonBody } from "./errors";
 
-interface Entry {
-  key: string;
-  body: string;
+/** One value per data generation, computed at most once however many ask at once. */
+export class GenerationMemo<T> {
+  private readonly values = new Map<string, Promise<T>>();
+
+  constructor(private readonly compute: (db: Db) => Promise<T>) {}
+
+  async get(db: Db): Promise<T> {
+    const { generation, settled } = await readDataGeneration(db);
+    // While a writer is in flight a result may miss its changes: it is shared only with calls
+    // that see the same unsettled state, and replaced as soon as the generation settles.
+    const key = `${generation}:${settled ? "settled" : "in-flight"}`;
+    let value = this.values.get(key);
+    if (!value) {
+      value = this.compute(db);
+      this.values.clear();
+      this.values.set(key, value);
+      value.catch(() => this.values.delete(key));
+    }
+    return value;
+  }
+}
+
+interface Body {
+  json: string;
   /** Compressed once here rather than by the server on every request. */
   gzip: Buffer;
 }
 
+/** A JSON response per data generation. */
 export class GenerationCache {
-  private readonly entries = new Map<string, Promise<Entry>>();
+  private readonly memo: GenerationMemo<Body>;
 
-  constructor(private readonly compute: (db: Db) => Promise<unknown>) {}
+  constructor(compute: (db: Db) => Promise<unknown>) {
+    this.memo = new GenerationMemo(async (db) => {
+      const json = jsonBody(await compute(db));
+      return { json, gzip: gzipSync(json) };
+    });
+  }
 
-  /** The body for the current data; computed at most once per generation however many ask at once. */
-  async entry(db: Db): Promise<Entry> {
-    const { generation, settled } = await readDataGeneration(db);
-    // While a writer is in flight a result may miss its changes: it is shared only with requests
-    // that see the same unsettled state, and replaced as soon as the generation settles.
-    const key = `${generation}:${settled ? "settled" : "in-flight"}`;
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = this.build(db, key);
-      this.entries.clear();
-      this.entries.set(key, entry);
-      entry.catch(() => this.entries.delete(key));
-    }
-    return entry;
+  body(db: Db): Promise<Body> {
+    return this.memo.get(db);
   }
 
   async response(db: Db, request: Request): Promise<Response> {
-    const { body, gzip } = await this.entry(db);
+    const { json, gzip } = await this.body(db);
     const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", vary: "accept-encoding" };
     if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
       return new Response(new Uint8Array(gzip), { headers: { ...headers, "content-encoding": "gzip" } });
     }
-    return new Response(body, { headers });
-  }
-
-  private async build(db: Db, key: string): Promise<Entry> {
-    const body = jsonBody(await this.compute(db));
-    return { key, body, gzip: gzipSync(body) };
+    return new Response(json, { headers });
   }
 }

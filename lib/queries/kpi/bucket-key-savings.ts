@@ -1,6 +1,7 @@
 // Projected monthly savings from S3 Bucket Keys per bucket (DOMAIN.md §6.5), on the current
 // inventory: exact when the bucket is its key's only user, "estimated-shared" when the key's
 // volume is split over several users, "no-data" (never a silent zero) when it is unknown.
+import { GenerationMemo } from "@/lib/api/generation-cache";
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { applyPriceOverrides } from "@/lib/domain/prices";
@@ -41,22 +42,31 @@ const CAVEATS = [
   "Policies or grants conditioned on the object ARN in the encryption context break: the context becomes the bucket ARN.",
 ];
 
-export async function bucketKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }): Promise<BucketKeySavingsResult> {
+interface SavingsRow extends BucketKeySavingsRow {
+  /** The stored business unit ("" when untagged), which the filter matches. */
+  rawBusinessUnit: string;
+}
+
+interface OrganizationSavings {
+  reduction: number;
+  perKeyRequestData: BucketKeySavingsResult["perKeyRequestData"];
+  /** Every candidate bucket of the organization, largest savings first. */
+  rows: SavingsRow[];
+}
+
+/**
+ * Every candidate bucket's savings. A bucket's figure does not depend on which buckets a filter
+ * lists (its key's volume is shared by all the key's current users), so the organization's list
+ * is computed once per data generation and each request filters and pages it in memory.
+ */
+async function organizationSavings(db: Db): Promise<OrganizationSavings> {
   // Only the candidates' rows are read (the same conditions as isBucketKeyCandidate, which still
   // decides); the keys' other users are counted in SQL: reading every current resource of a large
   // estate into memory to count them took a minute at 1,000,000 resources (BENCHMARKS.md).
   const [settings, candidates] = await Promise.all([
     loadPolicySettings(db),
     db.storageResourceVersion.findMany({
-      where: {
-        validTo: CURRENT,
-        service: "S3",
-        sseAlgorithm: "aws:kms",
-        bucketKeyEnabled: false,
-        encryptionClass: { in: ["CUSTOMER_KMS", "AWS_MANAGED_KMS"] },
-        ...(query.bu?.length ? { businessUnit: { in: query.bu } } : {}),
-        ...(query.account?.length ? { accountId: { in: query.account } } : {}),
-      },
+      where: { validTo: CURRENT, service: "S3", sseAlgorithm: "aws:kms", bucketKeyEnabled: false, encryptionClass: { in: ["CUSTOMER_KMS", "AWS_MANAGED_KMS"] } },
       select: { resourceArn: true, name: true, accountId: true, region: true, businessUnit: true, service: true, sizeBytes: true, encryptionClass: true, sseAlgorithm: true, keyRef: true, keyArn: true, bucketKeyEnabled: true },
     }),
   ]);
@@ -71,8 +81,8 @@ export async function bucketKeySavingsReport(db: Db, query: { bu?: string[]; acc
     ),
     db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyArn: { in: keyArns } }, select: { keyArn: true, keySpec: true } }),
   ]);
-  // Every current user of a key shares its volume, whatever the filter shows: the listed buckets
-  // of the key, and all its other users (unlisted buckets, volumes, databases) as a count.
+  // Every current user of a key shares its volume: its candidate buckets by ARN, and all its
+  // other users (buckets with a Bucket Key, volumes, databases) as a count.
   const usersByKey = new Map<string, KeyUsers>();
   for (const r of candidates) {
     if (r.keyArn === null) continue;
@@ -96,19 +106,29 @@ export async function bucketKeySavingsReport(db: Db, query: { bu?: string[]; acc
   const rows = savings
     .map((s) => {
       const r = byArn.get(s.resourceArn)!;
-      return { ...s, name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), encryptionClass: r.encryptionClass };
+      return { ...s, name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), rawBusinessUnit: r.businessUnit, encryptionClass: r.encryptionClass };
     })
     // Largest savings first; "no data" after every known figure.
     .sort((a, b) => (b.monthlySavings ?? -1) - (a.monthlySavings ?? -1) || a.resourceArn.localeCompare(b.resourceArn));
+  return { reduction: settings.bucketKeyReduction, perKeyRequestData: { available: volumes.available, days: volumes.days, message: volumes.message }, rows };
+}
+
+const organization = new GenerationMemo(organizationSavings);
+
+export async function bucketKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }): Promise<BucketKeySavingsResult> {
+  const all = await organization.get(db);
+  const bu = query.bu?.length ? new Set(query.bu) : null;
+  const account = query.account?.length ? new Set(query.account) : null;
+  const rows = all.rows.filter((r) => (!bu || bu.has(r.rawBusinessUnit)) && (!account || account.has(r.accountId)));
   const sum = (basis: AttributionBasis) => rows.filter((r) => r.basis === basis).reduce((a, r) => a + (r.monthlySavings ?? 0), 0);
   return {
-    reduction: settings.bucketKeyReduction,
-    perKeyRequestData: { available: volumes.available, days: volumes.days, message: volumes.message },
+    reduction: all.reduction,
+    perKeyRequestData: all.perKeyRequestData,
     totals: { exact: sum("exact"), estimated: sum("estimated-shared"), buckets: rows.length, noData: rows.filter((r) => r.basis === "no-data").length },
     total: rows.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+    items: rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(({ rawBusinessUnit: _, ...row }) => row),
     caveats: CAVEATS,
   };
 }

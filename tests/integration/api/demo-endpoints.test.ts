@@ -98,6 +98,22 @@ describe("findings and savings", () => {
     );
     expect(exact.monthlyRequests).toBeCloseTo(avg * 30, 6);
     expect(exact.monthlySavings).toBeCloseTo(avg * 30 * (0.03 / 10_000) * 0.97, 9);
+
+    // A BU filter lists fewer buckets but prices each the same: a key's volume is shared by all its users.
+    const shared = body.items.find((r: Json) => r.basis === "estimated-shared") ?? exact;
+    const filtered = (await call(bucketKeys, `/api/savings/bucket-keys?pageSize=500&bu=${encodeURIComponent(shared.businessUnit)}`)).body;
+    const { inBu } = await one<{ inBu: number }>(
+      `SELECT count(*)::int AS "inBu" FROM storage_resource_version WHERE valid_to = '9999-12-31' AND service = 'S3' AND business_unit = $1
+       AND sse_algorithm = 'aws:kms' AND encryption_class IN ('CUSTOMER_KMS', 'AWS_MANAGED_KMS') AND bucket_key_enabled = false`,
+      shared.businessUnit === "(untagged)" ? "" : shared.businessUnit,
+    );
+    expect(filtered.total).toBe(inBu);
+    expect(filtered.total).toBeLessThan(body.total);
+    expect(filtered.items.every((r: Json) => r.businessUnit === shared.businessUnit)).toBe(true);
+    expect(filtered.items.find((r: Json) => r.resourceArn === shared.resourceArn)).toEqual(shared);
+    const sum = (items: Json[], basis: string) => items.filter((r) => r.basis === basis).reduce((a, r) => a + r.monthlySavings, 0);
+    expect(filtered.totals.estimated).toBeCloseTo(sum(filtered.items, "estimated-shared"), 9);
+    expect(filtered.totals.exact).toBeCloseTo(sum(filtered.items, "exact"), 9);
   });
 
   it("sums idle-key savings over keys with UNUSED or DISABLED_BILLED", async () => {

@@ -26,7 +26,7 @@ function costTotal() {
     const rows = await client.$queryRawUnsafe<{ total: string }[]>(`SELECT coalesce(sum(unblended_cost), 0)::text AS total FROM kms_cost_daily`);
     return { total: Number(rows[0]!.total) };
   });
-  const read = async () => JSON.parse((await cache.entry(db)).body) as { total: number };
+  const read = async () => JSON.parse((await cache.body(db)).json) as { total: number };
   return { calls, read, cache };
 }
 
