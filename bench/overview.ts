@@ -3,13 +3,17 @@
 // resource count, so the comparison is between two ways of computing the same numbers.
 import pg from "pg";
 import { addDays } from "@/lib/store/days";
+import { bumpGeneration } from "./lib/generation";
 import { callRoute, releaseAppDatabase, pointAppAt } from "./lib/inprocess";
 import { snapshotKpis } from "./lib/snapshot-kpis";
 import { summarize, timeRuns, type Summary } from "./lib/stats";
 
 export interface OverviewResult {
   dataset: string;
+  /** Warm: served from the per-generation cache. */
   api: Summary;
+  /** Cold: a new data generation before each call, so every call computes (the first request after an ingestion). */
+  apiCold?: Summary;
   responseBytes: number;
   snapshot: Summary;
   window: { from: string; to: string; costTo: string };
@@ -25,7 +29,7 @@ interface OverviewBody {
   series: { coverage: { day: string }[] };
 }
 
-export async function benchOverview(url: string, dataset: string, opts: { runs: number; snapshotRuns: number; snapshotDays?: number; log: (m: string) => void }): Promise<OverviewResult> {
+export async function benchOverview(url: string, dataset: string, opts: { runs: number; coldRuns: number; snapshotRuns: number; snapshotDays?: number; log: (m: string) => void }): Promise<OverviewResult> {
   await pointAppAt(url);
   const { GET } = await import("@/app/api/overview/route");
   try {
@@ -35,6 +39,11 @@ export async function benchOverview(url: string, dataset: string, opts: { runs: 
     const apiSamples = await timeRuns(() => callRoute(GET, "/api/overview"), opts.runs, dataset === "large" ? 0 : 5, 120_000);
     const api = summarize(apiSamples);
     opts.log(`[overview ${dataset}] API: median ${api.median.toFixed(1)} ms, p95 ${api.p95.toFixed(1)} ms over ${api.n} runs (${first.bytes} bytes)`);
+    const bumper = new pg.Pool({ connectionString: url, max: 1 });
+    const apiCold = summarize(
+      await timeRuns(async () => (await bumpGeneration(bumper), callRoute(GET, "/api/overview")), opts.coldRuns, 1, 120_000).finally(() => bumper.end()),
+    );
+    opts.log(`[overview ${dataset}] API cold: median ${apiCold.median.toFixed(1)} ms, p95 ${apiCold.p95.toFixed(1)} ms over ${apiCold.n} runs`);
 
     const window = { from: body.series.coverage[0]?.day ?? body.asOf.coverage!, to: body.series.coverage.at(-1)?.day ?? body.asOf.coverage!, costTo: body.asOf.costs ?? body.asOf.coverage! };
     const windowDays = body.series.coverage.length;
@@ -56,6 +65,7 @@ export async function benchOverview(url: string, dataset: string, opts: { runs: 
       return {
         dataset,
         api,
+        apiCold,
         responseBytes: first.bytes,
         snapshot,
         window,

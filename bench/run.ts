@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
     if (wants("overview")) {
       const results = [];
-      for (const name of names) results.push(await benchOverview(urls[name], name, { runs: iterations(tiny, name === "large" ? 200 : 300), snapshotRuns: iterations(tiny, name === "large" ? 2 : 10, 2), snapshotDays: name === "large" ? 31 : undefined, log }));
+      for (const name of names) results.push(await benchOverview(urls[name], name, { runs: iterations(tiny, name === "large" ? 200 : 300), coldRuns: iterations(tiny, name === "large" ? 10 : 30, 2), snapshotRuns: iterations(tiny, name === "large" ? 2 : 10, 2), snapshotDays: name === "large" ? 31 : undefined, log }));
       await saveResult(`overview${suffix}`, results);
       const parts = [];
       for (const name of names) parts.push(...(await benchOverviewParts(urls[name], name, { runs: iterations(tiny, 30), log })));

@@ -53,6 +53,14 @@ export function isBucketKeyCandidate(resource: StorageResourceRecord): boolean {
  * this bucket alone, since the bucket is known to use it.
  */
 export function bucketKeySavings(resources: StorageResourceRecord[], input: BucketKeySavingsInput): BucketKeySavings[] {
+  // Per key, its buckets as a set, built once: an AWS managed key can have thousands of buckets,
+  // and scanning its list for every one of them was quadratic (seconds at 100,000 buckets).
+  const bucketSets = new Map<string, Set<string>>();
+  const bucketsOf = (keyArn: string, users: KeyUsers) => {
+    let set = bucketSets.get(keyArn);
+    if (!set) bucketSets.set(keyArn, (set = new Set(users.bucketArns)));
+    return set;
+  };
   return resources.filter(isBucketKeyCandidate).map((bucket) => {
     const keyArn = bucket.keyArn;
     const volume = keyArn ? input.requestsByKey.get(keyArn) : undefined;
@@ -60,7 +68,8 @@ export function bucketKeySavings(resources: StorageResourceRecord[], input: Buck
       return { resourceArn: bucket.resourceArn, keyArn, basis: "no-data", monthlyRequests: null, monthlySavings: null };
     }
     const users = input.usersByKey.get(keyArn);
-    const otherBuckets = users ? users.bucketArns.filter((arn) => arn !== bucket.resourceArn).length : 0;
+    const buckets = users ? bucketsOf(keyArn, users) : undefined;
+    const otherBuckets = buckets ? buckets.size - (buckets.has(bucket.resourceArn) ? 1 : 0) : 0;
     const userCount = 1 + otherBuckets + (users?.otherUsers ?? 0);
     const monthlyRequests = volume / userCount;
     const price = requestPriceForKeySpec(input.keySpecByKey?.get(keyArn) ?? "SYMMETRIC_DEFAULT", input.prices);
