@@ -97,8 +97,8 @@ async function main(): Promise<void> {
   }
 }
 
-// The overview at 1,000,000 resources needs more than Node's default ~4 GB heap (it loads every
-// current resource: see BENCHMARKS.md); rather than crash, rerun this process with a larger one.
+// Generating the large dataset holds a day's inventory of 1,000,000 resources and its versions in
+// memory, more than Node's default ~4 GB heap: rerun this process with a larger one.
 const HEAP_MB = 12_288;
 if (!process.argv.includes("--tiny") && v8.getHeapStatistics().heap_size_limit < 8 * 2 ** 30 && !process.env.BENCH_REEXEC) {
   const child = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${HEAP_MB}`, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, BENCH_REEXEC: "1" } });
