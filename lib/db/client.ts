@@ -1,18 +1,35 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
 export type Db = PrismaClient;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /**
  * A Prisma client over node-postgres. Prisma 7 has no bundled query engine: the driver
  * adapter is the only way in, so every process (app, worker, CLI, tests) builds it here.
+ * The pg pool under it is kept too (poolOf): COPY, which Prisma does not offer, runs on it.
  */
 export function createDb(url: string | undefined = process.env.DATABASE_URL, poolSize = 10): Db {
   if (!url) {
     throw new Error("DATABASE_URL is not set: start through `npm run demo` / `npm run db`, or export DATABASE_URL=postgresql://...");
   }
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
-  return new PrismaClient({ adapter });
+  // Idle connections close after a while, so a finished CLI process is not kept alive by them.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle client killed by the server (restart, DROP DATABASE ... FORCE) must not crash the process.
+  pool.on("error", () => {});
+  // $disconnect ends the pool too.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The node-postgres pool `db` runs on (for COPY and bulk transactions). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this Prisma client was not built by createDb (lib/db/client.ts): it has no pg pool");
+  return pool;
 }
 
 const globalForDb = globalThis as unknown as { kmsFinopsDb?: Db };

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { PolicySettings } from "@/lib/settings/policy";
+import { refreshNonCompliantSince } from "./non-compliant-since";
 import { keyRow, resourceRow } from "./rows";
 import type { VersionedKey, VersionedResource } from "./types";
 import { writeKeyVersions, writeResourceVersions } from "./write-versions";
@@ -20,6 +21,7 @@ export async function storeInventoryHistory(
     async (tx) => {
       await writeKeyVersions(tx, keyRows);
       await writeResourceVersions(tx, resourceRows);
+      await refreshNonCompliantSince(tx, { resourceArns: resourceRows.map((r) => r.resource_arn) });
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

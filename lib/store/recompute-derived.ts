@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { EncryptionClass, Tags } from "@/lib/domain/records";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { deriveKeyColumns, deriveResourceColumns } from "./derive";
+import { refreshNonCompliantSince } from "./non-compliant-since";
 
 // Rewrites the settings-derived columns of every version, history included, after a policy
 // setting changed. Walks the table by id in batches and updates only rows whose derived values
@@ -34,7 +35,10 @@ export async function recomputeResourceDerived(db: Db, settings: PolicySettings)
        FROM storage_resource_version WHERE id > $1 ORDER BY id LIMIT ${BATCH}`,
       lastId,
     );
-    if (rows.length === 0) return updated;
+    if (rows.length === 0) {
+      if (updated) await refreshNonCompliantSince(db); // a re-derived reason can start or end a stretch
+      return updated;
+    }
     lastId = rows[rows.length - 1]!.id;
     const changes = [];
     for (const row of rows) {

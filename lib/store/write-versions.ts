@@ -1,9 +1,11 @@
 import type { Db } from "@/lib/db/client";
+import { copyLine } from "./copy";
 import type { KeyRow, ResourceRow } from "./rows";
 
-// The one place version rows enter the database. Rows travel as one JSON parameter and are
-// unpacked by jsonb_to_recordset: a single round trip per batch, values always bound.
-// ON CONFLICT makes a reload of the same history idempotent.
+// The one place version rows enter the database. Snapshots COPY new versions (copy*Versions):
+// they are known to be new. Histories (the demo loader) upsert: rows travel as one JSON
+// parameter unpacked by jsonb_to_recordset, one round trip per batch, and ON CONFLICT makes a
+// reload of the same history idempotent.
 
 const BATCH = 5_000;
 
@@ -68,14 +70,34 @@ async function inBatches<T>(rows: T[], sql: string, tx: Executor): Promise<void>
   }
 }
 
-/**
- * `fresh`: the caller knows no row with the same (entity, valid_from) exists (a snapshot after
- * undoing its own day), so the cheaper plain INSERT is used; otherwise rows are upserted.
- */
-export function writeResourceVersions(tx: Executor, rows: ResourceRow[], fresh = false): Promise<void> {
-  return inBatches(rows, fresh ? INSERT_RESOURCES_ROWS : INSERT_RESOURCES, tx);
+/** Upserts version rows (histories; a reload of the same history rewrites the same rows). */
+export function writeResourceVersions(tx: Executor, rows: ResourceRow[]): Promise<void> {
+  return inBatches(rows, INSERT_RESOURCES, tx);
 }
 
-export function writeKeyVersions(tx: Executor, rows: KeyRow[], fresh = false): Promise<void> {
-  return inBatches(rows, fresh ? INSERT_KEYS_ROWS : INSERT_KEYS, tx);
+export function writeKeyVersions(tx: Executor, rows: KeyRow[]): Promise<void> {
+  return inBatches(rows, INSERT_KEYS, tx);
 }
+
+// COPY columns of the snapshot path, in the order of the lines below.
+export const RESOURCE_COLUMNS = [
+  "resource_arn", "account_id", "region", "service", "name", "valid_from", "valid_to", "content_hash", "size_bytes",
+  "encryption_class", "sse_algorithm", "key_ref", "key_arn", "key_state", "bucket_key_enabled", "tags",
+  "business_unit", "environment", "classification", "application", "owner", "requires_cmk", "non_compliant_reason",
+] as const satisfies readonly (keyof ResourceRow)[];
+
+export const KEY_COLUMNS = [
+  "key_arn", "account_id", "region", "key_id", "valid_from", "valid_to", "content_hash", "key_manager", "key_state",
+  "key_spec", "key_usage", "origin", "multi_region", "multi_region_role", "primary_key_arn", "creation_date",
+  "deletion_date", "pending_window_days", "description", "aliases", "tags", "policy", "policy_error",
+  "rotation_enabled", "rotation_period_days", "rotation_count", "last_rotated_at", "business_unit", "environment",
+] as const satisfies readonly (keyof KeyRow)[];
+
+/** Snapshot COPY columns: the row's, then non_compliant_since, which depends on the version before. */
+export const RESOURCE_COPY_COLUMNS = [...RESOURCE_COLUMNS, "non_compliant_since"] as const;
+
+/** A new resource version as a COPY text line (columns RESOURCE_COPY_COLUMNS). */
+export const resourceCopyLine = (row: ResourceRow, nonCompliantSince: string | null) => copyLine(row, RESOURCE_COLUMNS, nonCompliantSince);
+
+/** A new key version as a COPY text line (columns KEY_COLUMNS). */
+export const keyCopyLine = (row: KeyRow) => copyLine(row, KEY_COLUMNS);

@@ -41,7 +41,7 @@ const samples = {
     validFrom: day, validTo: new Date("2026-04-01T00:00:00.000Z"), contentHash: "h", sizeBytes: 5_000_000_000_000n, encryptionClass: "CUSTOMER_KMS" as const,
     sseAlgorithm: "aws:kms", keyRef: "alias/x", keyArn: "arn:k1", keyState: "Enabled", bucketKeyEnabled: false, tags: { env: "prod" },
     businessUnit: "payments", environment: "prod", classification: "restricted", application: "ledger", owner: "ana", requiresCmk: true,
-    nonCompliantReason: "KEY_UNUSABLE" as const,
+    nonCompliantReason: "KEY_UNUSABLE" as const, nonCompliantSince: day,
   },
   kmsCostDaily: {
     day, accountId: "111122223333", businessUnit: "payments", costCenter: "cc-1", usageType: "EU-KMS-Requests", region: "eu-west-1",

@@ -13,16 +13,27 @@ export const KEY_COST_DAYS = 30;
 export type KeySort = (typeof KEY_SORTS)[number];
 export const ROTATION_FILTERS = ["enabled", "disabled", "not-applicable"] as const;
 
-const SORT_COLUMNS: Record<KeySort, string> = {
-  alias: "first_alias",
-  created: "creation_date",
-  state: "key_state",
-  spec: "key_spec",
-  account: "account_id",
-  findings: "finding_count",
-  resources: "resource_count",
-  bu: "business_unit",
-  cost: "cost_30d",
+/**
+ * The sort value of each matching key (kms_key_version `k`). Only the column sorted by is
+ * computed for every matching key; the page's other columns are computed for its 50 rows only.
+ * Findings are counted in one GROUP BY of key_finding (small), joined by key. Resources and cost
+ * are one index probe per matching key: on all 20,000 keys that measured as fast as a GROUP BY
+ * over all current resources (800,000 rows) or the cost window, and far cheaper when the filters
+ * leave a few keys. $FROM/$TO: the cost window's placeholders.
+ */
+const SORT_VALUES: Record<KeySort, { value: string; join?: string }> = {
+  alias: { value: "k.aliases[1]" },
+  created: { value: "k.creation_date" },
+  state: { value: "k.key_state" },
+  spec: { value: "k.key_spec" },
+  account: { value: "k.account_id" },
+  bu: { value: "k.business_unit" },
+  findings: {
+    value: "coalesce(s.n, 0)",
+    join: "LEFT JOIN (SELECT key_arn, count(*)::int AS n FROM key_finding GROUP BY key_arn) s ON s.key_arn = k.key_arn",
+  },
+  resources: { value: "(SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int" },
+  cost: { value: "(SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= $FROM::date AND c.day <= $TO::date)" },
 };
 
 export interface KeysQuery {
@@ -116,7 +127,8 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   const anyOf = (column: string, values: string[] | undefined) => {
     if (values?.length) conditions.push(`${column} = ANY(${params.add(values)}::text[])`);
   };
-  anyOf("k.key_manager::text", query.manager);
+  // An enum compared as an enum (values are validated), not as text: the planner then knows how many match.
+  if (query.manager?.length) conditions.push(`k.key_manager = ANY(${params.add(query.manager)}::"KeyManager"[])`);
   anyOf("k.key_state", query.state);
   anyOf("k.key_spec", query.spec);
   anyOf("k.origin", query.origin);
@@ -134,25 +146,29 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
     const p = params.add(likePattern(query.search));
     conditions.push(`(k.key_arn ILIKE ${p} OR k.key_id ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(k.aliases) a WHERE a ILIKE ${p}))`);
   }
-  const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.descending ? "DESC" : "ASC"} NULLS LAST, key_arn`;
+  const direction = query.sort.descending ? "DESC" : "ASC";
   const costWindow = await keyCostWindow(db);
   const costFrom = params.add(costWindow?.from ?? null);
   const costTo = params.add(costWindow?.to ?? null);
+  const sort = SORT_VALUES[query.sort.field];
+  const sortValue = sort.value.replace("$FROM", costFrom).replace("$TO", costTo);
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
   const rows = await db.$queryRawUnsafe<Row[]>(
-    `WITH keys AS (
-       SELECT k.*, k.aliases[1] AS first_alias,
-         (SELECT array_agg(f.code ORDER BY f.code) FROM key_finding f WHERE f.key_arn = k.key_arn) AS findings,
-         (SELECT count(*) FROM key_finding f WHERE f.key_arn = k.key_arn)::int AS finding_count,
-         (SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int AS resource_count,
-         (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date) AS cost_30d
-       FROM kms_key_version k ${whereClause(conditions)}
+    `WITH page AS (
+       SELECT k.id, ${sortValue} AS sort_value, (count(*) OVER ())::int AS total
+       FROM kms_key_version k ${sort.join ?? ""} ${whereClause(conditions)}
+       ORDER BY sort_value ${direction} NULLS LAST, k.key_arn LIMIT ${limit} OFFSET ${offset}
      )
-     SELECT key_arn, key_id, account_id, region, key_manager::text AS key_manager, key_state, key_spec, key_usage, origin,
-       multi_region, aliases, business_unit, environment, rotation_enabled, creation_date, deletion_date, findings,
-       resource_count, cost_30d::text AS cost_30d, (count(*) OVER ())::int AS total
-     FROM keys ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+     SELECT k.key_arn, k.key_id, k.account_id, k.region, k.key_manager::text AS key_manager, k.key_state, k.key_spec,
+       k.key_usage, k.origin, k.multi_region, k.aliases, k.business_unit, k.environment, k.rotation_enabled,
+       k.creation_date, k.deletion_date,
+       (SELECT array_agg(f.code ORDER BY f.code) FROM key_finding f WHERE f.key_arn = k.key_arn) AS findings,
+       (SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int AS resource_count,
+       (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date)::text AS cost_30d,
+       p.total
+     FROM page p JOIN kms_key_version k ON k.id = p.id
+     ORDER BY p.sort_value ${direction} NULLS LAST, k.key_arn`,
     ...params.values,
   );
   return {

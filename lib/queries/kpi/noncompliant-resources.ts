@@ -13,14 +13,21 @@ export const NONCOMPLIANT_SORTS = ["since", "name", "reason", "bu", "account", "
 export type NonCompliantSort = (typeof NONCOMPLIANT_SORTS)[number];
 
 const SORT_COLUMNS: Record<NonCompliantSort, string> = {
-  since: "since",
-  name: "name",
-  reason: "non_compliant_reason",
-  bu: "business_unit",
-  account: "account_id",
-  service: "service",
-  size: "size_bytes",
+  since: "v.non_compliant_since",
+  name: "v.name",
+  // Enum columns sort by their text, as the API always did (not by the enum's declaration order).
+  reason: "v.non_compliant_reason::text",
+  bu: "v.business_unit",
+  account: "v.account_id",
+  service: "v.service::text",
+  size: "v.size_bytes",
 };
+/**
+ * Sort columns that may hold nulls among the listed rows. The others are never null there (since
+ * is set on every non-compliant version), so their descending order needs no NULLS LAST: without
+ * it a backward scan of an index on the column matches the order.
+ */
+const NULLABLE_SORTS: ReadonlySet<NonCompliantSort> = new Set(["size"]);
 
 export interface NonCompliantResourcesQuery {
   day?: Day;
@@ -77,48 +84,42 @@ interface Row {
   owner: string;
   size_bytes: bigint | null;
   since: Date;
-  total: number;
 }
 
 export async function nonCompliantResources(db: Db, query: NonCompliantResourcesQuery): Promise<NonCompliantResourcesPage> {
   const day = query.day ?? (await latestCoverageDay(db)) ?? (await latestSnapshotDay(db));
   if (!day) return { day: null, total: 0, page: query.page, pageSize: query.pageSize, items: [] };
   const params = new SqlParams();
-  const d = params.add(day);
-  const conditions = [`v.valid_from <= ${d}::date`, `v.valid_to > ${d}::date`, `v.non_compliant_reason IS NOT NULL`, ...dimensionConditions(query.filters, params, "v")];
-  if (query.reason?.length) conditions.push(`v.non_compliant_reason::text = ANY(${params.add(query.reason)}::text[])`);
+  const conditions = [...(await validOn(db, day, params)), `v.non_compliant_reason IS NOT NULL`];
+  const { service, ...otherFilters } = query.filters;
+  conditions.push(...dimensionConditions(otherFilters, params, "v"));
+  // Enum columns compared as enums (values are validated), not as text: an index on them applies.
+  if (service?.length) conditions.push(`v.service = ANY(${params.add(service)}::"StorageService"[])`);
+  if (query.reason?.length) conditions.push(`v.non_compliant_reason = ANY(${params.add(query.reason)}::"NonCompliantReason"[])`);
   if (query.search) {
     const pattern = params.add(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     conditions.push(`(v.name ILIKE ${pattern} OR v.resource_arn ILIKE ${pattern})`);
   }
-  const order = `${SORT_COLUMNS[query.sort.field]} ${query.sort.descending ? "DESC" : "ASC"} NULLS LAST, resource_arn`;
+  const { field, descending } = query.sort;
+  const direction = descending ? (NULLABLE_SORTS.has(field) ? "DESC NULLS LAST" : "DESC") : "ASC";
+  const filterValues = [...params.values];
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
-  // A stretch starts at a non-compliant version with no non-compliant version ending the day it
-  // begins; the latest such start up to the current version is where its stretch began.
-  const rows = await db.$queryRawUnsafe<Row[]>(
-    `WITH current AS (
-       SELECT v.*, (SELECT max(s.valid_from) FROM storage_resource_version s
-          WHERE s.resource_arn = v.resource_arn AND s.valid_from <= v.valid_from AND s.non_compliant_reason IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM storage_resource_version p WHERE p.resource_arn = s.resource_arn
-                            AND p.valid_to = s.valid_from AND p.non_compliant_reason IS NOT NULL)) AS since
+  // The page and the total run side by side on two connections: the page stops after
+  // offset + limit rows of an index in sort order, the count reads a narrow index only.
+  const [rows, counted] = await Promise.all([
+    db.$queryRawUnsafe<Row[]>(
+      `SELECT v.resource_arn, v.name, v.account_id, v.region, v.service::text AS service,
+         v.non_compliant_reason::text AS non_compliant_reason, v.encryption_class::text AS encryption_class, v.key_arn,
+         v.key_state, v.business_unit, v.environment, v.classification, v.application, v.owner, v.size_bytes,
+         v.non_compliant_since AS since
        FROM storage_resource_version v ${whereClause(conditions)}
-     )
-     SELECT resource_arn, name, account_id, region, service::text AS service, non_compliant_reason::text AS non_compliant_reason,
-       encryption_class::text AS encryption_class, key_arn, key_state, business_unit, environment, classification,
-       application, owner, size_bytes, since, (count(*) OVER ())::int AS total
-     FROM current ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-    ...params.values,
-  );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && query.page > 1) {
-    // Past the last page: still report how many there are.
-    const counted = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM storage_resource_version v ${whereClause(conditions)}`,
-      ...params.values.slice(0, params.values.length - 2),
-    );
-    total = counted[0]?.n ?? 0;
-  }
+       ORDER BY ${SORT_COLUMNS[field]} ${direction}, v.resource_arn LIMIT ${limit} OFFSET ${offset}`,
+      ...params.values,
+    ),
+    db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM storage_resource_version v ${whereClause(conditions)}`, ...filterValues),
+  ]);
+  const total = counted[0]?.n ?? 0;
   return {
     day,
     total,
@@ -143,4 +144,22 @@ export async function nonCompliantResources(db: Db, query: NonCompliantResources
       since: dayOf(r.since),
     })),
   };
+}
+
+/**
+ * "Valid on `day`" (valid_from <= day < valid_to) in the form the partial indexes on current
+ * non-compliant versions (migration 20261123090000) can serve. On or after the last day any
+ * version ended, the versions valid on `day` are the current ones that started by then; on or
+ * after the last start, all current ones (no condition left to check outside the index).
+ */
+async function validOn(db: Db, day: Day, params: SqlParams): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ after_ends: boolean; after_starts: boolean }[]>(
+    `SELECT coalesce((SELECT max(valid_to) FROM storage_resource_version WHERE valid_to < '9999-12-31'::date) <= $1::date, true) AS after_ends,
+       coalesce((SELECT max(valid_from) FROM storage_resource_version WHERE valid_to = '9999-12-31'::date) <= $1::date, true) AS after_starts`,
+    day,
+  );
+  const { after_ends: afterEnds = false, after_starts: afterStarts = false } = rows[0] ?? {};
+  if (afterEnds && afterStarts) return [`v.valid_to = '9999-12-31'::date`];
+  const d = params.add(day);
+  return afterEnds ? [`v.valid_to = '9999-12-31'::date`, `v.valid_from <= ${d}::date`] : [`v.valid_from <= ${d}::date`, `v.valid_to > ${d}::date`];
 }

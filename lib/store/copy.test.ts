@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { defaultPolicySettings } from "@/lib/settings/policy";
+import { cmk, volume } from "@/tests/fixtures/records";
+import { copyField, copyLine, inChunks } from "./copy";
+import { SnapshotDiff, UNCHANGED } from "./diff";
+import { keyRow, resourceRow } from "./rows";
+import { KEY_COLUMNS, RESOURCE_COLUMNS } from "./write-versions";
+
+describe("COPY text format", () => {
+  it("escapes the four characters COPY gives meaning to and writes null as \\N", () => {
+    expect(copyField("a\tb\nc\\d\re")).toBe("a\\tb\\nc\\\\d\\re");
+    expect(copyField(null)).toBe("\\N");
+    expect(copyField(undefined)).toBe("\\N");
+    expect(copyField(true)).toBe("t");
+    expect(copyField(false)).toBe("f");
+    expect(copyField(42)).toBe("42");
+  });
+
+  it("writes objects as JSON and arrays as quoted text[] literals, then escapes them", () => {
+    expect(copyField({ k: "line1\nline2" })).toBe('{"k":"line1\\\\nline2"}');
+    expect(copyField(["alias/a", 'b"q', "c,d", "e\\f"])).toBe('{"alias/a","b\\\\"q","c,d","e\\\\\\\\f"}');
+    expect(copyField([])).toBe("{}");
+  });
+
+  it("joins the named columns, then the extra values, with tabs and ends the line", () => {
+    expect(copyLine({ a: "x", b: null, c: false }, ["c", "a", "b"])).toBe("f\tx\t\\N\n");
+    expect(copyLine({ a: "x" }, ["a"], "2026-01-01", null)).toBe("x\t2026-01-01\t\\N\n");
+  });
+
+  it("groups lines into chunks", () => {
+    expect([...inChunks(["1\n", "2\n", "3\n"], 2)]).toEqual(["1\n2\n", "3\n"]);
+    expect([...inChunks([], 2)]).toEqual([]);
+  });
+
+  // A column added to resourceRow/keyRow but not to the COPY list would silently not be stored.
+  it("COPYs every column of a version row", () => {
+    const resource = resourceRow(volume("v1"), null, "2026-01-01", null, defaultPolicySettings);
+    expect([...RESOURCE_COLUMNS].sort()).toEqual(Object.keys(resource).sort());
+    const key = keyRow(cmk("k1"), "2026-01-01", null, defaultPolicySettings);
+    expect([...KEY_COLUMNS].sort()).toEqual(Object.keys(key).sort());
+  });
+});
+
+describe("SnapshotDiff", () => {
+  it("opens new and changed entities once, keeps unchanged ones, closes changed and missing ones", () => {
+    const diff = new SnapshotDiff([
+      ["same", "1", "h1"],
+      ["changed", "2", "h2", "2026-01-05"],
+      ["gone", "3", "h3"],
+    ]);
+    expect(diff.opens("same", "h1")).toBe(UNCHANGED);
+    // A replaced version hands on its non-compliant since; a new entity has none before it.
+    expect(diff.opens("changed", "h2-new")).toBe("2026-01-05");
+    expect(diff.opens("new", "h4")).toBe(null);
+    // Listed twice (paginated overlap): the second listing is ignored.
+    expect(diff.opens("new", "h4")).toBe(UNCHANGED);
+    expect(diff.opens("changed", "h2-new")).toBe(UNCHANGED);
+    diff.finish();
+    expect(diff.counts).toEqual({ unchanged: 1, changed: 1, added: 1, removed: 1 });
+    expect(diff.close).toEqual(["2", "3"]);
+  });
+});
