@@ -11,13 +11,35 @@ const PAGES = [
   { path: "/settings", name: "settings", heading: "Settings", ready: null },
 ] as const;
 
-/** "12 of 34 rows" → [12, 34]. */
-async function rowCount(page: Page, testId: string): Promise<[number, number]> {
-  const text = await page.getByTestId(`${testId}-count`).innerText();
-  const match = /^([\d,]+) of ([\d,]+) rows$/.exec(text.trim());
-  expect(match, `${testId} shows "n of m rows"`).not.toBeNull();
-  return [Number(match![1]!.replaceAll(",", "")), Number(match![2]!.replaceAll(",", ""))];
+/** "51–100 of 3,000" → [51, 100, 3000]; "0 of 0" → [0, 0, 0]. */
+async function range(page: Page, testId: string): Promise<[number, number, number]> {
+  const text = (await page.getByTestId(`${testId}-count`).innerText()).trim();
+  const n = (s: string) => Number(s.replaceAll(",", ""));
+  const empty = /^0 of ([\d,]+)$/.exec(text);
+  if (empty) return [0, 0, n(empty[1]!)];
+  const match = /^([\d,]+)–([\d,]+) of ([\d,]+)$/.exec(text);
+  expect(match, `${testId} shows "first–last of total", got "${text}"`).not.toBeNull();
+  return [n(match![1]!), n(match![2]!), n(match![3]!)];
 }
+
+/** "1–50 of 3,000" as the table writes it. */
+const rangeLabel = (first: number, last: number, total: number) => `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`;
+
+interface KeyItem {
+  keyArn: string;
+  keyId: string;
+  aliases: string[];
+  businessUnit: string;
+}
+interface ResourceItem {
+  resourceArn: string;
+  name: string;
+}
+type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
+
+/** What the Key column shows for a key: its aliases, else its id. */
+const keyLabel = (k: KeyItem) => (k.aliases.length ? k.aliases.join(", ") : k.keyId);
+const firstCells = (page: Page, testId: string) => page.getByTestId(testId).locator("tbody tr td:first-child");
 
 for (const p of PAGES) {
   test(`${p.name}: renders with data as of, no serious axe violation, screenshot`, async ({ page }) => {
@@ -43,23 +65,76 @@ test("overview: charts render next to the tiles", async ({ page }) => {
   await page.screenshot({ path: "e2e/artifacts/overview.png", fullPage: true });
 });
 
-test("keys: the table holds every key the API lists", async ({ page, request }) => {
-  const api = (await (await request.get("/api/keys?pageSize=500")).json()) as { total: number; items: { keyArn: string }[] };
+test("keys: one page of 50 from the server, the API's total and order, next page shows items 51–100", async ({ page, request }) => {
+  const api = (await (await request.get("/api/keys?pageSize=100")).json()) as Paged<KeyItem>;
+  expect(api.total, "the demo organization has more than two pages of keys").toBeGreaterThan(100);
   await page.goto("/keys");
-  const [shown, total] = await rowCount(page, "keys-table");
-  expect(total).toBe(api.total);
-  expect(shown).toBe(api.total);
+  await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(1, 50, api.total));
+  await expect(firstCells(page, "keys-table")).toHaveText(api.items.slice(0, 50).map(keyLabel));
+  // Paging asks the API for the page and nothing else (no server render of the whole page).
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(51, 100, api.total));
+  await expect(firstCells(page, "keys-table")).toHaveText(api.items.slice(50, 100).map(keyLabel));
+  await expect(page.getByLabel("Page", { exact: true })).toHaveValue("2");
+  expect(requests).toEqual(["/api/keys?page=2&pageSize=50&sort=alias"]);
+  await page.getByRole("button", { name: "Previous", exact: true }).click();
+  await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(1, 50, api.total));
+});
+
+test("keys: clicking a sortable header sorts on the server; other headers are not sortable", async ({ page, request }) => {
+  const byCost = (await (await request.get("/api/keys?sort=-cost&pageSize=50")).json()) as Paged<KeyItem>;
+  const byCostAsc = (await (await request.get("/api/keys?sort=cost&pageSize=50")).json()) as Paged<KeyItem>;
+  await page.goto("/keys");
+  const table = page.getByTestId("keys-table");
+  await expect(table.getByRole("columnheader", { name: "Region" }).getByRole("button")).toHaveCount(0);
+  await table.getByRole("button", { name: /Cost, last 30 days/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=-cost(&|$)/);
+  await expect(table.getByRole("columnheader", { name: /Cost, last 30 days/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(firstCells(page, "keys-table")).toHaveText(byCost.items.map(keyLabel));
+  await table.getByRole("button", { name: /Cost, last 30 days/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=cost(&|$)/);
+  await expect(firstCells(page, "keys-table")).toHaveText(byCostAsc.items.map(keyLabel));
+});
+
+test("keys: the search box sends search to the API after a pause, and the link reproduces it", async ({ page, request }) => {
+  const term = "prod";
+  const api = (await (await request.get(`/api/keys?search=${term}&pageSize=50`)).json()) as Paged<KeyItem>;
+  expect(api.total).toBeGreaterThan(0);
+  await page.goto("/keys");
+  await expect(page.getByTestId("keys-table-count")).toHaveText(/^1–50 of /);
+  const searched: string[] = [];
+  page.on("request", (r) => {
+    const value = new URL(r.url()).searchParams.get("search");
+    if (r.url().includes("/api/keys?") && value) searched.push(value);
+  });
+  // Typed key by key: the debounce sends one request for the word, none per keystroke.
+  await page.getByRole("searchbox", { name: "Search" }).pressSequentially(term, { delay: 60 });
+  await expect(page).toHaveURL(new RegExp(`[?&]search=${term}(&|$)`));
+  await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(1, Math.min(50, api.total), api.total));
+  await expect(firstCells(page, "keys-table")).toHaveText(api.items.map(keyLabel));
+  expect(searched).toEqual([term]);
+  // The same link in a fresh page shows the same view, search box filled in.
+  await page.goto(`/keys?search=${term}&sort=-resources`);
+  const sorted = (await (await request.get(`/api/keys?search=${term}&sort=-resources&pageSize=50`)).json()) as Paged<KeyItem>;
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue(term);
+  await expect(firstCells(page, "keys-table")).toHaveText(sorted.items.map(keyLabel));
 });
 
 test("keys: a business-unit filter goes to the URL and narrows the table to the API's figure", async ({ page, request }) => {
-  const all = (await (await request.get("/api/keys?pageSize=500")).json()) as { items: { businessUnit: string }[] };
+  const all = (await (await request.get("/api/keys?pageSize=500")).json()) as Paged<KeyItem>;
   const bu = all.items.find((k) => k.businessUnit !== "(untagged)")!.businessUnit;
-  const filtered = (await (await request.get(`/api/keys?pageSize=500&bu=${encodeURIComponent(bu)}`)).json()) as { total: number };
-  await page.goto("/keys");
+  const filtered = (await (await request.get(`/api/keys?pageSize=50&bu=${encodeURIComponent(bu)}`)).json()) as Paged<KeyItem>;
+  await page.goto("/keys?page=2");
   await page.getByLabel("Business unit").fill(bu);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`bu=${encodeURIComponent(bu).replaceAll("%20", "(\\+|%20)")}`));
-  await expect(page.getByTestId("keys-table-count")).toHaveText(`${filtered.total} of ${filtered.total} rows`.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  // New filters start at page 1.
+  await expect(page).not.toHaveURL(/[?&]page=/);
+  await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(1, Math.min(50, filtered.total), filtered.total));
+  await expect(firstCells(page, "keys-table")).toHaveText(filtered.items.map(keyLabel));
 });
 
 test("key detail: shows metadata and the policy of a key with a policy finding", async ({ page, request }) => {
@@ -72,11 +147,87 @@ test("key detail: shows metadata and the policy of a key with a policy finding",
   await page.screenshot({ path: "e2e/artifacts/key-detail.png", fullPage: true });
 });
 
-test("resources: the non-compliant list matches the API", async ({ page, request }) => {
-  const api = (await (await request.get("/api/resources/noncompliant?pageSize=500")).json()) as { total: number };
+test("resources: the server's total, sorting by name, page 2 and a reproducible link", async ({ page, request }) => {
+  const first = (await (await request.get("/api/resources/noncompliant?pageSize=50")).json()) as Paged<ResourceItem>;
+  const byName = (await (await request.get("/api/resources/noncompliant?sort=name&pageSize=100")).json()) as Paged<ResourceItem>;
+  expect(first.total, "the demo organization has more than two pages of non-compliant resources").toBeGreaterThan(100);
   await page.goto("/resources");
-  const [, total] = await rowCount(page, "resources-table");
-  expect(total).toBe(api.total);
+  await expect(page.getByTestId("resources-table-count")).toHaveText(rangeLabel(1, 50, first.total));
+  await expect(firstCells(page, "resources-table")).toHaveText(first.items.map((r) => r.name));
+  await page.getByTestId("resources-table").getByRole("button", { name: "Resource" }).click();
+  await expect(page).toHaveURL(/[?&]sort=name(&|$)/);
+  await expect(firstCells(page, "resources-table")).toHaveText(byName.items.slice(0, 50).map((r) => r.name));
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByTestId("resources-table-count")).toHaveText(rangeLabel(51, 100, first.total));
+  await expect(firstCells(page, "resources-table")).toHaveText(byName.items.slice(50, 100).map((r) => r.name));
+  const [from, to, total] = await range(page, "resources-table");
+  expect([from, to, total]).toEqual([51, 100, first.total]);
+  // The URL alone reproduces the view.
+  const link = page.url();
+  expect(link).toMatch(/[?&]page=2(&|$)/);
+  const fresh = await page.context().newPage();
+  await fresh.goto(link);
+  await expect(firstCells(fresh, "resources-table")).toHaveText(byName.items.slice(50, 100).map((r) => r.name));
+  await fresh.close();
+});
+
+/** RFC 4180: quoted fields may hold commas, quotes and line breaks. */
+function parseCsvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+    } else if (c !== "\r") field += c;
+  }
+  return records;
+}
+
+test("resources: Export CSV reads every matching page on demand and saves them all", async ({ page, request }) => {
+  const search = "-";
+  const api = (await (await request.get(`/api/resources/noncompliant?sort=-size&search=${search}&pageSize=500`)).json()) as Paged<ResourceItem>;
+  expect(api.total, "the export spans more than one 500-row page").toBeGreaterThan(500);
+  await page.goto(`/resources?sort=-size&search=${search}`);
+  await expect(page.getByTestId("resources-table-count")).toHaveText(rangeLabel(1, 50, api.total));
+  // Hold the second 500-row page so the progress is seen mid-export.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/resources\/noncompliant\?.*pageSize=500/, async (route) => {
+    if (new URL(route.request().url()).searchParams.get("page") === "2") await held;
+    await route.continue();
+  });
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  await expect(page.getByTestId("resources-table-export-status")).toHaveText(new RegExp(`^Exporting 500 of ${api.total.toLocaleString("en-US")} rows…`));
+  await expect(page.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute("value", "500");
+  await expect(page.getByRole("button", { name: "Cancel export" })).toBeVisible();
+  release();
+  const file = await download;
+  await expect(page.getByTestId("resources-table-export-status")).toHaveText(`Exported ${api.total.toLocaleString("en-US")} rows`);
+  const text = await (await import("node:fs/promises")).readFile((await file.path())!, "utf8");
+  const [header, ...rows] = parseCsvRecords(text);
+  expect(header).toEqual(["Resource", "Service", "Reason", "Business unit", "Owner", "Environment", "Account", "Region", "Size", "Non-compliant since", "ARN"]);
+  expect(rows).toHaveLength(api.total);
+  // In the table's order (the server's sort), every row once.
+  const arns = rows.map((r) => r[10]);
+  expect(arns.slice(0, 500)).toEqual(api.items.map((r) => r.resourceArn));
+  expect(new Set(arns).size).toBe(api.total);
 });
 
 test("a bad URL parameter is reported, the page still works", async ({ page }) => {

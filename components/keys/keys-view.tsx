@@ -1,15 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { useAllKeysQuery } from "@/components/hooks/queries/endpoints";
+import { KEYS_ENDPOINT } from "@/components/hooks/queries/endpoints";
 import { pick, str, type Row } from "@/components/hooks/queries/types";
-import { ApiTable } from "@/components/tables/api-table";
-import { boolCol, countCol, textCol, usdCol } from "@/components/tables/columns";
-import type { Column } from "@/components/tables/table-model";
+import { boolCol, countCol, dayCol, textCol, usdCol } from "@/components/tables/columns";
+import { ServerTable, type ServerColumn } from "@/components/tables/server-table";
+import type { Column, SortState } from "@/components/tables/table-model";
+
+const FILTERS = ["account", "region", "bu", "env"] as const;
 
 function keyArn(r: Row): string {
   return str(pick(r, "keyArn", "arn"));
@@ -21,48 +22,66 @@ function findingsOf(r: Row): string {
   return str(f);
 }
 
+function keyLabel(r: Row, separator: string): string {
+  const aliases = pick(r, "aliases");
+  return Array.isArray(aliases) && aliases.length ? aliases.map(str).join(separator) : str(pick(r, "keyId", "keyArn"));
+}
+
+/** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
+export const KEY_COLUMNS: readonly ServerColumn[] = [
+  {
+    id: "key",
+    header: "Key",
+    // The API sorts by the first alias; keys without an alias come last.
+    sortField: "alias",
+    value: (r) => keyLabel(r, " "),
+    cell: (r) => (
+      // No prefetch: 50 visible links would be 50 server renders of key pages per table page.
+      <Link href={`/keys/${encodeURIComponent(keyArn(r))}`} prefetch={false} className="font-medium text-sky-800 underline-offset-2 hover:underline">
+        {keyLabel(r, ", ")}
+      </Link>
+    ),
+  },
+  { ...textCol("account", "Account", "accountId"), sortField: "account" },
+  textCol("region", "Region"),
+  textCol("manager", "Manager", "keyManager"),
+  { ...textCol("state", "State", "keyState"), sortField: "state" },
+  { ...textCol("spec", "Spec", "keySpec"), sortField: "spec" },
+  textCol("origin", "Origin"),
+  { ...dayCol("created", "Created", "creationDate"), sortField: "created" },
+  boolCol("rotation", "Rotation", "on", "off", "rotationEnabled"),
+  // The API sorts by the number of findings: most first is the useful first click.
+  { id: "findings", header: "Findings", value: findingsOf, cell: (r) => <FindingBadges codes={findingsOf(r)} />, sortField: "findings", sortFirst: "desc" },
+  { ...textCol("bu", "Business unit", "businessUnit"), sortField: "bu" },
+  textCol("env", "Environment", "environment"),
+  { ...countCol("resources", "Resources", "resources", "resourceCount"), sortField: "resources" },
+  // "—" when the key has no per-key cost rows: unknown, not free.
+  { ...usdCol("cost", "Cost, last 30 days (USD)", "cost30d"), sortField: "cost" },
+];
+
+/** The file also carries the full ARN, which the table only links to. */
+const KEY_EXPORT_COLUMNS: readonly Column<Row>[] = [...KEY_COLUMNS, { id: "arn", header: "ARN", value: keyArn }];
+
+/** The API's default. */
+export const KEY_DEFAULT_SORT: SortState = { id: "alias", direction: "asc" };
+
 export function KeysView() {
   const { filters } = useFilters();
-  const query = useAllKeysQuery(filtersToApiParams(filters, ["account", "region", "bu", "env"]));
-  const columns = useMemo<Column<Row>[]>(
-    () => [
-      {
-        id: "key",
-        header: "Key",
-        value: (r) => {
-          const aliases = pick(r, "aliases");
-          return Array.isArray(aliases) && aliases.length ? aliases.map(str).join(" ") : str(pick(r, "keyId", "keyArn"));
-        },
-        cell: (r) => {
-          const aliases = pick(r, "aliases");
-          const label = Array.isArray(aliases) && aliases.length ? aliases.map(str).join(", ") : str(pick(r, "keyId", "keyArn"));
-          return (
-            <Link href={`/keys/${encodeURIComponent(keyArn(r))}`} className="font-medium text-sky-800 underline-offset-2 hover:underline">
-              {label}
-            </Link>
-          );
-        },
-      },
-      textCol("account", "Account", "accountId"),
-      textCol("region", "Region"),
-      textCol("manager", "Manager", "keyManager"),
-      textCol("state", "State", "keyState"),
-      textCol("spec", "Spec", "keySpec"),
-      textCol("origin", "Origin"),
-      boolCol("rotation", "Rotation", "on", "off", "rotationEnabled"),
-      { id: "findings", header: "Findings", value: findingsOf, cell: (r) => <FindingBadges codes={findingsOf(r)} /> },
-      textCol("bu", "Business unit", "businessUnit"),
-      textCol("env", "Environment", "environment"),
-      countCol("resources", "Resources", "resources", "resourceCount"),
-      // "—" when the key has no per-key cost rows: unknown, not free.
-      usdCol("cost", "Cost, last 30 days (USD)", "cost30d"),
-    ],
-    [],
-  );
   return (
     <div className="space-y-4">
-      <FilterBar only={["account", "region", "bu", "env"]} />
-      <ApiTable query={query} title="KMS keys" columns={columns} testId="keys-table" rowKey={["keyArn", "arn"]} emptyMessage="No keys for these filters: clear a filter, or run an ingestion." />
+      <FilterBar only={FILTERS} />
+      <ServerTable
+        title="KMS keys"
+        testId="keys-table"
+        endpoint={KEYS_ENDPOINT}
+        filterParams={filtersToApiParams(filters, FILTERS)}
+        columns={KEY_COLUMNS}
+        exportColumns={KEY_EXPORT_COLUMNS}
+        defaultSort={KEY_DEFAULT_SORT}
+        rowKey={keyArn}
+        searchPlaceholder="Alias, ARN or key id"
+        emptyMessage="No keys for these filters: clear a filter, or run an ingestion."
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Saves text as a file through a temporary object URL (no server round trip). */
-export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadText(text: string | readonly string[], fileName: string, type: string): void {
+  // An array is joined by the Blob itself: a large export is never one giant string.
+  const url = URL.createObjectURL(new Blob(typeof text === "string" ? [text] : [...text], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -2,7 +2,7 @@
 
 // One hook per endpoint of docs/api.md, keyed ['<endpoint>', params].
 import type { QueryParams } from "./api-client";
-import { useAllPagesQuery, useApiQuery } from "./use-api-query";
+import { useApiQuery } from "./use-api-query";
 
 export const useOverviewQuery = (p: QueryParams = {}) => useApiQuery<unknown>("overview", "/api/overview", p);
 export const useCoverageQuery = (p: QueryParams = {}) => useApiQuery<unknown>("coverage", "/api/coverage", p);
@@ -22,6 +22,7 @@ export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs"
 export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");
 
-// The list pages read every row (search, sort and CSV export happen on the client).
-export const useAllKeysQuery = (p: QueryParams = {}) => useAllPagesQuery("keys", "/api/keys", p);
-export const useAllNoncompliantResourcesQuery = (p: QueryParams = {}) => useAllPagesQuery("resources:noncompliant", "/api/resources/noncompliant", p);
+// The list pages read one page at a time (components/tables/server-table.tsx): the server
+// filters, searches, sorts and counts.
+export const KEYS_ENDPOINT = { name: "keys", path: "/api/keys" } as const;
+export const NONCOMPLIANT_RESOURCES_ENDPOINT = { name: "resources:noncompliant", path: "/api/resources/noncompliant" } as const;

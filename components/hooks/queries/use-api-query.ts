@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { apiGet, type QueryParams } from "./api-client";
 
 /** GET one endpoint under the key [name, params]; every endpoint hook is one line over this. */
@@ -13,22 +13,22 @@ export function useApiQuery<T>(name: string, path: string, params: QueryParams =
   });
 }
 
-const PAGE_SIZE = 500;
+/** One page of a paged endpoint (docs/api.md: { total, page, pageSize, items }). */
+export interface PagedResponse<T = Record<string, unknown>> {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: T[];
+}
 
 /**
- * Every page of a paged endpoint ({ total, items }), fetched in turn: the tables search, sort and
- * export on the client, so they need all rows, not the first page.
+ * One page of a paged endpoint, the server sorting, searching and counting. The previous page
+ * stays on screen while the next loads (keepPreviousData), so paging never flashes an empty table.
  */
-export function useAllPagesQuery(name: string, path: string, params: QueryParams = {}): UseQueryResult<{ total: number; items: unknown[] }> {
-  return useQuery({
-    queryKey: [name, { ...params, all: true }],
-    queryFn: async ({ signal }) => {
-      const items: unknown[] = [];
-      for (let page = 1; ; page += 1) {
-        const data = await apiGet<{ total: number; items: unknown[] }>(path, { ...params, page, pageSize: PAGE_SIZE }, signal);
-        items.push(...data.items);
-        if (data.items.length < PAGE_SIZE || items.length >= data.total) return { total: data.total, items };
-      }
-    },
+export function usePagedQuery<T = Record<string, unknown>>(name: string, path: string, params: QueryParams): UseQueryResult<PagedResponse<T>> {
+  return useQuery<PagedResponse<T>>({
+    queryKey: [name, params],
+    queryFn: ({ signal }) => apiGet<PagedResponse<T>>(path, params, signal),
+    placeholderData: keepPreviousData,
   });
 }
