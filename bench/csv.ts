@@ -27,7 +27,10 @@ export interface CsvResult {
   peakRssAboveBaseline: number;
 }
 
-/** The same rows as the export reads (chargeback-source.ts), in the same order. */
+/**
+ * The same rows as the export reads, in the same order, with the raw columns only: the export's
+ * own COPY (lib/export/chargeback-sql.ts) writes the 19 FOCUS columns, about twice the bytes.
+ */
 const COPY_QUERY = (from: string, to: string) => `COPY (
   SELECT to_char(c.day, 'YYYY-MM-DD'), c.account_id, coalesce(a.name, ''), c.region, c.business_unit, c.cost_center, c.usage_type,
          c.category::text, c.unblended_cost::text, c.usage_quantity::text

@@ -1,60 +1,45 @@
+// The JS half of the chargeback export: month shares and period parsing. The rows themselves are
+// written by Postgres (COPY); tests/integration/api/chargeback-export.test.ts checks their bytes.
 import { describe, expect, it } from "vitest";
-import { ALLOCATION_LABELS, sharesFromTotals, splitAmount, toChargebackRecords, type CostDailyRow } from "@/lib/export/chargeback-rows";
+import { sharesFromTotals } from "@/lib/export/chargeback-rows";
 import { periodEnd, periodStart } from "@/lib/export/chargeback-params";
+import { directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
 
-const base: CostDailyRow = {
-  day: "2026-02-28",
-  accountId: "111122223333",
-  accountName: "payments-prod",
-  region: "us-east-1",
-  businessUnit: "",
-  costCenter: "",
-  usageType: "USE1-KMS-Requests",
-  category: "REQUESTS",
-  cost: "1.00000000",
-  quantity: "300.0000",
-};
-// February: Payments spent 3, Retail 1 (tagged) → shares 0.75 / 0.25.
-const shares = sharesFromTotals([
-  { month: "2026-02", businessUnit: "Payments", cost: 3 },
-  { month: "2026-02", businessUnit: "Retail", cost: 1 },
-  { month: "2026-02", businessUnit: "", cost: 5 },
-]);
-
-describe("chargeback records", () => {
-  it("charges a tagged row to its business unit in FOCUS columns", () => {
-    const [r] = toChargebackRecords({ ...base, businessUnit: "Payments", category: "KEYS", usageType: "USE1-KMS-Keys" }, "proportional", shares);
-    expect(r).toMatchObject({
-      BillingPeriodStart: "2026-02-01",
-      BillingPeriodEnd: "2026-03-01",
-      ChargePeriodEnd: "2026-03-01",
-      ConsumedUnit: "Keys",
-      BilledCost: "1.00000000",
-      x_BusinessUnit: "Payments",
-      x_AllocationMethod: ALLOCATION_LABELS.tagged,
-    });
-  });
-
-  it("keeps untagged cost visible under direct allocation", () => {
-    const records = toChargebackRecords(base, "direct", shares);
-    expect(records.map((r) => [r.x_BusinessUnit, r.BilledCost, r.x_AllocationMethod])).toEqual([["(untagged)", "1.00000000", ALLOCATION_LABELS.unallocated]]);
-  });
-
-  it("spreads untagged cost by tagged share, parts adding up to the row", () => {
-    const records = toChargebackRecords(base, "proportional", shares);
-    expect(records.map((r) => [r.x_BusinessUnit, r.BilledCost, r.ConsumedQuantity])).toEqual([
-      ["Payments", "0.75000000", "225.0000"],
-      ["Retail", "0.25000000", "75.0000"],
+describe("chargeback shares", () => {
+  it("weights each month's tagged business units by their cost, ignoring untagged and non-positive cost", () => {
+    const shares = sharesFromTotals([
+      { month: "2026-02", businessUnit: "Retail", cost: 1 },
+      { month: "2026-02", businessUnit: "Payments", cost: 3 },
+      { month: "2026-02", businessUnit: "", cost: 5 },
+      { month: "2026-02", businessUnit: "Refunds", cost: -2 },
+      { month: "2026-03", businessUnit: "Retail", cost: 2 },
     ]);
-  });
-
-  it("splits into exact 8-decimal parts", () => {
-    const parts = splitAmount("0.00000001", [1 / 3, 1 / 3, 1 / 3]);
-    expect(parts).toEqual(["0.00000000", "0.00000000", "0.00000001"]);
-    expect(splitAmount("1", [1 / 3, 2 / 3])).toEqual(["0.33333333", "0.66666667"]);
+    expect([...shares]).toEqual([
+      ["2026-02", [{ businessUnit: "Payments", share: 0.75 }, { businessUnit: "Retail", share: 0.25 }]],
+      ["2026-03", [{ businessUnit: "Retail", share: 1 }]],
+    ]);
   });
 
   it("expands months to whole calendar months", () => {
     expect([periodStart("2024-02"), periodEnd("2024-02"), periodEnd("2026-12-31"), periodEnd("2026-13")]).toEqual(["2024-02-01", "2024-02-29", "2026-12-31", null]);
+  });
+});
+
+describe("chargeback COPY statement", () => {
+  const q = { fromDay: "2026-02-01", toDay: "2026-02-28" };
+
+  it("quotes free-text filters as SQL literals", () => {
+    const sql = directCopySql({ ...q, region: "eu'; DROP TABLE account; --", businessUnit: "Pay\\ments" });
+    expect(sql).toContain(`c.region = 'eu''; DROP TABLE account; --'`);
+    expect(sql).toContain(`c.business_unit =  E'Pay\\\\ments'`);
+    const prop = proportionalCopySql(q, new Map([["2026-02", [{ businessUnit: "O'Hara", share: 1 }]]]), "O'Hara");
+    expect(prop).toContain(`ARRAY['O''Hara']::text[]`);
+    expect(prop).toContain(`coalesce(p.bu, CASE WHEN c.business_unit = '' THEN '(untagged)' ELSE c.business_unit END) = 'O''Hara'`);
+  });
+
+  it("refuses values it would have to splice in unquoted", () => {
+    expect(() => directCopySql({ ...q, fromDay: "2026-02-01'" })).toThrow(/not a day/);
+    expect(() => directCopySql({ ...q, accountId: "1 OR 1=1" })).toThrow(/not an account id/);
+    expect(() => proportionalCopySql(q, new Map([["2026-02'", [{ businessUnit: "x", share: 1 }]]]))).toThrow(/not a month/);
   });
 });

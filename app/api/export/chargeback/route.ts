@@ -1,12 +1,13 @@
-// Chargeback CSV in FOCUS column names, streamed: rows are read in keyset batches and written
-// as they come, so a million-row export keeps one batch in memory. The allocation method is
-// chosen by ?allocation= and written on every row (x_AllocationMethod).
-import { stringify } from "csv-stringify/sync";
+// Chargeback CSV in FOCUS column names, streamed: Postgres writes the CSV itself
+// (COPY (SELECT ...) TO STDOUT, lib/export/chargeback-sql.ts) and the bytes go straight into the
+// response, so a million-row export costs no per-row work in Node and a bounded buffer of memory.
+// The allocation method is chosen by ?allocation= and written on every row (x_AllocationMethod).
 import { type NextRequest } from "next/server";
-import { db } from "@/lib/db/client";
-import { CHARGEBACK_COLUMNS, sharesFromTotals, toChargebackRecords, UNTAGGED, type MonthShares } from "@/lib/export/chargeback-rows";
+import { openCopyConnection } from "@/lib/db/copy";
 import { chargebackParamsSchema, periodEnd, periodStart } from "@/lib/export/chargeback-params";
-import { costDailyBatches, costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
+import { sharesFromTotals, UNTAGGED } from "@/lib/export/chargeback-rows";
+import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
+import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -23,60 +24,35 @@ export async function GET(request: NextRequest): Promise<Response> {
     return badRequest(issue.code === "unrecognized_keys" ? `Unknown parameter ${name}` : `Parameter ${name} ${issue.message}`);
   }
   const params = parsed.data;
-  const client = db();
-  const range = await costDayRange(client);
-  const fromDay = params.from ? periodStart(params.from) : (range?.from ?? "1970-01-01");
-  const toDay = params.to ? periodEnd(params.to) : (range?.to ?? "1970-01-01");
-  if (!fromDay) return badRequest(`Parameter from is not a calendar month or day: ${params.from}`);
-  if (!toDay) return badRequest(`Parameter to is not a calendar month or day: ${params.to}`);
-  if (fromDay > toDay) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
+  const conn = await openCopyConnection();
+  // Released here on every path that returns before the COPY; the stream releases it after.
+  try {
+    const range = params.from && params.to ? null : await costDayRange(conn);
+    const fromDay = params.from ? periodStart(params.from) : (range?.from ?? "1970-01-01");
+    const toDay = params.to ? periodEnd(params.to) : (range?.to ?? "1970-01-01");
+    if (!fromDay) return badRequest(`Parameter from is not a calendar month or day: ${params.from}`);
+    if (!toDay) return badRequest(`Parameter to is not a calendar month or day: ${params.to}`);
+    if (fromDay > toDay) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
 
-  const buFilter = params.bu === undefined ? undefined : params.bu === UNTAGGED ? "" : params.bu;
-  const proportional = params.allocation === "proportional";
-  const query: ChargebackQuery = {
-    fromDay,
-    toDay,
-    accountId: params.account,
-    region: params.region,
-    // Reallocation needs the untagged rows whatever BU is asked for: filter the output instead.
-    businessUnit: proportional ? undefined : buFilter,
-  };
-  const shares: MonthShares = proportional ? sharesFromTotals(await taggedMonthTotals(client, query)) : new Map();
-  const keep = proportional && params.bu !== undefined ? (bu: string) => bu === params.bu : () => true;
-
-  const batches = costDailyBatches(client, query);
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  const stream = new ReadableStream<Uint8Array>({
-    // pull() runs when the consumer wants more: one batch per pull is the backpressure.
-    async pull(controller) {
-      try {
-        if (!headerSent) {
-          headerSent = true;
-          controller.enqueue(encoder.encode(stringify([CHARGEBACK_COLUMNS as unknown as string[]])));
-        }
-        const next = await batches.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        const records = next.value.flatMap((row) => toChargebackRecords(row, params.allocation, shares)).filter((r) => keep(r.x_BusinessUnit));
-        if (records.length > 0) controller.enqueue(encoder.encode(stringify(records, { columns: [...CHARGEBACK_COLUMNS] })));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-  const name = `kms-chargeback-${fromDay.slice(0, 7)}-to-${toDay.slice(0, 7)}-${params.allocation}.csv`;
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}"`,
-      "cache-control": "no-store",
-      "x-allocation-method": params.allocation,
-    },
-  });
+    const buFilter = params.bu === undefined ? undefined : params.bu === UNTAGGED ? "" : params.bu;
+    const query: ChargebackQuery = { fromDay, toDay, accountId: params.account, region: params.region, businessUnit: buFilter };
+    const sql =
+      params.allocation === "proportional"
+        ? // Reallocation needs the untagged rows whatever BU is asked for: the output is filtered instead.
+          proportionalCopySql(query, sharesFromTotals(await taggedMonthTotals(conn, query)), params.bu)
+        : directCopySql(query);
+    await conn.query(DATE_STYLE_SQL);
+    const body = await conn.copyOut(sql);
+    const name = `kms-chargeback-${fromDay.slice(0, 7)}-to-${toDay.slice(0, 7)}-${params.allocation}.csv`;
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "no-store",
+        "x-allocation-method": params.allocation,
+      },
+    });
+  } finally {
+    conn.release();
+  }
 }

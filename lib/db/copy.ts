@@ -1,0 +1,127 @@
+// COPY ... TO STDOUT streamed from Postgres into a web ReadableStream, on plain node-postgres
+// connections: Prisma has no COPY, and for bulk exports Postgres writing the CSV itself is the
+// fast path (no per-row objects in Node). A small pool of its own, per DATABASE_URL.
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+
+const globalForCopy = globalThis as unknown as { kmsFinopsCopyPools?: Map<string, pg.Pool> };
+
+function pool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set: start through `npm run demo` / `npm run db`, or export DATABASE_URL=postgresql://...");
+  }
+  // Keyed by URL: the bench and tests switch DATABASE_URL within one process.
+  globalForCopy.kmsFinopsCopyPools ??= new Map();
+  let p = globalForCopy.kmsFinopsCopyPools.get(url);
+  if (!p) {
+    // A leaked or exhausted pool fails the request after 10 s instead of hanging it.
+    p = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+    // An idle client whose server went away must not crash the process.
+    p.on("error", () => {});
+    globalForCopy.kmsFinopsCopyPools.set(url, p);
+  }
+  return p;
+}
+
+/** Closes the COPY pools (scripts and tests that want a clean exit). */
+export async function closeCopyPools(): Promise<void> {
+  const pools = [...(globalForCopy.kmsFinopsCopyPools?.values() ?? [])];
+  globalForCopy.kmsFinopsCopyPools?.clear();
+  await Promise.all(pools.map((p) => p.end()));
+}
+
+/**
+ * One pooled connection for an export: a few ordinary queries first, then `copyOut` hands the
+ * connection to the stream, which releases it when it ends, fails or is cancelled. Call
+ * `release()` on every path that does not reach `copyOut` (it does nothing afterwards).
+ */
+export interface CopyConnection {
+  query<Row>(sql: string, values?: unknown[]): Promise<Row[]>;
+  copyOut(copySql: string): Promise<ReadableStream<Uint8Array>>;
+  release(): void;
+}
+
+export async function openCopyConnection(): Promise<CopyConnection> {
+  const client = await pool().connect();
+  let state: "mine" | "streaming" | "released" = "mine";
+  return {
+    async query<Row>(sql: string, values?: unknown[]) {
+      return (await client.query(sql, values)).rows as Row[];
+    },
+    release() {
+      if (state !== "mine") return;
+      state = "released";
+      client.release();
+    },
+    copyOut(copySql) {
+      if (state !== "mine") throw new Error("copyOut on a connection already released or streaming");
+      state = "streaming";
+      return streamCopy(client, copySql, (destroy) => {
+        state = "released";
+        client.release(destroy);
+      });
+    },
+  };
+}
+
+/**
+ * Resolves once Postgres has sent the first bytes (or finished), so that an error in the
+ * statement is a rejected promise, i.e. an HTTP 500, not a truncated 200. After that, errors
+ * abort the stream. Backpressure: the COPY stream is paused while the web stream's queue is full.
+ */
+function streamCopy(client: pg.PoolClient, copySql: string, giveBack: (destroy: boolean) => void): Promise<ReadableStream<Uint8Array>> {
+  return new Promise((resolve, reject) => {
+    const source = client.query(copyTo(copySql));
+    let settled = false;
+    let done = false;
+    const finish = (destroy: boolean) => {
+      if (done) return;
+      done = true;
+      giveBack(destroy);
+    };
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          source.on("data", (chunk: Buffer) => {
+            controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+            if ((controller.desiredSize ?? 1) <= 0) source.pause();
+            if (!settled) {
+              settled = true;
+              resolve(stream);
+            }
+          });
+          source.on("end", () => {
+            finish(false);
+            controller.close();
+            if (!settled) {
+              settled = true;
+              resolve(stream);
+            }
+          });
+          source.on("error", (error: Error) => {
+            // After an ErrorResponse the protocol is back in sync, but a connection that failed
+            // mid-COPY is not worth trusting: drop it.
+            finish(true);
+            if (!settled) {
+              settled = true;
+              reject(error);
+            } else controller.error(error);
+          });
+          // Start flowing; pull() resumes after a pause.
+        },
+        pull() {
+          source.resume();
+        },
+        cancel() {
+          // The client went away: the connection is mid-COPY, so it is closed rather than reused
+          // (Postgres stops the query when its socket closes).
+          source.destroy();
+          finish(true);
+        },
+      },
+      // Bytes, not chunks: about 1 MB in flight between Postgres and the HTTP response.
+      new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
+    );
+  });
+}
