@@ -2,7 +2,7 @@
 // of the sources under .data/bench-app (node_modules linked, not copied), so it never replaces the
 // .next/ that other engineers' end-to-end runs are serving from at the same moment.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, statSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { ChildGroup, freePort, waitForHttp } from "@/lib/process/children";
 
@@ -28,6 +28,8 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
 /** Copies the sources and runs `next build` there; returns the build's seconds. */
 export async function buildAppCopy(log: (m: string) => void): Promise<number> {
   const root = process.cwd();
+  // rsync creates the copy's folder but not its parents (.data/ is missing when DATABASE_URL is set).
+  mkdirSync(path.dirname(APP_COPY), { recursive: true });
   execFileSync("rsync", ["-a", "--delete", ...EXCLUDES.map((e) => `--exclude=/${e}`), `${root}/`, `${APP_COPY}/`]);
   if (!existsSync(path.join(APP_COPY, "node_modules"))) symlinkSync(path.join(root, "node_modules"), path.join(APP_COPY, "node_modules"));
   log(`[app] next build in ${APP_COPY}`);
