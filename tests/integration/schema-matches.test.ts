@@ -75,6 +75,7 @@ const samples = {
   costBuMonthly: { month: day, businessUnit: "", category: "KEYS" as const, cost: new Prisma.Decimal("12.5") },
   keyFinding: { keyArn: "arn:k1", code: "ROTATION_DISABLED", severity: "medium", evidence: { statement: 1 }, firstSeen: day },
   keyProvisioning: { keyArn: "arn:k1", createdAt: at, compliantOn: day },
+  keyCurrentStats: { keyArn: "arn:k1", resources: 3 },
 } as const;
 
 describe("migration matches schema.prisma", () => {

@@ -1,5 +1,6 @@
 // The key inventory as of the latest snapshot (current versions), with each key's findings
-// and the number of current resources it protects: filterable, searchable, sortable, paged.
+// and the number of current resources it protects (both rollups, rebuilt after each snapshot):
+// filterable, searchable, sortable, paged.
 // Each key's cost is its Cost Explorer resource-level cost (key_request_daily) over the 30 days
 // ending on the latest day of that table; null, never 0, for a key without rows there.
 import { buLabel } from "@/lib/api/params";
@@ -16,10 +17,9 @@ export const ROTATION_FILTERS = ["enabled", "disabled", "not-applicable"] as con
 /**
  * The sort value of each matching key (kms_key_version `k`). Only the column sorted by is
  * computed for every matching key; the page's other columns are computed for its 50 rows only.
- * Findings are counted in one GROUP BY of key_finding (small), joined by key. Resources and cost
- * are one index probe per matching key: on all 20,000 keys that measured as fast as a GROUP BY
- * over all current resources (800,000 rows) or the cost window, and far cheaper when the filters
- * leave a few keys. $FROM/$TO: the cost window's placeholders.
+ * Findings are counted in one GROUP BY of key_finding (small), joined by key. Resources come from
+ * the key_current_stats rollup (counting them live probed ~485,000 index entries for 20,000
+ * keys). Cost is one index probe per matching key. $FROM/$TO: the cost window's placeholders.
  */
 const SORT_VALUES: Record<KeySort, { value: string; join?: string }> = {
   alias: { value: "k.aliases[1]" },
@@ -32,7 +32,7 @@ const SORT_VALUES: Record<KeySort, { value: string; join?: string }> = {
     value: "coalesce(s.n, 0)",
     join: "LEFT JOIN (SELECT key_arn, count(*)::int AS n FROM key_finding GROUP BY key_arn) s ON s.key_arn = k.key_arn",
   },
-  resources: { value: "(SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int" },
+  resources: { value: "coalesce(rs.resources, 0)", join: "LEFT JOIN key_current_stats rs ON rs.key_arn = k.key_arn" },
   cost: { value: "(SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= $FROM::date AND c.day <= $TO::date)" },
 };
 
@@ -123,6 +123,9 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   const params = new SqlParams();
+  // This literal predicate lets the planner use kms_key_version_current_list_idx (migration
+  // 20261123120000_key_list), which covers every column the filters and sorts read: the page is
+  // chosen from that 7 MB index, not the 68 MB heap.
   const conditions = [`k.valid_to = '9999-12-31'::date`];
   const anyOf = (column: string, values: string[] | undefined) => {
     if (values?.length) conditions.push(`${column} = ANY(${params.add(values)}::text[])`);
@@ -144,7 +147,16 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   }
   if (query.search) {
     const p = params.add(likePattern(query.search));
-    conditions.push(`(k.key_arn ILIKE ${p} OR k.key_id ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(k.aliases) a WHERE a ILIKE ${p}))`);
+    // The three tests took most of a 21,000-key search, so a printable-ASCII search (any search
+    // typed in practice) is one ILIKE over the ARN, the id and the aliases joined by newlines:
+    // without a newline it matches the joined text exactly when it matches one of them. Under the
+    // "C" collation ILIKE folds ASCII letters only, 3x faster than the database's UTF-8 locale;
+    // the same for these texts, which AWS restricts to ASCII (alias names: letters, digits, /_-).
+    conditions.push(
+      /^[\x20-\x7e]+$/.test(query.search)
+        ? `(k.key_arn || E'\\n' || k.key_id || E'\\n' || coalesce(array_to_string(k.aliases, E'\\n'), '')) COLLATE "C" ILIKE ${p}`
+        : `(k.key_arn ILIKE ${p} OR k.key_id ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(k.aliases) a WHERE a ILIKE ${p}))`,
+    );
   }
   const direction = query.sort.descending ? "DESC" : "ASC";
   const costWindow = await keyCostWindow(db);
@@ -164,7 +176,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
        k.key_usage, k.origin, k.multi_region, k.aliases, k.business_unit, k.environment, k.rotation_enabled,
        k.creation_date, k.deletion_date,
        (SELECT array_agg(f.code ORDER BY f.code) FROM key_finding f WHERE f.key_arn = k.key_arn) AS findings,
-       (SELECT count(*) FROM storage_resource_version r WHERE r.key_arn = k.key_arn AND r.valid_to = '9999-12-31'::date)::int AS resource_count,
+       coalesce((SELECT s.resources FROM key_current_stats s WHERE s.key_arn = k.key_arn), 0) AS resource_count,
        (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date)::text AS cost_30d,
        p.total
      FROM page p JOIN kms_key_version k ON k.id = p.id
