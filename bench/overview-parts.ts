@@ -10,7 +10,6 @@ import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
 import { mttpReport } from "@/lib/queries/kpi/mttp";
 import { nonCompliantSeries } from "@/lib/queries/kpi/noncompliant-series";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { BU_SERIES_STEP_DAYS } from "@/lib/queries/kpi/overview";
 import { bumpGeneration } from "./lib/generation";
 import { summarize, timeRuns, type Summary } from "./lib/stats";
 
@@ -30,7 +29,7 @@ export async function benchOverviewParts(url: string, dataset: string, opts: { r
     const parts: [string, () => Promise<unknown>][] = [
       ["as-of days + settings", () => Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)])],
       ["coverageSeries (org)", () => coverageSeries(db, { from, to, filters: {} })],
-      ["coverageSeries (by BU, weekly)", () => coverageSeries(db, { from, to, filters: {}, groupBy: "bu", stepDays: BU_SERIES_STEP_DAYS })],
+      ["coverageSeries (by BU, month ends)", () => coverageSeries(db, { from, to, filters: {}, groupBy: "bu", monthEnds: true })],
       ["nonCompliantSeries", () => nonCompliantSeries(db, { from, to, filters: {} })],
       ["costByBu (monthly)", () => costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined })],
       // Cold: the organization's list is kept per data generation, so draw a new one before each call.

@@ -3,7 +3,6 @@
 // up to seconds at a million resources, but they change only when an ingestion or a settings save
 // commits. Each process keeps its own copy; the generation is read from Postgres on every call,
 // so several app processes never serve data older than their last call's check.
-import { gzipSync } from "node:zlib";
 import type { Db } from "@/lib/db/client";
 import { readDataGeneration } from "@/lib/db/generation";
 import { jsonBody } from "./errors";
@@ -30,33 +29,23 @@ export class GenerationMemo<T> {
   }
 }
 
-interface Body {
-  json: string;
-  /** Compressed once here rather than by the server on every request. */
-  gzip: Buffer;
-}
-
-/** A JSON response per data generation. */
+/**
+ * A JSON response per data generation, serialized once. Not compressed here: `next start`
+ * compresses every response itself and does not notice an encoding set by the handler (a body
+ * gzipped here reached clients gzipped twice).
+ */
 export class GenerationCache {
-  private readonly memo: GenerationMemo<Body>;
+  private readonly memo: GenerationMemo<string>;
 
   constructor(compute: (db: Db) => Promise<unknown>) {
-    this.memo = new GenerationMemo(async (db) => {
-      const json = jsonBody(await compute(db));
-      return { json, gzip: gzipSync(json) };
-    });
+    this.memo = new GenerationMemo(async (db) => jsonBody(await compute(db)));
   }
 
-  body(db: Db): Promise<Body> {
+  body(db: Db): Promise<string> {
     return this.memo.get(db);
   }
 
-  async response(db: Db, request: Request): Promise<Response> {
-    const { json, gzip } = await this.body(db);
-    const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", vary: "accept-encoding" };
-    if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
-      return new Response(new Uint8Array(gzip), { headers: { ...headers, "content-encoding": "gzip" } });
-    }
-    return new Response(json, { headers });
+  async response(db: Db): Promise<Response> {
+    return new Response(await this.body(db), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
   }
 }

@@ -13,6 +13,6 @@ const cache = new GenerationCache(overview);
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     parseQuery(request, z.strictObject({}));
-    return cache.response(db(), request);
+    return cache.response(db());
   });
 }

@@ -15,9 +15,6 @@ import { mttpReport } from "./mttp";
 import { nonCompliantSeries } from "./noncompliant-series";
 import { dayOf, num } from "./sql";
 
-/** The per-BU coverage series has a point every 7 days, ending on the latest day. */
-export const BU_SERIES_STEP_DAYS = 7;
-
 async function keyTiles(db: Db) {
   const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: CURRENT }, _count: { _all: true } });
   const tiles = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };
@@ -64,8 +61,9 @@ export async function overview(db: Db) {
   const page = { page: 1, pageSize: 10 };
   const [coverageOrg, coverageByBu, nonCompliant, costs, buckets, idle, mttp, keys, cost] = await Promise.all([
     coverageSeries(db, { from, to: to ?? undefined, filters: {} }),
-    // Weekly per BU: daily points for 40 BUs over 13 months are ~15,000 points (4.5 MB of JSON).
-    coverageSeries(db, { from, to: to ?? undefined, filters: {}, groupBy: "bu", stepDays: BU_SERIES_STEP_DAYS }),
+    // Per BU at month ends, the cadence of showback reviews: daily points for 40 BUs over 13
+    // months are ~15,000 points (4.5 MB of JSON); the BU's daily series is /api/coverage?groupBy=bu.
+    coverageSeries(db, { from, to: to ?? undefined, filters: {}, groupBy: "bu", monthEnds: true }),
     nonCompliantSeries(db, { from, to: to ?? undefined, filters: {} }),
     costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined }),
     bucketKeySavingsReport(db, page),

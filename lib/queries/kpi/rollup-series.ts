@@ -32,8 +32,8 @@ export interface RollupQuery {
   to: Day;
   filters: DimensionFilters;
   groupBy?: GroupDimension;
-  /** Only every n-th day counted back from `to` (7: weekly points ending on the latest day). */
-  stepDays?: number;
+  /** Only the last day of each month, and `to` (the per-BU series of the overview). */
+  monthEnds?: boolean;
 }
 
 const NC_COLUMNS: Record<NonCompliantReason, string> = {
@@ -96,7 +96,7 @@ export async function rollupSeries(db: Db, query: RollupQuery): Promise<RollupPo
     table === "coverage_bu_daily"
       ? `SELECT day, ${group} AS grp, ${COUNT_COLUMNS.join(", ")} FROM coverage_bu_daily ${whereClause([`day BETWEEN ${from}::date AND ${to}::date`, ...dims])}`
       : intervalDays(group, dims, from, to);
-  const step = query.stepDays && query.stepDays > 1 ? `WHERE (${to}::date - day) % ${params.add(query.stepDays)}::int = 0` : "";
+  const step = query.monthEnds ? `WHERE day = ${to}::date OR extract(day FROM day + 1) = 1` : "";
   const ncSums = NON_COMPLIANT_REASONS.map((r) => `sum(${NC_COLUMNS[r]})::int AS ${NC_COLUMNS[r]}`).join(", ");
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT day, grp, sum(resources)::int AS resources, sum(cmk_resources)::int AS cmk_resources,

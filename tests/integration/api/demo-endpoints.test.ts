@@ -181,11 +181,12 @@ describe("overview", () => {
     expect(body.tiles.coverage).toEqual(body.series.coverage.at(-1));
     expect(new Set(body.series.costByBuMonthly.map((r: Json) => r.period)).size).toBe(13);
     expect(body.series.topBuckets.length).toBeLessThanOrEqual(10);
-    // Per BU a point every 7th day back from END, the same figures as the daily organization days.
+    // Per BU a point at each month end and on END, the same figures as the organization's days.
     const buDays = [...new Set(body.series.coverageByBu.map((p: Json) => p.day))].sort() as string[];
     expect(buDays.at(-1)).toBe(END);
-    expect(buDays.every((d) => (Date.parse(END) - Date.parse(d)) % (7 * 86_400_000) === 0)).toBe(true);
-    expect(buDays.length).toBe(Math.floor((Date.parse(END) - Date.parse("2025-03-01")) / (7 * 86_400_000)) + 1);
+    const monthEnds = body.series.coverage.map((p: Json) => p.day as string).filter((d: string) => new Date(Date.parse(d) + 86_400_000).getUTCDate() === 1);
+    expect(buDays).toEqual([...new Set([...monthEnds, END])].sort());
+    expect(buDays.length).toBe(13);
     const lastBuResources = body.series.coverageByBu.filter((p: Json) => p.day === END).reduce((a: number, p: Json) => a + p.resources, 0);
     expect(lastBuResources).toBe(body.tiles.coverage.resources);
   });
