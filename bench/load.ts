@@ -21,13 +21,16 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 export async function benchLoad(baseUrl: string, databaseUrl: string, dataset: string, opts: { users: number; seconds: number; log: (m: string) => void }): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`load test only against 127.0.0.1, not ${baseUrl}`);
-  const bu = await withClient(databaseUrl, async (c) => {
+  // Each user drills into a business unit of its own (users spread over all BUs, largest first), as
+  // the managers of different teams would: the drill-downs are not all one cached page.
+  const bus = await withClient(databaseUrl, async (c) => {
     const r = await c.query<{ business_unit: string }>(
-      `SELECT business_unit FROM coverage_bu_daily WHERE day = (SELECT max(day) FROM coverage_bu_daily) AND business_unit <> '' ORDER BY resources DESC LIMIT 1`,
+      `SELECT business_unit FROM coverage_bu_daily WHERE day = (SELECT max(day) FROM coverage_bu_daily) AND business_unit <> '' ORDER BY resources DESC, business_unit`,
     );
-    return r.rows[0]?.business_unit ?? "payments";
+    return r.rows.length ? r.rows.map((row) => row.business_unit) : ["payments"];
   });
-  const endpoints = { overview: "/api/overview", drilldown: `/api/resources/noncompliant?bu=${encodeURIComponent(bu)}&pageSize=50` };
+  const drilldown = (u: number) => `/api/resources/noncompliant?bu=${encodeURIComponent(bus[u % bus.length]!)}&pageSize=50`;
+  const endpoints = { overview: () => "/api/overview", drilldown };
   const sequence: (keyof typeof endpoints)[] = ["overview", "drilldown"];
   const samples: Record<string, number[]> = { overview: [], drilldown: [] };
   const errorSamples: string[] = [];
@@ -35,7 +38,7 @@ export async function benchLoad(baseUrl: string, databaseUrl: string, dataset: s
   let sent = 0;
 
   // One warm-up pass so the first measured requests do not pay for cold caches.
-  for (const name of sequence) await (await fetch(`${baseUrl}${endpoints[name]}`)).arrayBuffer();
+  for (const name of sequence) await (await fetch(`${baseUrl}${endpoints[name](0)}`)).arrayBuffer();
 
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
@@ -45,7 +48,7 @@ export async function benchLoad(baseUrl: string, databaseUrl: string, dataset: s
       sent++;
       const t = performance.now();
       try {
-        const res = await fetch(`${baseUrl}${endpoints[name]}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        const res = await fetch(`${baseUrl}${endpoints[name](u)}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
         samples[name]!.push(performance.now() - t);

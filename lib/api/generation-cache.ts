@@ -7,6 +7,18 @@ import type { Db } from "@/lib/db/client";
 import { readDataGeneration } from "@/lib/db/generation";
 import { jsonBody } from "./errors";
 
+const json = (body: string) => new Response(body, { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+
+/**
+ * The current generation as a cache key. While a writer is in flight a result may miss its
+ * changes: it is shared only with calls that see the same unsettled state, and replaced as soon
+ * as the generation settles.
+ */
+async function generationKey(db: Db): Promise<string> {
+  const { generation, settled } = await readDataGeneration(db);
+  return `${generation}:${settled ? "settled" : "in-flight"}`;
+}
+
 /** One value per data generation, computed at most once however many ask at once. */
 export class GenerationMemo<T> {
   private readonly values = new Map<string, Promise<T>>();
@@ -14,10 +26,7 @@ export class GenerationMemo<T> {
   constructor(private readonly compute: (db: Db) => Promise<T>) {}
 
   async get(db: Db): Promise<T> {
-    const { generation, settled } = await readDataGeneration(db);
-    // While a writer is in flight a result may miss its changes: it is shared only with calls
-    // that see the same unsettled state, and replaced as soon as the generation settles.
-    const key = `${generation}:${settled ? "settled" : "in-flight"}`;
+    const key = await generationKey(db);
     let value = this.values.get(key);
     if (!value) {
       value = this.compute(db);
@@ -46,6 +55,41 @@ export class GenerationCache {
   }
 
   async response(db: Db): Promise<Response> {
-    return new Response(await this.body(db), { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+    return json(await this.body(db));
+  }
+}
+
+/**
+ * JSON responses of a list endpoint per data generation and query: the most recent `maxEntries`
+ * queries are kept until the data changes. Many people open the same views (a team's page, the
+ * default sort) between two ingestions; each distinct view is computed once per generation.
+ */
+export class GenerationResponseCache<Q> {
+  private generation = "";
+  private readonly bodies = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly compute: (db: Db, query: Q) => Promise<unknown>,
+    private readonly maxEntries = 500,
+  ) {}
+
+  async response(db: Db, query: Q): Promise<Response> {
+    const generation = await generationKey(db);
+    if (generation !== this.generation) {
+      this.generation = generation;
+      this.bodies.clear();
+    }
+    const key = JSON.stringify(query);
+    let body = this.bodies.get(key);
+    if (body) {
+      // Most recently used last: the oldest entry is the one dropped when full.
+      this.bodies.delete(key);
+    } else {
+      body = this.compute(db, query).then(jsonBody);
+      body.catch(() => this.bodies.delete(key));
+    }
+    this.bodies.set(key, body);
+    if (this.bodies.size > this.maxEntries) this.bodies.delete(this.bodies.keys().next().value!);
+    return json(await body);
   }
 }

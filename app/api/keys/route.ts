@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
+import { GenerationResponseCache } from "@/lib/api/generation-cache";
 import { dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { KEY_SORTS, ROTATION_FILTERS, listKeys } from "@/lib/queries/kpi/keys";
@@ -23,6 +24,9 @@ const query = z.strictObject({
   ...pageParams,
 });
 
+// A page is computed once per data generation and query (the keys and team pages ask the same).
+const cache = new GenerationResponseCache(listKeys);
+
 export function GET(request: Request): Promise<Response> {
-  return handle(async () => listKeys(db(), parseQuery(request, query)));
+  return handle(() => cache.response(db(), parseQuery(request, query)));
 }

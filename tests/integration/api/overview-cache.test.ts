@@ -2,7 +2,7 @@
 // computation, any committed write shows on the next request, and a result computed while a
 // writer is still in flight is not kept once the writer commits.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { GenerationCache } from "@/lib/api/generation-cache";
+import { GenerationCache, GenerationResponseCache } from "@/lib/api/generation-cache";
 import { readDataGeneration } from "@/lib/db/generation";
 import { resetTables, testDb } from "../support/db";
 
@@ -103,5 +103,34 @@ describe("GenerationCache", () => {
     const response = await cache.response(db);
     expect(response.headers.get("content-encoding")).toBeNull();
     expect(await response.json()).toEqual({ total: 5 });
+  });
+});
+
+describe("GenerationResponseCache", () => {
+  /** Cost rows of one day, counting computations per day asked. */
+  function costOfDay(maxEntries: number) {
+    const calls: string[] = [];
+    const cache = new GenerationResponseCache(async (client, q: { day: string }) => {
+      calls.push(q.day);
+      const rows = await client.$queryRawUnsafe<{ total: string }[]>(`SELECT coalesce(sum(unblended_cost), 0)::text AS total FROM kms_cost_daily WHERE day = $1::date`, q.day);
+      return { total: Number(rows[0]!.total) };
+    }, maxEntries);
+    const read = async (day: string) => (await (await cache.response(db, { day })).json()) as { total: number };
+    return { calls, read };
+  }
+
+  it("computes each query once per generation, keeps the most recent ones, and recomputes after a write", async () => {
+    await db.kmsCostDaily.createMany({ data: [cost("2026-03-01", 5), cost("2026-03-02", 7), cost("2026-03-03", 11)] });
+    const { calls, read } = costOfDay(2);
+    expect([(await read("2026-03-01")).total, (await read("2026-03-02")).total, (await read("2026-03-01")).total]).toEqual([5, 7, 5]);
+    expect(calls).toEqual(["2026-03-01", "2026-03-02"]);
+    // A third query drops the least recently used (03-02), not the first asked (03-01).
+    expect((await read("2026-03-03")).total).toBe(11);
+    await read("2026-03-01");
+    await read("2026-03-02");
+    expect(calls).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-02"]);
+    await db.kmsCostDaily.updateMany({ where: { day: day("2026-03-01") }, data: { unblendedCost: 6 } });
+    expect((await read("2026-03-01")).total).toBe(6);
+    expect(calls.at(-1)).toBe("2026-03-01");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
+import { GenerationResponseCache } from "@/lib/api/generation-cache";
 import { day, dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { NON_COMPLIANT_REASONS } from "@/lib/kpi/compliance";
@@ -21,17 +22,19 @@ const query = z.strictObject({
   ...pageParams,
 });
 
+// A page is computed once per data generation and query (the resources and team pages ask the same).
+const cache = new GenerationResponseCache((client, { day: asOf, reason, search, sort, page, pageSize, ...filters }: z.infer<typeof query>) =>
+  nonCompliantResources(client, {
+    day: asOf,
+    filters,
+    reason: reason as (typeof NON_COMPLIANT_REASONS)[number][] | undefined,
+    search,
+    sort,
+    page,
+    pageSize,
+  }),
+);
+
 export function GET(request: Request): Promise<Response> {
-  return handle(async () => {
-    const { day: asOf, reason, search, sort, page, pageSize, ...filters } = parseQuery(request, query);
-    return nonCompliantResources(db(), {
-      day: asOf,
-      filters,
-      reason: reason as (typeof NON_COMPLIANT_REASONS)[number][] | undefined,
-      search,
-      sort,
-      page,
-      pageSize,
-    });
-  });
+  return handle(() => cache.response(db(), parseQuery(request, query)));
 }
