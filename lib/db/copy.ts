@@ -38,7 +38,8 @@ export async function closeCopyPools(): Promise<void> {
  */
 export interface CopyConnection {
   query<Row>(sql: string, values?: unknown[]): Promise<Row[]>;
-  copyOut(copySql: string): Promise<ReadableStream<Uint8Array>>;
+  /** `bufferBytes`: how far Postgres may run ahead of the reader before the COPY is paused. */
+  copyOut(copySql: string, bufferBytes?: number): Promise<ReadableStream<Uint8Array>>;
   release(): void;
 }
 
@@ -54,10 +55,10 @@ export async function openCopyConnection(): Promise<CopyConnection> {
       state = "released";
       client.release();
     },
-    copyOut(copySql) {
+    copyOut(copySql, bufferBytes = 1 << 20) {
       if (state !== "mine") throw new Error("copyOut on a connection already released or streaming");
       state = "streaming";
-      return streamCopy(client, copySql, (destroy) => {
+      return streamCopy(client, copySql, bufferBytes, (destroy) => {
         state = "released";
         client.release(destroy);
       });
@@ -70,7 +71,7 @@ export async function openCopyConnection(): Promise<CopyConnection> {
  * statement is a rejected promise, i.e. an HTTP 500, not a truncated 200. After that, errors
  * abort the stream. Backpressure: the COPY stream is paused while the web stream's queue is full.
  */
-function streamCopy(client: pg.PoolClient, copySql: string, giveBack: (destroy: boolean) => void): Promise<ReadableStream<Uint8Array>> {
+function streamCopy(client: pg.PoolClient, copySql: string, bufferBytes: number, giveBack: (destroy: boolean) => void): Promise<ReadableStream<Uint8Array>> {
   return new Promise((resolve, reject) => {
     const source = client.query(copyTo(copySql));
     let settled = false;
@@ -120,8 +121,8 @@ function streamCopy(client: pg.PoolClient, copySql: string, giveBack: (destroy: 
           finish(true);
         },
       },
-      // Bytes, not chunks: about 1 MB in flight between Postgres and the HTTP response.
-      new ByteLengthQueuingStrategy({ highWaterMark: 1 << 20 }),
+      // Bytes, not chunks: at most about bufferBytes in flight between Postgres and the response.
+      new ByteLengthQueuingStrategy({ highWaterMark: bufferBytes }),
     );
   });
 }

@@ -35,3 +35,16 @@ export function periodEnd(p: string): string | null {
   d.setUTCDate(0);
   return d.toISOString().slice(0, 10);
 }
+
+/** [first day, last day] of each calendar month overlapping fromDay..toDay, clipped to them. */
+export function monthsOf(fromDay: string, toDay: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (let start = fromDay; start <= toDay; ) {
+    const [y, m] = start.split("-").map(Number) as [number, number];
+    const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push([start, last < toDay ? last : toDay]);
+    start = next;
+  }
+  return out;
+}

@@ -62,8 +62,8 @@ function selectList(over: Partial<Record<Column, string>>): string {
   return CHARGEBACK_COLUMNS.map((name) => `${over[name] ?? base[name]} AS "${name}"`).join(",\n  ");
 }
 
-function copy(select: string): string {
-  return `COPY (${select}) TO STDOUT (FORMAT csv, HEADER)`;
+function copy(select: string, header: boolean): string {
+  return `COPY (${select}) TO STDOUT (FORMAT csv${header ? ", HEADER" : ""})`;
 }
 
 /**
@@ -75,7 +75,7 @@ function copy(select: string): string {
  * the day order without a sort (the day list is sorted); within a day the lateral's ORDER BY
  * holds because a nested loop emits each day's rows as the lateral yields them.
  */
-function dayLoop(q: ChargebackQuery, select: string, inner: string): string {
+function dayLoop(q: ChargebackQuery, select: string, inner: string, header: boolean): string {
   return copy(`SELECT ${select}
 FROM (
   SELECT g.day::date AS day, (g.day + interval '1 day')::date AS next_day,
@@ -88,17 +88,18 @@ FROM (
 CROSS JOIN LATERAL (
   ${inner}
 ) c
-ORDER BY d.day`);
+ORDER BY d.day`, header);
 }
 
-/** Direct allocation: one output row per cost row. */
-export function directCopySql(q: ChargebackQuery): string {
+/** Direct allocation: one output row per cost row. `header`: the CSV header line first. */
+export function directCopySql(q: ChargebackQuery, header = true): string {
   return dayLoop(
     q,
     selectList({}),
     `SELECT c.*, a.name AS account_name FROM kms_cost_daily c LEFT JOIN account a ON a.account_id = c.account_id
   WHERE c.day = d.day AND ${whereSql(q)}
   ORDER BY c.account_id, c.business_unit, c.cost_center, c.usage_type`,
+    header,
   );
 }
 
@@ -133,9 +134,9 @@ function textArray(items: readonly string[]): string {
  * shares are constant arrays picked by a CASE on the month, so an untagged row costs one CASE
  * and an unnest, whatever the number of months.
  */
-export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?: string): string {
+export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?: string, header = true): string {
   // No tagged cost at all: nothing to reallocate, the direct export filtered by BU is the same.
-  if (shares.size === 0) return directCopySql({ ...q, businessUnit: bu === undefined ? undefined : bu === UNTAGGED ? "" : bu });
+  if (shares.size === 0) return directCopySql({ ...q, businessUnit: bu === undefined ? undefined : bu === UNTAGGED ? "" : bu }, header);
   const months = [...shares].map(([month, list]) => {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`not a month: ${month}`);
     for (const s of list) if (!Number.isFinite(s.share)) throw new Error(`not a share: ${s.share}`);
@@ -180,5 +181,6 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
   ) p ON true
   WHERE c.day = d.day AND ${where.join(" AND ")}
   ORDER BY c.account_id, c.business_unit, c.cost_center, c.usage_type, p.ord`,
+    header,
   );
 }

@@ -4,13 +4,17 @@
 // The allocation method is chosen by ?allocation= and written on every row (x_AllocationMethod).
 import { type NextRequest } from "next/server";
 import { openCopyConnection } from "@/lib/db/copy";
-import { chargebackParamsSchema, periodEnd, periodStart } from "@/lib/export/chargeback-params";
+import { copySequence } from "@/lib/db/copy-sequence";
+import { chargebackParamsSchema, monthsOf, periodEnd, periodStart } from "@/lib/export/chargeback-params";
 import { sharesFromTotals, UNTAGGED } from "@/lib/export/chargeback-rows";
 import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
 import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
+
+/** A month of the large estate is ~50 MB of CSV: the month running ahead buffers up to this much. */
+const AHEAD_BYTES = 64 << 20;
 
 function badRequest(message: string): Response {
   return Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
@@ -25,7 +29,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
   const params = parsed.data;
   const conn = await openCopyConnection();
-  // Released here on every path that returns before the COPY; the stream releases it after.
+  // For the range and the shares only; released before the COPYs, each of which takes its own.
   try {
     const range = params.from && params.to ? null : await costDayRange(conn);
     const fromDay = params.from ? periodStart(params.from) : (range?.from ?? "1970-01-01");
@@ -36,13 +40,16 @@ export async function GET(request: NextRequest): Promise<Response> {
 
     const buFilter = params.bu === undefined ? undefined : params.bu === UNTAGGED ? "" : params.bu;
     const query: ChargebackQuery = { fromDay, toDay, accountId: params.account, region: params.region, businessUnit: buFilter };
-    const sql =
-      params.allocation === "proportional"
-        ? // Reallocation needs the untagged rows whatever BU is asked for: the output is filtered instead.
-          proportionalCopySql(query, sharesFromTotals(await taggedMonthTotals(conn, query)), params.bu)
-        : directCopySql(query);
-    await conn.query(DATE_STYLE_SQL);
-    const body = await conn.copyOut(sql);
+    // Shares are computed once for the whole range, before any byte is sent.
+    const shares = params.allocation === "proportional" ? sharesFromTotals(await taggedMonthTotals(conn, query)) : null;
+    conn.release();
+    // One statement per calendar month, the next formatted by Postgres while the current is sent.
+    const statements = monthsOf(fromDay, toDay).map(([from, to], i) => {
+      const part = { ...query, fromDay: from, toDay: to };
+      // Reallocation needs the untagged rows whatever BU is asked for: the output is filtered instead.
+      return shares ? proportionalCopySql(part, shares, params.bu, i === 0) : directCopySql(part, i === 0);
+    });
+    const body = await copySequence(statements, { setup: DATE_STYLE_SQL, aheadBytes: AHEAD_BYTES });
     const name = `kms-chargeback-${fromDay.slice(0, 7)}-to-${toDay.slice(0, 7)}-${params.allocation}.csv`;
     return new Response(body, {
       headers: {
