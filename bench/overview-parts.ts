@@ -29,7 +29,6 @@ export async function benchOverviewParts(url: string, dataset: string, opts: { r
     const parts: [string, () => Promise<unknown>][] = [
       ["as-of days + settings", () => Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)])],
       ["coverageSeries (org)", () => coverageSeries(db, { from, to, filters: {} })],
-      ["coverageSeries (by BU, month ends)", () => coverageSeries(db, { from, to, filters: {}, groupBy: "bu", monthEnds: true })],
       ["nonCompliantSeries", () => nonCompliantSeries(db, { from, to, filters: {} })],
       ["costByBu (monthly)", () => costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined })],
       // Cold: the organization's list is kept per data generation, so draw a new one before each call.

@@ -26,7 +26,7 @@ export interface OverviewResult {
 interface OverviewBody {
   asOf: { coverage: string | null; costs: string | null };
   tiles: { coverage: { resources: number } | null };
-  series: { coverage: { day: string }[] };
+  window: { from: string | null; to: string | null };
 }
 
 export async function benchOverview(url: string, dataset: string, opts: { runs: number; coldRuns: number; snapshotRuns: number; snapshotDays?: number; log: (m: string) => void }): Promise<OverviewResult> {
@@ -45,8 +45,8 @@ export async function benchOverview(url: string, dataset: string, opts: { runs: 
     );
     opts.log(`[overview ${dataset}] API cold: median ${apiCold.median.toFixed(1)} ms, p95 ${apiCold.p95.toFixed(1)} ms over ${apiCold.n} runs`);
 
-    const window = { from: body.series.coverage[0]?.day ?? body.asOf.coverage!, to: body.series.coverage.at(-1)?.day ?? body.asOf.coverage!, costTo: body.asOf.costs ?? body.asOf.coverage! };
-    const windowDays = body.series.coverage.length;
+    const window = { from: body.window.from ?? body.asOf.coverage!, to: body.window.to ?? body.asOf.coverage!, costTo: body.asOf.costs ?? body.asOf.coverage! };
+    const windowDays = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
     // At large scale the as-of-each-day join costs minutes per month of window: measured over
     // the last `snapshotDays` days and scaled to the window in the report (it is linear in days).
     const snapshotDays = Math.min(windowDays, opts.snapshotDays ?? windowDays);

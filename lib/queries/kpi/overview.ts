@@ -15,6 +15,14 @@ import { mttpReport } from "./mttp";
 import { nonCompliantSeries } from "./noncompliant-series";
 import { dayOf, num } from "./sql";
 
+/** Every 7th point counted back from the last one (points are one per day). */
+function weekly<P extends { day: string }>(points: P[]): P[] {
+  const last = points.at(-1);
+  if (!last) return [];
+  const lastMs = Date.parse(last.day);
+  return points.filter((p) => ((lastMs - Date.parse(p.day)) / 86_400_000) % 7 === 0);
+}
+
 async function keyTiles(db: Db) {
   const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: CURRENT }, _count: { _all: true } });
   const tiles = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };
@@ -59,11 +67,8 @@ export async function overview(db: Db) {
   const to = coverageDay ?? snapshotDay;
   const from = to ? thirteenMonthsBack(to) : undefined;
   const page = { page: 1, pageSize: 10 };
-  const [coverageOrg, coverageByBu, nonCompliant, costs, buckets, idle, mttp, keys, cost] = await Promise.all([
+  const [coverageOrg, nonCompliant, costs, buckets, idle, mttp, keys, cost] = await Promise.all([
     coverageSeries(db, { from, to: to ?? undefined, filters: {} }),
-    // Per BU at month ends, the cadence of showback reviews: daily points for 40 BUs over 13
-    // months are ~15,000 points (4.5 MB of JSON); the BU's daily series is /api/coverage?groupBy=bu.
-    coverageSeries(db, { from, to: to ?? undefined, filters: {}, groupBy: "bu", monthEnds: true }),
     nonCompliantSeries(db, { from, to: to ?? undefined, filters: {} }),
     costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined }),
     bucketKeySavingsReport(db, page),
@@ -106,10 +111,13 @@ export async function overview(db: Db) {
         lastFullMonthCostPct: relativeChange(cost?.lastFullMonth.total, cost?.monthBefore.total),
       },
     },
+    window: { from: coverageOrg.from, to: coverageOrg.to },
+    // Weekly points (every 7th day back from the latest) for the 13-month trend charts: daily
+    // points made the response ~0.9 MB at organization scale, compressed again on every request.
+    // Daily series and per-BU splits: /api/coverage and /api/noncompliant.
     series: {
-      coverage: coverageOrg.points,
-      coverageByBu: coverageByBu.points,
-      nonCompliantByReason: nonCompliant.points,
+      coverage: weekly(coverageOrg.points),
+      nonCompliantByReason: weekly(nonCompliant.points),
       costByBuMonthly: costs.rows,
       topBuckets: buckets.items,
     },

@@ -32,8 +32,6 @@ export interface RollupQuery {
   to: Day;
   filters: DimensionFilters;
   groupBy?: GroupDimension;
-  /** Only the last day of each month, and `to` (the per-BU series of the overview). */
-  monthEnds?: boolean;
 }
 
 const NC_COLUMNS: Record<NonCompliantReason, string> = {
@@ -96,12 +94,11 @@ export async function rollupSeries(db: Db, query: RollupQuery): Promise<RollupPo
     table === "coverage_bu_daily"
       ? `SELECT day, ${group} AS grp, ${COUNT_COLUMNS.join(", ")} FROM coverage_bu_daily ${whereClause([`day BETWEEN ${from}::date AND ${to}::date`, ...dims])}`
       : intervalDays(group, dims, from, to);
-  const step = query.monthEnds ? `WHERE day = ${to}::date OR extract(day FROM day + 1) = 1` : "";
   const ncSums = NON_COMPLIANT_REASONS.map((r) => `sum(${NC_COLUMNS[r]})::int AS ${NC_COLUMNS[r]}`).join(", ");
   const rows = await db.$queryRawUnsafe<Row[]>(
     `SELECT day, grp, sum(resources)::int AS resources, sum(cmk_resources)::int AS cmk_resources,
        sum(sized_resources)::int AS sized_resources, sum(total_bytes)::text AS total_bytes, sum(cmk_bytes)::text AS cmk_bytes, ${ncSums}
-     FROM (${source}) AS days ${step}
+     FROM (${source}) AS days
      GROUP BY day, grp ORDER BY day, grp`,
     ...params.values,
   );
