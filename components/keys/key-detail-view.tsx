@@ -9,7 +9,7 @@ import { num, pick, rowsOf, str, type Row } from "@/components/hooks/queries/typ
 import { DataTable } from "@/components/tables/data-table";
 import { QueryBoundary } from "@/components/tables/states";
 import { textCol, dayCol } from "@/components/tables/columns";
-import { FindingBadges } from "./keys-view";
+import { FindingBadges } from "./finding-badges";
 import { PolicyView } from "./policy-view";
 
 const DAY_MS = 86_400_000;

@@ -9,6 +9,7 @@ import { pick, str, type Row } from "@/components/hooks/queries/types";
 import { boolCol, countCol, dayCol, textCol, usdCol } from "@/components/tables/columns";
 import { ServerTable, type ServerColumn } from "@/components/tables/server-table";
 import type { Column, SortState } from "@/components/tables/table-model";
+import { FindingBadges } from "./finding-badges";
 
 const FILTERS = ["account", "region", "bu", "env"] as const;
 
@@ -83,19 +84,5 @@ export function KeysView() {
         emptyMessage="No keys for these filters: clear a filter, or run an ingestion."
       />
     </div>
-  );
-}
-
-export function FindingBadges({ codes }: { codes: string }) {
-  const list = codes.split(/\s+/).filter(Boolean);
-  if (list.length === 0) return <span className="text-slate-500">none</span>;
-  return (
-    <span className="flex flex-wrap gap-1">
-      {list.map((c) => (
-        <span key={c} className={`rounded px-1.5 py-0.5 text-xs font-medium ${c === "PENDING_DELETION_IN_USE" || c === "PUBLIC_POLICY" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>
-          {c}
-        </span>
-      ))}
-    </span>
   );
 }
