@@ -32,6 +32,21 @@ function costTotal() {
 
 beforeEach(() => resetTables(db));
 
+/** Another connection writes a cost row of 7 and keeps its transaction open until released. */
+async function writeAndHold(): Promise<{ release: () => void; writer: Promise<void> }> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let wrote!: () => void;
+  const written = new Promise<void>((r) => (wrote = r));
+  const writer = other.$transaction(async (tx) => {
+    await tx.kmsCostDaily.create({ data: cost("2026-03-02", 7) });
+    wrote();
+    await held;
+  });
+  await written;
+  return { release, writer };
+}
+
 describe("data generation", () => {
   it("moves on every committed write and reports a writer in flight", async () => {
     const before = await readDataGeneration(db);
@@ -40,16 +55,7 @@ describe("data generation", () => {
     const after = await readDataGeneration(db);
     expect(BigInt(after.generation)).toBeGreaterThan(BigInt(before.generation));
 
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let wrote!: () => void;
-    const written = new Promise<void>((r) => (wrote = r));
-    const writer = other.$transaction(async (tx) => {
-      await tx.kmsCostDaily.create({ data: cost("2026-03-02", 7) });
-      wrote();
-      await held;
-    });
-    await written;
+    const { release, writer } = await writeAndHold();
     expect((await readDataGeneration(db)).settled).toBe(false);
     release();
     await writer;
@@ -79,16 +85,7 @@ describe("GenerationCache", () => {
 
   it("does not keep what it computed while a writer was in flight once that writer commits", async () => {
     const { read } = costTotal();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let wrote!: () => void;
-    const written = new Promise<void>((r) => (wrote = r));
-    const writer = other.$transaction(async (tx) => {
-      await tx.kmsCostDaily.create({ data: cost("2026-03-02", 7) });
-      wrote();
-      await held;
-    });
-    await written;
+    const { release, writer } = await writeAndHold();
     // The writer has drawn its generation but not committed: its 7 is not visible yet.
     expect((await read()).total).toBe(0);
     release();
