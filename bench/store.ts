@@ -39,6 +39,17 @@ const passes: Array<{ pass: string; day: string; snap: InventorySnapshot }> = [
   { pass: "next day, 10% changed", day: "2026-01-02", snap: snapshot(10) },
   { pass: "same-day rerun (replace)", day: "2026-01-02", snap: snapshot(10) },
 ];
+// Warm-up: the same first snapshot in another region, untimed, so the timed passes measure a worker
+// that is already running (JIT-compiled code, open connections), as in an ingestion of many units.
+const warm = snapshot(null);
+const OTHER = "eu-central-1";
+// Every string mentioning the region (ARNs, the region field) moved to the other region.
+const elsewhere = (v: unknown): unknown =>
+  typeof v === "string" ? (v === REGION ? OTHER : v.replaceAll(`:${REGION}:`, `:${OTHER}:`))
+  : Array.isArray(v) ? v.map(elsewhere)
+  : v && typeof v === "object" && !(v instanceof Date) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, elsewhere(x)]))
+  : v;
+await storeInventorySnapshot(db, { day: "2026-01-01", runId: null, snapshot: elsewhere(warm) as InventorySnapshot, settings });
 console.log(`\nStore throughput: ${opts.resources} resources + ${opts.keys} keys per snapshot, one account-region\n`);
 console.log("| pass | seconds | resources/s | records/s | resources added/changed/unchanged |\n|---|---:|---:|---:|---|");
 for (const { pass, day, snap } of passes) {
