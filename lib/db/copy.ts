@@ -1,35 +1,9 @@
 // COPY ... TO STDOUT streamed from Postgres into a web ReadableStream, on plain node-postgres
 // connections: Prisma has no COPY, and for bulk exports Postgres writing the CSV itself is the
-// fast path (no per-row objects in Node). A small pool of its own, per DATABASE_URL.
-import pg from "pg";
+// fast path (no per-row objects in Node). Connections come from the app client's own pg pool.
+import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-
-const globalForCopy = globalThis as unknown as { kmsFinopsCopyPools?: Map<string, pg.Pool> };
-
-function pool(): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    throw new Error("DATABASE_URL is not set: start through `npm run demo` / `npm run db`, or export DATABASE_URL=postgresql://...");
-  }
-  // Keyed by URL: the bench and tests switch DATABASE_URL within one process.
-  globalForCopy.kmsFinopsCopyPools ??= new Map();
-  let p = globalForCopy.kmsFinopsCopyPools.get(url);
-  if (!p) {
-    // A leaked or exhausted pool fails the request after 10 s instead of hanging it.
-    p = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
-    // An idle client whose server went away must not crash the process.
-    p.on("error", () => {});
-    globalForCopy.kmsFinopsCopyPools.set(url, p);
-  }
-  return p;
-}
-
-/** Closes the COPY pools (scripts and tests that want a clean exit). */
-export async function closeCopyPools(): Promise<void> {
-  const pools = [...(globalForCopy.kmsFinopsCopyPools?.values() ?? [])];
-  globalForCopy.kmsFinopsCopyPools?.clear();
-  await Promise.all(pools.map((p) => p.end()));
-}
+import { db, poolOf } from "./client";
 
 /**
  * One pooled connection for an export: a few ordinary queries first, then `copyOut` hands the
@@ -44,7 +18,7 @@ export interface CopyConnection {
 }
 
 export async function openCopyConnection(): Promise<CopyConnection> {
-  const client = await pool().connect();
+  const client = await poolOf(db()).connect();
   let state: "mine" | "streaming" | "released" = "mine";
   return {
     async query<Row>(sql: string, values?: unknown[]) {

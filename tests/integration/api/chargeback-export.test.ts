@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { GET } from "@/app/api/export/chargeback/route";
-import { closeCopyPools } from "@/lib/db/copy";
+import { db as appDb } from "@/lib/db/client";
 import { resetTables, testDb } from "../support/db";
 
 const db = testDb();
@@ -29,7 +29,7 @@ beforeAll(async () => {
     ('2026-05-15', '999999999999', '', '', 'z', 'ap-south-1', 'REQUESTS', 0.5, 10)`);
 });
 afterAll(async () => {
-  await closeCopyPools();
+  await appDb().$disconnect(); // the route's client
   await db.$disconnect();
 });
 
