@@ -4,7 +4,10 @@ import { PrismaClient } from "@/generated/prisma/client";
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On globalThis: Next.js bundles this module once per route, while the client of db() is shared
+// through globalThis, so a module-level map would not know a client another route built.
+const globalForPools = globalThis as unknown as { kmsFinopsPools?: WeakMap<Db, pg.Pool> };
+const pools = (globalForPools.kmsFinopsPools ??= new WeakMap<Db, pg.Pool>());
 
 /**
  * A Prisma client over node-postgres. Prisma 7 has no bundled query engine: the driver
