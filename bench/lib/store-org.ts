@@ -2,8 +2,9 @@
 // benchmark (bench/lib/large-org.ts): 2% S3 buckets, 88% EBS volumes, 8% RDS instances, 2% Aurora
 // clusters; half tagged, a third of the tagged ones prod; a quarter of the volumes unencrypted, a
 // quarter on the AWS managed key, a fifth of the instances unencrypted. Prod resources must use a
-// CMK (DOMAIN.md §6 defaults), so about one in ten versions is non-compliant and also enters the
-// partial indexes of current non-compliant rows, as in a real estate.
+// CMK (DOMAIN.md §6 defaults), so about one version in twelve is non-compliant and also enters the
+// partial indexes of current non-compliant rows, as in a real estate. Keys carry a console-style
+// key policy of four statements.
 import type { EncryptionClass, InventorySnapshot, StorageResourceRecord, StorageService } from "@/lib/domain/records";
 import { cmk, volume } from "@/tests/fixtures/records";
 import { BENCH_ACCOUNT, resourceMix } from "./large-org";
@@ -19,7 +20,7 @@ export interface StoreOrgOptions {
 export function storeSnapshot({ region, keys, resources, changedEvery }: StoreOrgOptions): InventorySnapshot {
   const keyArn = (i: number) => `arn:aws:kms:${region}:${BENCH_ACCOUNT}:key/bench-key-${i % keys}`;
   const keyRecords = Array.from({ length: keys }, (_, i) => {
-    const base = cmk(`bench-key-${i}`, { tags: { "business-unit": `bu-${i % 7}`, owner: "team", "cost-center": "cc1" } });
+    const base = cmk(`bench-key-${i}`, { tags: { "business-unit": `bu-${i % 7}`, owner: "team", "cost-center": "cc1" }, policy: keyPolicy(i) });
     return { ...base, keyArn: keyArn(i), accountId: BENCH_ACCOUNT, region };
   });
   const mix = resourceMix(resources);
@@ -65,4 +66,19 @@ function resource(service: StorageService, name: string, i: number, region: stri
     bucketKeyEnabled: service === "S3" && encryptionClass === "CUSTOMER_KMS" ? i % 2 === 0 : null,
     tags,
   });
+}
+
+/** The shape of the policy the console writes for a key with administrators and users (~1 kB). */
+function keyPolicy(i: number) {
+  const role = (name: string) => `arn:aws:iam::${BENCH_ACCOUNT}:role/${name}`;
+  return {
+    Version: "2012-10-17",
+    Id: "key-consolepolicy-3",
+    Statement: [
+      { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${BENCH_ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
+      { Sid: "Allow access for Key Administrators", Effect: "Allow", Principal: { AWS: role("platform-admin") }, Action: ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"], Resource: "*" },
+      { Sid: "Allow use of the key", Effect: "Allow", Principal: { AWS: [role(`app-${i % 50}`), role("ci")] }, Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], Resource: "*" },
+      { Sid: "Allow attachment of persistent resources", Effect: "Allow", Principal: { AWS: role(`app-${i % 50}`) }, Action: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], Resource: "*", Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } },
+    ],
+  };
 }

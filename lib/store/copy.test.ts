@@ -59,4 +59,19 @@ describe("SnapshotDiff", () => {
     expect(diff.counts).toEqual({ unchanged: 1, changed: 1, added: 1, removed: 1 });
     expect(diff.close).toEqual(["2", "3"]);
   });
+
+  it("takes a stored hash of an older form as unchanged when the record's older-form hash equals it", () => {
+    const diff = new SnapshotDiff([
+      ["same", "1", "old-same"],
+      ["changed", "2", "old-changed"],
+      ["current", "3", "2:h3"],
+    ]);
+    const legacy = (value: string) => (stored: string) => (stored.startsWith("2:") ? null : value);
+    expect(diff.opens("same", "2:same", legacy("old-same"))).toBe(UNCHANGED);
+    expect(diff.opens("changed", "2:changed", legacy("old-other"))).toBe(null);
+    expect(diff.opens("current", "2:h3-new", legacy("never used"))).toBe(null);
+    expect(diff.rehash).toEqual([["1", "2:same"]]);
+    expect(diff.finish().counts).toEqual({ unchanged: 1, changed: 2, added: 0, removed: 0 });
+    expect(diff.close).toEqual(["2", "3"]);
+  });
 });

@@ -23,6 +23,8 @@ export class SnapshotDiff {
   readonly counts: DiffCounts = { unchanged: 0, changed: 0, added: 0, removed: 0 };
   /** Row ids of the stored versions to close (changed, then removed once finish() ran). */
   readonly close: string[] = [];
+  /** Unchanged versions whose stored hash is of an older form: row id and the hash to store. */
+  readonly rehash: [rowId: string, hash: string][] = [];
   private readonly current = new Map<string, Current>();
   private readonly added = new Set<string>();
 
@@ -34,8 +36,10 @@ export class SnapshotDiff {
   /**
    * Whether the incoming record needs a new version (UNCHANGED when not), and if so the `since`
    * of the version it replaces. A record listed twice (paginated overlap) is one entity.
+   * `legacyHash` gives the record's hash in the form the stored one has, when that form is an
+   * older one (null otherwise): equal means unchanged, and the stored hash is queued for rehash.
    */
-  opens(id: string, hash: string): typeof UNCHANGED | string | null {
+  opens(id: string, hash: string, legacyHash?: (stored: string) => string | null): typeof UNCHANGED | string | null {
     const existing = this.current.get(id);
     if (!existing) {
       if (this.added.has(id)) return UNCHANGED;
@@ -47,6 +51,11 @@ export class SnapshotDiff {
     existing.seen = true;
     if (existing.hash === hash) {
       this.counts.unchanged++;
+      return UNCHANGED;
+    }
+    if (legacyHash && legacyHash(existing.hash) === existing.hash) {
+      this.counts.unchanged++;
+      this.rehash.push([existing.rowId, hash]);
       return UNCHANGED;
     }
     this.counts.changed++;

@@ -6,7 +6,7 @@ import { copyInto, inChunks } from "./copy";
 import { SnapshotDiff, UNCHANGED } from "./diff";
 import { storeKeyUsage } from "./key-usage";
 import { sqlExecutor, withPgTransaction } from "./pg-tx";
-import { keyContentHash, keyRow, resourceContentHash, resourceRow } from "./rows";
+import { keyContentHash, keyRow, legacyKeyContentHash, resourceContentHash, resourceRow } from "./rows";
 import { OPEN_END, type Day, type SnapshotStoreResult } from "./types";
 import { KEY_COLUMNS, RESOURCE_COPY_COLUMNS, keyCopyLine, resourceCopyLine } from "./write-versions";
 
@@ -45,6 +45,7 @@ export async function storeInventorySnapshot(
     await copyInto(client, "kms_key_version", KEY_COLUMNS, inChunks(newKeyLines(snapshot, keyDiff, day, settings)));
     const resourceDiff = new SnapshotDiff(currentResources);
     await copyInto(client, "storage_resource_version", RESOURCE_COPY_COLUMNS, inChunks(newResourceLines(snapshot, keyStates, resourceDiff, day, settings)));
+    await rehashVersions(client, "kms_key_version", keyDiff.rehash);
     await closeVersions(client, "kms_key_version", keyDiff.finish().close, day);
     await closeVersions(client, "storage_resource_version", resourceDiff.finish().close, day);
     await storeKeyUsage(tx, day, snapshot.keyUsage);
@@ -62,7 +63,7 @@ export async function storeInventorySnapshot(
 function* newKeyLines(snapshot: InventorySnapshot, diff: SnapshotDiff, day: Day, settings: PolicySettings) {
   for (const k of snapshot.keys) {
     const hash = keyContentHash(k);
-    if (diff.opens(k.keyArn, hash) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, hash));
+    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored)) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, hash));
   }
 }
 
@@ -129,6 +130,15 @@ async function currentVersions(client: pg.ClientBase, table: string, idColumn: s
     rowMode: "array",
   });
   return rows;
+}
+
+/** Stores the current form of the hash of unchanged versions that had an older one. */
+async function rehashVersions(client: pg.ClientBase, table: string, rows: [rowId: string, hash: string][]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($1::bigint[], $2::text[]) AS u(id, hash) WHERE v.id = u.id`,
+    [rows.map(([id]) => id), rows.map(([, hash]) => hash)],
+  );
 }
 
 async function closeVersions(client: pg.ClientBase, table: string, rowIds: string[], day: Day): Promise<void> {

@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { InventorySnapshot } from "@/lib/domain/records";
 import { recomputeRollups } from "@/lib/rollups";
 import { defaultPolicySettings } from "@/lib/settings/policy";
+import { keyContentHash } from "@/lib/store/rows";
 import { storeInventorySnapshot } from "@/lib/store/snapshot";
 import { ACCOUNT, REGION, cmk, volume } from "../fixtures/records";
 import { resetTables, testDb } from "./support/db";
@@ -82,6 +83,19 @@ describe("storeInventorySnapshot", () => {
     expect(await db.storageResourceVersion.count()).toBe(5);
     expect((await inventoryAsOf("2026-03-03")).map((r) => r.name)).toEqual(["v1", "v2"]);
     expect((await inventoryAsOf("2026-03-02")).map((r) => r.name)).toEqual(["v1", "v2", "v3"]);
+  });
+
+  it("upgrades a key hash stored in the previous form in place instead of versioning the key again", async () => {
+    await store("2026-03-01", day1);
+    // What a version written before the current hash form holds (rows.test.ts pins this value).
+    await db.kmsKeyVersion.updateMany({ data: { contentHash: "38Mn4zx2XoDk1fhwE52n+uF/T9w=" } });
+    expect((await store("2026-03-02", day1)).keys).toEqual({ unchanged: 1, changed: 0, added: 0, removed: 0 });
+    expect(await db.kmsKeyVersion.findMany({ select: { validFrom: true, contentHash: true } })).toEqual([
+      { validFrom: new Date("2026-03-01"), contentHash: keyContentHash(k1) },
+    ]);
+    // A stored hash of the previous form that does not match the key is a change.
+    await db.kmsKeyVersion.updateMany({ data: { contentHash: "an-older-key-state" } });
+    expect((await store("2026-03-03", day1)).keys).toEqual({ unchanged: 0, changed: 1, added: 0, removed: 0 });
   });
 
   it("refuses to rewrite history with an older snapshot and leaves the data intact", async () => {
