@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KmsKeyRecord } from "@/lib/domain/records";
-import { cmk } from "@/tests/fixtures/records";
-import { keyContentHash, legacyKeyContentHash } from "./rows";
+import { cmk, volume } from "@/tests/fixtures/records";
+import { keyContentHash, legacyKeyContentHash, resourceContentHash } from "./rows";
 
 // A different value of the same type for every field of a key record.
 const changedValue = (value: unknown): unknown =>
@@ -35,5 +35,17 @@ describe("key content hash", () => {
     expect(legacyKeyContentHash(key, "38Mn4zx2XoDk1fhwE52n+uF/T9w=")).toBe("38Mn4zx2XoDk1fhwE52n+uF/T9w=");
     expect(keyContentHash(key)).toMatch(/^2:/);
     expect(legacyKeyContentHash(key, keyContentHash(key))).toBeNull();
+  });
+});
+
+describe("resource content hash", () => {
+  // Stored in every current resource version: a different value for the same record would open a
+  // new version of every resource on the next snapshot. The literal is what versions hold.
+  it("is the value stored versions hold, whatever order the tags come in", () => {
+    const v = volume("v1", { tags: { "z-last": "1", "business-unit": "payments", env: "prod", Owner: "ana" } });
+    expect(resourceContentHash(v, "Enabled")).toBe("y0BUGRG0LKWqID9kNjKpK00XYAQ=");
+    const reordered = { ...v, tags: Object.fromEntries(Object.entries(v.tags).reverse()) };
+    expect(resourceContentHash(reordered, "Enabled")).toBe("y0BUGRG0LKWqID9kNjKpK00XYAQ=");
+    expect(resourceContentHash(v, "Disabled")).not.toBe("y0BUGRG0LKWqID9kNjKpK00XYAQ=");
   });
 });

@@ -14,9 +14,13 @@ const digest = (text: string) => oneShotHash("sha1", text, "base64");
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Tags in key order: AWS returns them in no particular order, and order is not a change. */
+/**
+ * Tags in key order: AWS returns them in no particular order, and order is not a change. The
+ * default sort compares UTF-16 code units, as `<` does; a comparator that destructured entries
+ * cost more than the digest itself on a first snapshot.
+ */
 function sortedTags(tags: Record<string, string>): [string, string][] {
-  return Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.keys(tags).sort().map((k) => [k, tags[k]!]);
 }
 
 /**
@@ -40,11 +44,18 @@ export function resourceContentHash(record: StorageResourceRecord, keyState: str
 // and upgrades it in place instead of opening a new version of every key.
 const KEY_HASH_FORMAT = "2:";
 
-export function keyContentHash(r: KmsKeyRecord): string {
+/**
+ * The key policy as JSON text, serialized once per key: the hash covers it as text and the json
+ * column stores it as it is (a console-style policy is ~1 kB, and stringifying it is the largest
+ * part of a key's cost).
+ */
+export const policyText = (record: KmsKeyRecord): string | null => (record.policy == null ? null : JSON.stringify(record.policy));
+
+export function keyContentHash(r: KmsKeyRecord, policy: string | null = policyText(r)): string {
   const canonical = [
     r.keyArn, r.accountId, r.region, r.keyId, r.keyManager, r.keyState, r.keySpec, r.keyUsage, r.origin,
     r.multiRegion, r.multiRegionRole, r.primaryKeyArn, r.creationDate, r.deletionDate, r.pendingWindowDays,
-    r.description, r.aliases, sortedTags(r.tags), r.policy, r.policyError, r.rotationEnabled,
+    r.description, r.aliases, sortedTags(r.tags), policy, r.policyError, r.rotationEnabled,
     r.rotationPeriodDays, r.rotationCount, r.lastRotatedAt,
   ];
   return KEY_HASH_FORMAT + digest(JSON.stringify(canonical));
@@ -84,7 +95,14 @@ export function resourceRow(
   };
 }
 
-export function keyRow(record: KmsKeyRecord, validFrom: Day, validTo: Day | null, settings: PolicySettings, contentHash: string = keyContentHash(record)) {
+export function keyRow(
+  record: KmsKeyRecord,
+  validFrom: Day,
+  validTo: Day | null,
+  settings: PolicySettings,
+  policy: string | null = policyText(record),
+  contentHash: string = keyContentHash(record, policy),
+) {
   return {
     key_arn: record.keyArn,
     account_id: record.accountId,
@@ -107,7 +125,7 @@ export function keyRow(record: KmsKeyRecord, validFrom: Day, validTo: Day | null
     description: record.description,
     aliases: record.aliases,
     tags: record.tags,
-    policy: record.policy ?? null,
+    policy,
     policy_error: record.policyError,
     rotation_enabled: record.rotationEnabled,
     rotation_period_days: record.rotationPeriodDays,

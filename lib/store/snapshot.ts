@@ -6,7 +6,7 @@ import { copyInto, inChunks } from "./copy";
 import { SnapshotDiff, UNCHANGED } from "./diff";
 import { storeKeyUsage } from "./key-usage";
 import { sqlExecutor, withPgTransaction } from "./pg-tx";
-import { keyContentHash, keyRow, legacyKeyContentHash, resourceContentHash, resourceRow } from "./rows";
+import { keyContentHash, keyRow, legacyKeyContentHash, policyText, resourceContentHash, resourceRow } from "./rows";
 import { OPEN_END, type Day, type SnapshotStoreResult } from "./types";
 import { KEY_COLUMNS, RESOURCE_COPY_COLUMNS, keyCopyLine, resourceCopyLine } from "./write-versions";
 
@@ -62,8 +62,9 @@ export async function storeInventorySnapshot(
 
 function* newKeyLines(snapshot: InventorySnapshot, diff: SnapshotDiff, day: Day, settings: PolicySettings) {
   for (const k of snapshot.keys) {
-    const hash = keyContentHash(k);
-    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored)) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, hash));
+    const policy = policyText(k);
+    const hash = keyContentHash(k, policy);
+    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored)) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, policy, hash));
   }
 }
 

@@ -40,12 +40,12 @@ INSERT INTO kms_key_version (key_arn, account_id, region, key_id, valid_from, va
 SELECT k.key_arn, k.account_id, k.region, k.key_id, k.valid_from, k.valid_to, k.content_hash,
   k.key_manager::"KeyManager", k.key_state, k.key_spec, k.key_usage, k.origin, k.multi_region, k.multi_region_role,
   k.primary_key_arn, k.creation_date, k.deletion_date, k.pending_window_days, k.description,
-  ARRAY(SELECT jsonb_array_elements_text(k.aliases)), k.tags, k.policy, k.policy_error, k.rotation_enabled,
+  ARRAY(SELECT jsonb_array_elements_text(k.aliases)), k.tags, k.policy::json, k.policy_error, k.rotation_enabled,
   k.rotation_period_days, k.rotation_count, k.last_rotated_at, k.business_unit, k.environment
 FROM jsonb_to_recordset($1::jsonb) AS k(key_arn text, account_id text, region text, key_id text, valid_from date,
   valid_to date, content_hash text, key_manager text, key_state text, key_spec text, key_usage text, origin text,
   multi_region boolean, multi_region_role text, primary_key_arn text, creation_date timestamptz,
-  deletion_date timestamptz, pending_window_days int, description text, aliases jsonb, tags jsonb, policy jsonb,
+  deletion_date timestamptz, pending_window_days int, description text, aliases jsonb, tags jsonb, policy text,
   policy_error text, rotation_enabled boolean, rotation_period_days int, rotation_count int,
   last_rotated_at timestamptz, business_unit text, environment text)`;
 

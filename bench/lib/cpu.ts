@@ -1,0 +1,36 @@
+// CPU time spent by this Node process and by the Postgres server processes on this machine, so a
+// benchmark can say which side bounds it (on two cores, both compete for the same CPUs).
+import { readdirSync, readFileSync } from "node:fs";
+
+// USER_HZ: the unit of utime/stime in /proc/<pid>/stat on Linux.
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Milliseconds of CPU used so far by every process named `postgres`; null where /proc is missing. */
+export function postgresCpuMs(): number | null {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const close = stat.lastIndexOf(")");
+    if (stat.slice(stat.indexOf("(") + 1, close) !== "postgres") continue;
+    const fields = stat.slice(close + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Milliseconds of CPU this process has used (every thread: JavaScript, GC, libuv). */
+export const nodeCpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
