@@ -41,9 +41,9 @@ const store = (day: string, snapshot: InventorySnapshot) => storeInventorySnapsh
 await store("2026-01-01", snapshotOf("warm-up-1", null));
 
 // In an ingestion the records are collected over minutes (GetKeyLastUsage alone takes 2,000 s for
-// 10,000 keys), so by the time they are stored they sit in V8's old generation. Built just before
-// the clock starts, they would still be in the young one, and the pass would pay for promoting
-// ~100 MB of input. A full collection first (node --expose-gc) puts them where they would be.
+// 10,000 keys), so by the time they are stored they have long survived collections. Built just
+// before the clock starts, collecting them would fall into the pass; a full collection first
+// (node --expose-gc; a no-op without it) leaves the pass only its own garbage.
 const settle = () => (globalThis as { gc?: () => void }).gc?.();
 
 const seconds: number[][] = PASSES.map(() => []);

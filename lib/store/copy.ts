@@ -36,8 +36,8 @@ export function copyField(value: unknown): string {
 }
 
 // Lines and chunks are joined from arrays, not grown with +=: a += string is a tree of cons cells
-// that lives until Buffer.from flattens it, and with ~25 fields a row and thousands of rows a
-// chunk that garbage cost a first snapshot of 60,000 records ~130 ms of GC; joined, ~35 ms.
+// that lives until Buffer.from flattens it. Building and encoding the lines of 60,000 records
+// spent ~130 ms in GC that way, ~35 ms joined (measured in isolation, without Postgres).
 
 /** One row: `columns` of `row` in COPY text format, then the `extra` values. */
 export function copyLine<R>(row: R, columns: readonly (keyof R)[], ...extra: unknown[]): string {

@@ -16,8 +16,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * Tags in key order: AWS returns them in no particular order, and order is not a change. The
- * default sort compares UTF-16 code units, as `<` does; a comparator that destructured entries
- * cost more than the digest itself on a first snapshot.
+ * default sort compares UTF-16 code units, as `<` does, so stored hashes keep their value.
  */
 function sortedTags(tags: Record<string, string>): [string, string][] {
   return Object.keys(tags).sort().map((k) => [k, tags[k]!]);
@@ -36,9 +35,9 @@ export function resourceContentHash(record: StorageResourceRecord, keyState: str
   return digest(JSON.stringify(canonical));
 }
 
-// Keys: fixed field order, tags sorted, aliases as the collector sorts them, and the policy as
-// parsed (GetKeyPolicy returns the document as stored, so its key order changes only when the
-// policy does). Until 2026-11 the whole record went through a generic canonical stringify,
+// Keys: fixed field order, tags sorted, aliases as the collector sorts them, and the policy's JSON
+// text in the order it was parsed (GetKeyPolicy returns the document as stored, so its key order
+// changes only when the policy does). Until 2026-11 the whole record went through a generic canonical stringify,
 // 2-3× slower with a real policy (~15 µs a key; 10,000 keys are hashed every day); those stored
 // hashes have no prefix, and a snapshot that finds one compares it with legacyKeyContentHash
 // and upgrades it in place instead of opening a new version of every key.
