@@ -1,12 +1,17 @@
 import pg from "pg";
 import { randomBytes } from "node:crypto";
-import { migrate } from "./migrate";
+import { defaultMigrationsDir, migrate } from "./migrate";
 
 /**
- * A fresh, migrated database on the same server as `serverUrl`, dropped by `drop()`.
- * Tests use it so that they never touch the data of the database they were pointed at.
+ * A fresh database on the same server as `serverUrl`, with the migrations of `migrationsDir`
+ * applied, dropped by `drop()`. Tests use it so that they never touch the data of the database
+ * they were pointed at.
  */
-export async function createScratchDatabase(serverUrl: string, prefix = "kmsfinops_it"): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = "kmsfinops_it",
+  migrationsDir = defaultMigrationsDir,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
   const admin = new URL(serverUrl);
   admin.pathname = "/postgres";
@@ -16,7 +21,7 @@ export async function createScratchDatabase(serverUrl: string, prefix = "kmsfino
   await client.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
+  await migrate(url.toString(), migrationsDir);
   return {
     url: url.toString(),
     async drop() {

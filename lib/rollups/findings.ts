@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { ReferencingResource } from "@/lib/kpi/key-findings";
 import { keyFindings } from "@/lib/kpi/key-findings";
 import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
-import { CURRENT, keyRecordOf, keyUsageRecordOf } from "@/lib/queries/kpi/key-records";
+import { CURRENT, keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { dayToDate } from "@/lib/store/days";
@@ -19,7 +19,7 @@ export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): P
   }
   const asOf = dayToDate(asOfDay);
   const [keys, usage, resources] = await Promise.all([
-    db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyManager: "CUSTOMER" } }),
+    db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyManager: "CUSTOMER" }, include: WITH_POLICY }),
     db.kmsKeyUsage.findMany({}),
     db.storageResourceVersion.findMany({
       where: { validTo: CURRENT, keyArn: { not: null } },

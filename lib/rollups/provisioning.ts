@@ -5,13 +5,17 @@
 import type { Db } from "@/lib/db/client";
 import { keyFindings } from "@/lib/kpi/key-findings";
 import { keyProvisioning } from "@/lib/kpi/mttp";
-import { keyRecordOf } from "@/lib/queries/kpi/key-records";
+import { keyRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
 
 export async function recomputeKeyProvisioning(db: Db, settings?: PolicySettings): Promise<{ keys: number; provisioned: number }> {
   const policy = settings ?? (await loadPolicySettings(db));
-  const versions = await db.kmsKeyVersion.findMany({ where: { keyManager: "CUSTOMER" }, orderBy: [{ keyArn: "asc" }, { validFrom: "asc" }] });
+  const versions = await db.kmsKeyVersion.findMany({
+    where: { keyManager: "CUSTOMER" },
+    orderBy: [{ keyArn: "asc" }, { validFrom: "asc" }],
+    include: WITH_POLICY,
+  });
   const byKey = new Map<string, typeof versions>();
   for (const v of versions) {
     const list = byKey.get(v.keyArn) ?? [];

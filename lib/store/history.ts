@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { refreshNonCompliantSince } from "./non-compliant-since";
-import { keyRow, resourceRow } from "./rows";
+import { storeKeyPolicies } from "./key-policies";
+import { keyPolicyText, keyRow, resourceRow } from "./rows";
 import type { VersionedKey, VersionedResource } from "./types";
 import { writeKeyVersions, writeResourceVersions } from "./write-versions";
 
@@ -15,10 +16,12 @@ export async function storeInventoryHistory(
   batch: { keys: VersionedKey[]; resources: VersionedResource[] },
   settings: PolicySettings,
 ): Promise<void> {
-  const keyRows = batch.keys.map((v) => keyRow(v.record, v.validFrom, v.validTo, settings));
+  const policies = batch.keys.map((v) => keyPolicyText(v.record));
+  const keyRows = batch.keys.map((v, i) => keyRow(v.record, v.validFrom, v.validTo, settings, policies[i]));
   const resourceRows = batch.resources.map((v) => resourceRow(v.record, v.keyState, v.validFrom, v.validTo, settings));
   await db.$transaction(
     async (tx) => {
+      await storeKeyPolicies(tx, policies);
       await writeKeyVersions(tx, keyRows);
       await writeResourceVersions(tx, resourceRows);
       await refreshNonCompliantSince(tx, { resourceArns: resourceRows.map((r) => r.resource_arn) });

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { KmsKeyRecord } from "@/lib/domain/records";
 import { cmk, volume } from "@/tests/fixtures/records";
-import { keyContentHash, legacyKeyContentHash, resourceContentHash } from "./rows";
+import { keyContentHash, keyPolicyText, legacyKeyContentHash, resourceContentHash } from "./rows";
 
 // A different value of the same type for every field of a key record.
 const changedValue = (value: unknown): unknown =>
@@ -30,11 +31,19 @@ describe("key content hash", () => {
   });
 
   // Versions stored before the current hash form must still be recognised as unchanged: the
-  // literal is what the previous implementation stored for this fixture key.
-  it("recomputes the previous form for a hash stored before the current one", () => {
+  // literals are what the earlier implementations stored for this fixture key.
+  it("recomputes an earlier form for a hash stored in it", () => {
     expect(legacyKeyContentHash(key, "38Mn4zx2XoDk1fhwE52n+uF/T9w=")).toBe("38Mn4zx2XoDk1fhwE52n+uF/T9w=");
-    expect(keyContentHash(key)).toMatch(/^2:/);
+    expect(legacyKeyContentHash(key, "2:4kYGj6m5bI0sCjGa4fUEgxCxKns=")).toBe("2:4kYGj6m5bI0sCjGa4fUEgxCxKns=");
+    expect(keyContentHash(key)).toMatch(/^3:/);
     expect(legacyKeyContentHash(key, keyContentHash(key))).toBeNull();
+  });
+
+  it("names the policy by the sha256 of its JSON text, the hash the migration gives moved documents", () => {
+    const policy = keyPolicyText(key)!;
+    expect(policy.text).toBe(JSON.stringify(key.policy));
+    expect(policy.hash).toBe(createHash("sha256").update(policy.text, "utf8").digest("base64"));
+    expect(keyPolicyText({ ...key, policy: null })).toBeNull();
   });
 });
 

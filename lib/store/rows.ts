@@ -5,12 +5,16 @@ import type { PolicySettings } from "@/lib/settings/policy";
 import { deriveKeyColumns, deriveResourceColumns } from "./derive";
 import { OPEN_END, type Day } from "./types";
 
-// Records → rows for jsonb_to_recordset inserts (snake_case, JSON-safe). The content hash covers
+// Records → rows for COPY and jsonb_to_recordset inserts (snake_case, JSON-safe). The content hash covers
 // everything ingested (not the derived columns), so a snapshot only writes a new version when
 // AWS reported something different.
 
 // Change detection only (not security): the one-shot sha1 is the cheapest digest Node offers.
 const digest = (text: string) => oneShotHash("sha1", text, "base64");
+
+// A policy document's name in kms_key_policy: sha256, because Postgres has it built in (no sha1
+// without pgcrypto) and the migration that moved the stored documents had to compute the same.
+const policyDigest = (text: string) => oneShotHash("sha256", text, "base64");
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -35,34 +39,52 @@ export function resourceContentHash(record: StorageResourceRecord, keyState: str
   return digest(JSON.stringify(canonical));
 }
 
-// Keys: fixed field order, tags sorted, aliases as the collector sorts them, and the policy's JSON
-// text in the order it was parsed (GetKeyPolicy returns the document as stored, so its key order
-// changes only when the policy does). Until 2026-11 the whole record went through a generic canonical stringify,
-// 2-3× slower with a real policy (~15 µs a key; 10,000 keys are hashed every day); those stored
-// hashes have no prefix, and a snapshot that finds one compares it with legacyKeyContentHash
-// and upgrades it in place instead of opening a new version of every key.
-const KEY_HASH_FORMAT = "2:";
+// Keys: fixed field order, tags sorted, aliases as the collector sorts them, and the policy by the
+// hash of its JSON text (the policy is stored once per distinct document, kms_key_policy, under
+// that hash; GetKeyPolicy returns the document as stored, so its text changes only when the
+// policy does). Earlier forms stay recognisable (legacyKeyContentHash): a snapshot that finds one
+// compares the record in that form and upgrades the stored hash in place instead of opening a
+// new version of every key. Form 1 (no prefix, until 2026-11-30) ran the whole record through a
+// generic canonical stringify; form 2 hashed the policy text inside the record's JSON, escaping
+// ~1 kB of quotes a key on every daily snapshot.
+const KEY_HASH_FORMAT = "3:";
+const KEY_HASH_FORMAT_2 = "2:";
+
+/** A key's policy as the version stores it: the JSON text, and its hash (kms_key_policy's key). */
+export interface KeyPolicyText {
+  text: string;
+  hash: string;
+}
 
 /**
- * The key policy as JSON text, serialized once per key: the hash covers it as text and the json
- * column stores it as it is (a console-style policy is ~1 kB, and stringifying it is the largest
- * part of a key's cost).
+ * The key policy serialized once per key: the content hash covers it by hash, and the text is
+ * stored once per distinct document (a console-style policy is ~1 kB, and most keys of an
+ * account share one of a few).
  */
-export const policyText = (record: KmsKeyRecord): string | null => (record.policy == null ? null : JSON.stringify(record.policy));
+export function keyPolicyText(record: KmsKeyRecord): KeyPolicyText | null {
+  if (record.policy == null) return null;
+  const text = JSON.stringify(record.policy);
+  return { text, hash: policyDigest(text) };
+}
 
-export function keyContentHash(r: KmsKeyRecord, policy: string | null = policyText(r)): string {
-  const canonical = [
+function keyCanonical(r: KmsKeyRecord, policy: string | null): unknown[] {
+  return [
     r.keyArn, r.accountId, r.region, r.keyId, r.keyManager, r.keyState, r.keySpec, r.keyUsage, r.origin,
     r.multiRegion, r.multiRegionRole, r.primaryKeyArn, r.creationDate, r.deletionDate, r.pendingWindowDays,
     r.description, r.aliases, sortedTags(r.tags), policy, r.policyError, r.rotationEnabled,
     r.rotationPeriodDays, r.rotationCount, r.lastRotatedAt,
   ];
-  return KEY_HASH_FORMAT + digest(JSON.stringify(canonical));
 }
 
-/** The hash a key version stored before KEY_HASH_FORMAT; null when `stored` is of the current form. */
-export function legacyKeyContentHash(record: KmsKeyRecord, stored: string): string | null {
-  return stored.startsWith(KEY_HASH_FORMAT) ? null : digest(stringify(record) ?? "");
+export function keyContentHash(r: KmsKeyRecord, policy: KeyPolicyText | null = keyPolicyText(r)): string {
+  return KEY_HASH_FORMAT + digest(JSON.stringify(keyCanonical(r, policy?.hash ?? null)));
+}
+
+/** The hash `record` has in the form of `stored` when that is an earlier form; null when it is the current one. */
+export function legacyKeyContentHash(record: KmsKeyRecord, stored: string, policy: KeyPolicyText | null = keyPolicyText(record)): string | null {
+  if (stored.startsWith(KEY_HASH_FORMAT)) return null;
+  if (stored.startsWith(KEY_HASH_FORMAT_2)) return KEY_HASH_FORMAT_2 + digest(JSON.stringify(keyCanonical(record, policy?.text ?? null)));
+  return digest(stringify(record) ?? "");
 }
 
 export function resourceRow(
@@ -99,7 +121,7 @@ export function keyRow(
   validFrom: Day,
   validTo: Day | null,
   settings: PolicySettings,
-  policy: string | null = policyText(record),
+  policy: KeyPolicyText | null = keyPolicyText(record),
   contentHash: string = keyContentHash(record, policy),
 ) {
   return {
@@ -124,7 +146,7 @@ export function keyRow(
     description: record.description,
     aliases: record.aliases,
     tags: record.tags,
-    policy,
+    policy_hash: policy?.hash ?? null,
     policy_error: record.policyError,
     rotation_enabled: record.rotationEnabled,
     rotation_period_days: record.rotationPeriodDays,

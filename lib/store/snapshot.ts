@@ -6,7 +6,8 @@ import { copyInto, inChunks } from "./copy";
 import { SnapshotDiff, UNCHANGED } from "./diff";
 import { storeKeyUsage } from "./key-usage";
 import { sqlExecutor, withPgTransaction } from "./pg-tx";
-import { keyContentHash, keyRow, legacyKeyContentHash, policyText, resourceContentHash, resourceRow } from "./rows";
+import { storeKeyPolicies } from "./key-policies";
+import { keyContentHash, keyPolicyText, keyRow, legacyKeyContentHash, resourceContentHash, resourceRow, type KeyPolicyText } from "./rows";
 import { OPEN_END, type Day, type SnapshotStoreResult } from "./types";
 import { KEY_COLUMNS, RESOURCE_COPY_COLUMNS, keyCopyLine, resourceCopyLine } from "./write-versions";
 
@@ -42,7 +43,10 @@ export async function storeInventorySnapshot(
     // undoSameDay removed every row of this scope starting today: the new versions are new rows,
     // COPYed while the records are still being hashed and compared.
     const keyDiff = new SnapshotDiff(currentKeys);
-    await copyInto(client, "kms_key_version", KEY_COLUMNS, inChunks(newKeyLines(snapshot, keyDiff, day, settings)));
+    // Policies first: the key versions name them by hash.
+    const policies = snapshot.keys.map(keyPolicyText);
+    await storeKeyPolicies(tx, policies);
+    await copyInto(client, "kms_key_version", KEY_COLUMNS, inChunks(newKeyLines(snapshot, policies, keyDiff, day, settings)));
     const resourceDiff = new SnapshotDiff(currentResources);
     await copyInto(client, "storage_resource_version", RESOURCE_COPY_COLUMNS, inChunks(newResourceLines(snapshot, keyStates, resourceDiff, day, settings)));
     await rehashVersions(client, "kms_key_version", keyDiff.rehash);
@@ -60,11 +64,11 @@ export async function storeInventorySnapshot(
   });
 }
 
-function* newKeyLines(snapshot: InventorySnapshot, diff: SnapshotDiff, day: Day, settings: PolicySettings) {
-  for (const k of snapshot.keys) {
-    const policy = policyText(k);
+function* newKeyLines(snapshot: InventorySnapshot, policies: (KeyPolicyText | null)[], diff: SnapshotDiff, day: Day, settings: PolicySettings) {
+  for (const [i, k] of snapshot.keys.entries()) {
+    const policy = policies[i] ?? null;
     const hash = keyContentHash(k, policy);
-    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored)) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, policy, hash));
+    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored, policy)) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, policy, hash));
   }
 }
 

@@ -27,12 +27,14 @@ const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint"
 // One fully populated row per model (every scalar set, nullable ones to non-null values).
 const samples = {
   account: { accountId: "111122223333", name: "payments-prod", organizationalUnit: "Production", email: "a@example.com", status: "ACTIVE", firstSeenAt: at, lastSeenAt: at },
+  // Before the version that names it (foreign key).
+  kmsKeyPolicy: { policyHash: "p1", document: { Version: "2012-10-17", Statement: [] } },
   kmsKeyVersion: {
     id: 1n, keyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1", accountId: "111122223333", region: "eu-west-1", keyId: "k1",
     validFrom: day, validTo: new Date("9999-12-31T00:00:00.000Z"), contentHash: "h", keyManager: "CUSTOMER" as const, keyState: "Enabled",
     keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", multiRegion: true, multiRegionRole: "PRIMARY",
     primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1", creationDate: at, deletionDate: at, pendingWindowDays: 7,
-    description: "d", aliases: ["alias/prod-app-db"], tags: { owner: "x" }, policy: { Version: "2012-10-17" }, policyError: "AccessDenied",
+    description: "d", aliases: ["alias/prod-app-db"], tags: { owner: "x" }, policyHash: "p1", policyError: "AccessDenied",
     rotationEnabled: true, rotationPeriodDays: 365, rotationCount: 2, lastRotatedAt: at, businessUnit: "payments", environment: "prod",
   },
   kmsKeyUsage: { keyArn: "arn:k1", status: "USED" as const, lastUsedAt: at, lastOperation: "Decrypt", trackingStartDate: at, observedDay: day },

@@ -24,11 +24,11 @@ describe("storeInventorySnapshot COPY", () => {
     const resource = volume("v1", { name: odd, tags: { "business-unit": " pay\tments ", env: "prod", note: odd }, keyArn: key.keyArn, keyRef: key.keyArn });
     await store("2026-03-01", snapshot({ keys: [key], resources: [resource] }));
 
-    const k = await db.kmsKeyVersion.findFirstOrThrow();
+    const k = await db.kmsKeyVersion.findFirstOrThrow({ include: { policy: true } });
     expect(k.description).toBe(odd);
     expect(k.aliases).toEqual(["alias/x", 'alias/"y",{z}']);
     expect(k.tags).toEqual({ [odd]: odd });
-    expect(k.policy).toEqual({ Statement: [{ Sid: odd }] });
+    expect(k.policy?.document).toEqual({ Statement: [{ Sid: odd }] });
     const r = await db.storageResourceVersion.findFirstOrThrow();
     expect(r.name).toBe(odd);
     expect(r.tags).toEqual({ "business-unit": " pay\tments ", env: "prod", note: odd });

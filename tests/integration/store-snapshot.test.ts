@@ -85,17 +85,21 @@ describe("storeInventorySnapshot", () => {
     expect((await inventoryAsOf("2026-03-02")).map((r) => r.name)).toEqual(["v1", "v2", "v3"]);
   });
 
-  it("upgrades a key hash stored in the previous form in place instead of versioning the key again", async () => {
+  it("upgrades a key hash stored in an earlier form in place instead of versioning the key again", async () => {
     await store("2026-03-01", day1);
-    // What a version written before the current hash form holds (rows.test.ts pins this value).
-    await db.kmsKeyVersion.updateMany({ data: { contentHash: "38Mn4zx2XoDk1fhwE52n+uF/T9w=" } });
-    expect((await store("2026-03-02", day1)).keys).toEqual({ unchanged: 1, changed: 0, added: 0, removed: 0 });
-    expect(await db.kmsKeyVersion.findMany({ select: { validFrom: true, contentHash: true } })).toEqual([
-      { validFrom: new Date("2026-03-01"), contentHash: keyContentHash(k1) },
-    ]);
-    // A stored hash of the previous form that does not match the key is a change.
-    await db.kmsKeyVersion.updateMany({ data: { contentHash: "an-older-key-state" } });
-    expect((await store("2026-03-03", day1)).keys).toEqual({ unchanged: 0, changed: 1, added: 0, removed: 0 });
+    // What versions written in the earlier hash forms hold (rows.test.ts pins these values).
+    for (const [i, stored] of ["38Mn4zx2XoDk1fhwE52n+uF/T9w=", "2:4kYGj6m5bI0sCjGa4fUEgxCxKns="].entries()) {
+      await db.kmsKeyVersion.updateMany({ data: { contentHash: stored } });
+      expect((await store(`2026-03-0${2 + i}`, day1)).keys).toEqual({ unchanged: 1, changed: 0, added: 0, removed: 0 });
+      expect(await db.kmsKeyVersion.findMany({ select: { validFrom: true, contentHash: true } })).toEqual([
+        { validFrom: new Date("2026-03-01"), contentHash: keyContentHash(k1) },
+      ]);
+    }
+    // A stored hash of an earlier form that does not match the key is a change.
+    for (const stored of ["an-older-key-state", "2:an-older-key-state"]) {
+      await db.kmsKeyVersion.updateMany({ where: { validTo: new Date("9999-12-31") }, data: { contentHash: stored } });
+      expect((await store(stored.startsWith("2:") ? "2026-03-05" : "2026-03-04", day1)).keys).toEqual({ unchanged: 0, changed: 1, added: 0, removed: 0 });
+    }
   });
 
   it("refuses to rewrite history with an older snapshot and leaves the data intact", async () => {

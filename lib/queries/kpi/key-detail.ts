@@ -4,14 +4,14 @@ import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
 import { latestSnapshotDay } from "./as-of";
-import { CURRENT } from "./key-records";
+import { CURRENT, WITH_POLICY } from "./key-records";
 import { dayOf, num } from "./sql";
 
 const DAY_MS = 86_400_000;
 
 export async function keyDetail(db: Db, keyArn: string) {
   // The current version, or the last one seen for a key no longer in the inventory.
-  const version = await db.kmsKeyVersion.findFirst({ where: { keyArn }, orderBy: { validFrom: "desc" } });
+  const version = await db.kmsKeyVersion.findFirst({ where: { keyArn }, orderBy: { validFrom: "desc" }, include: WITH_POLICY });
   if (!version) return null;
   const [asOf, findings, resources, requests, usage, versions] = await Promise.all([
     latestSnapshotDay(db),
@@ -57,7 +57,7 @@ export async function keyDetail(db: Db, keyArn: string) {
     },
     aliases: version.aliases,
     tags: version.tags,
-    policy: version.policy,
+    policy: version.policy?.document ?? null,
     policyError: version.policyError,
     findings: findings.map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, firstSeen: dayOf(f.firstSeen) })),
     resources: resources.map((r) => ({ ...r, businessUnit: buLabel(r.businessUnit) })),

@@ -1,12 +1,16 @@
 // Stored key versions back to the normalized record the pure KPI rules take.
-import type { KmsKeyVersion } from "@/generated/prisma/client";
+import type { KmsKeyUsage, KmsKeyVersion, Prisma } from "@/generated/prisma/client";
 import type { KmsKeyRecord, KeyUsageRecord, Tags } from "@/lib/domain/records";
-import type { KmsKeyUsage } from "@/generated/prisma/client";
 
 /** The open end of a current version (validTo 9999-12-31). */
 export const CURRENT = new Date("9999-12-31T00:00:00.000Z");
 
-export function keyRecordOf(v: KmsKeyVersion): KmsKeyRecord {
+/** Include of a key version query that reads its policy document (stored once per document). */
+export const WITH_POLICY = { policy: { select: { document: true } } } as const;
+
+export type KeyVersionWithPolicy = KmsKeyVersion & { policy: { document: Prisma.JsonValue } | null };
+
+export function keyRecordOf(v: KeyVersionWithPolicy): KmsKeyRecord {
   return {
     keyArn: v.keyArn,
     accountId: v.accountId,
@@ -26,7 +30,7 @@ export function keyRecordOf(v: KmsKeyVersion): KmsKeyRecord {
     description: v.description,
     aliases: v.aliases,
     tags: (v.tags ?? {}) as Tags,
-    policy: v.policy ?? null,
+    policy: v.policy?.document ?? null,
     policyError: v.policyError,
     rotationEnabled: v.rotationEnabled,
     rotationPeriodDays: v.rotationPeriodDays,

@@ -86,7 +86,7 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
   for (const v of versions) latestByKey.set(v.keyArn, v);
   const rows: ModeledKeyRow[] = [];
   for (const v of latestByKey.values()) {
-    const record = keyRecordOf(v);
+    const record = keyRecordOf({ ...v, policy: null }); // the cost model does not read the policy
     const observed = perKeyAvailable ? requestsByKey.get(v.keyArn) : undefined;
     const now = new Date(Math.min(v.validTo.getTime(), period.end.getTime()));
     const cost = modeledKeyCost(record, { period, now, requests: observed?.requests ?? null, prices });

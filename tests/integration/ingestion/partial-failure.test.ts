@@ -69,7 +69,7 @@ describe("partial failure", () => {
 
     // The denied policy is recorded on the key, the rest of that key still ingested.
     const deniedKey = await db.kmsKeyVersion.findFirstOrThrow({ where: { ...current, keyId: "k-pay-s3" } });
-    expect([deniedKey.policyError, deniedKey.policy]).toEqual(["AccessDeniedException", null]);
+    expect([deniedKey.policyError, deniedKey.policyHash]).toEqual(["AccessDeniedException", null]);
     expect(await db.storageResourceVersion.count({ where: current })).toBe(EXPECTED.resources);
   });
 

@@ -4,7 +4,7 @@ import { createDb, type Db } from "@/lib/db/client";
 // Files run one at a time; each test starts from empty tables.
 
 const TABLES = [
-  "account", "kms_key_version", "kms_key_usage", "storage_resource_version", "kms_cost_daily", "key_request_daily",
+  "account", "kms_key_version", "kms_key_policy", "kms_key_usage", "storage_resource_version", "kms_cost_daily", "key_request_daily",
   "ingestion_warning", "ingestion_unit", "ingestion_run", "scope_freshness", "data_source_status", "policy_setting",
   "coverage_interval", "coverage_bu_daily", "cost_bu_monthly", "key_finding", "key_provisioning", "key_current_stats",
 ];
