@@ -120,8 +120,8 @@ export async function loadDemo(
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [account, key, resource, cost] = await Promise.all([
     db.account.findFirst({ select: { accountId: true } }),
-    db.kmsKeyVersion.findFirst({ select: { id: true } }),
-    db.storageResourceVersion.findFirst({ select: { id: true } }),
+    db.kmsKeyVersion.findFirst({ select: { keyArn: true } }),
+    db.storageResourceVersion.findFirst({ select: { resourceArn: true } }),
     db.kmsCostDaily.findFirst({ select: { day: true } }),
   ]);
   return !account && !key && !resource && !cost;

@@ -44,9 +44,9 @@ describe("COPY text format", () => {
 describe("SnapshotDiff", () => {
   it("opens new and changed entities once, keeps unchanged ones, closes changed and missing ones", () => {
     const diff = new SnapshotDiff([
-      ["same", "1", "h1"],
-      ["changed", "2", "h2", "2026-01-05"],
-      ["gone", "3", "h3"],
+      ["same", "h1"],
+      ["changed", "h2", "2026-01-05"],
+      ["gone", "h3"],
     ]);
     expect(diff.opens("same", "h1")).toBe(UNCHANGED);
     // A replaced version hands on its non-compliant since; a new entity has none before it.
@@ -57,21 +57,21 @@ describe("SnapshotDiff", () => {
     expect(diff.opens("changed", "h2-new")).toBe(UNCHANGED);
     diff.finish();
     expect(diff.counts).toEqual({ unchanged: 1, changed: 1, added: 1, removed: 1 });
-    expect(diff.close).toEqual(["2", "3"]);
+    expect(diff.close).toEqual(["changed", "gone"]);
   });
 
   it("takes a stored hash of an older form as unchanged when the record's older-form hash equals it", () => {
     const diff = new SnapshotDiff([
-      ["same", "1", "old-same"],
-      ["changed", "2", "old-changed"],
-      ["current", "3", "2:h3"],
+      ["same", "old-same"],
+      ["changed", "old-changed"],
+      ["current", "3:h3"],
     ]);
-    const legacy = (value: string) => (stored: string) => (stored.startsWith("2:") ? null : value);
-    expect(diff.opens("same", "2:same", legacy("old-same"))).toBe(UNCHANGED);
-    expect(diff.opens("changed", "2:changed", legacy("old-other"))).toBe(null);
-    expect(diff.opens("current", "2:h3-new", legacy("never used"))).toBe(null);
-    expect(diff.rehash).toEqual([["1", "2:same"]]);
+    const legacy = (value: string) => (stored: string) => (stored.startsWith("3:") ? null : value);
+    expect(diff.opens("same", "3:same", legacy("old-same"))).toBe(UNCHANGED);
+    expect(diff.opens("changed", "3:changed", legacy("old-other"))).toBe(null);
+    expect(diff.opens("current", "3:h3-new", legacy("never used"))).toBe(null);
+    expect(diff.rehash).toEqual([["same", "3:same"]]);
     expect(diff.finish().counts).toEqual({ unchanged: 1, changed: 2, added: 0, removed: 0 });
-    expect(diff.close).toEqual(["2", "3"]);
+    expect(diff.close).toEqual(["changed", "current"]);
   });
 });

@@ -9,7 +9,6 @@ export interface DiffCounts {
 }
 
 interface Current {
-  rowId: string;
   hash: string;
   /** Resources: non_compliant_since of a non-compliant current version, else null. */
   since: string | null;
@@ -21,16 +20,16 @@ export const UNCHANGED = Symbol("unchanged");
 
 export class SnapshotDiff {
   readonly counts: DiffCounts = { unchanged: 0, changed: 0, added: 0, removed: 0 };
-  /** Row ids of the stored versions to close (changed, then removed once finish() ran). */
+  /** Entities whose current stored version closes (changed, then removed once finish() ran). */
   readonly close: string[] = [];
-  /** Unchanged versions whose stored hash is of an older form: row id and the hash to store. */
-  readonly rehash: [rowId: string, hash: string][] = [];
+  /** Unchanged entities whose stored hash is of an older form, and the hash to store. */
+  readonly rehash: [entity: string, hash: string][] = [];
   private readonly current = new Map<string, Current>();
   private readonly added = new Set<string>();
 
-  /** `current`: entity id, row id, content hash (and for resources non-compliant since) of each current version. */
-  constructor(current: Iterable<readonly [entity: string, rowId: string, hash: string, since?: string | null]>) {
-    for (const [entity, rowId, hash, since] of current) this.current.set(entity, { rowId, hash, since: since ?? null, seen: false });
+  /** `current`: entity id, content hash (and for resources non-compliant since) of each current version. */
+  constructor(current: Iterable<readonly [entity: string, hash: string, since?: string | null]>) {
+    for (const [entity, hash, since] of current) this.current.set(entity, { hash, since: since ?? null, seen: false });
   }
 
   /**
@@ -55,20 +54,20 @@ export class SnapshotDiff {
     }
     if (legacyHash && legacyHash(existing.hash) === existing.hash) {
       this.counts.unchanged++;
-      this.rehash.push([existing.rowId, hash]);
+      this.rehash.push([id, hash]);
       return UNCHANGED;
     }
     this.counts.changed++;
-    this.close.push(existing.rowId);
+    this.close.push(id);
     return existing.since;
   }
 
   /** After the last record: stored versions not seen are removed. */
   finish(): this {
-    for (const existing of this.current.values()) {
+    for (const [id, existing] of this.current) {
       if (!existing.seen) {
         this.counts.removed++;
-        this.close.push(existing.rowId);
+        this.close.push(id);
       }
     }
     return this;

@@ -4,8 +4,8 @@ import type { Db } from "@/lib/db/client";
 // stretch a version belongs to (null for a compliant version). A stretch survives a change of
 // reason and is broken by a compliant version or a gap in which the resource did not exist, so
 // a resource's since values depend on its whole history: they are recomputed per resource, set
-// based (gaps and islands), by whoever writes or re-derives versions. Same query as the backfill
-// in prisma/migrations/20261123090000_non_compliant_since.
+// based (gaps and islands), by whoever writes or re-derives versions. The backfill in
+// prisma/migrations/20261123090000_non_compliant_since ran the same query when versions had an id.
 
 type Executor = Pick<Db, "$executeRawUnsafe">;
 
@@ -13,18 +13,19 @@ type Executor = Pick<Db, "$executeRawUnsafe">;
 // begins and is non-compliant too; a version's since is the latest stretch start up to it.
 const refreshSql = (scope: string) => `
 WITH flagged AS (
-  SELECT id, resource_arn, valid_from, non_compliant_reason IS NOT NULL AS nc,
+  SELECT resource_arn, valid_from, non_compliant_reason IS NOT NULL AS nc,
     CASE WHEN non_compliant_reason IS NOT NULL
           AND NOT coalesce(lag(valid_to) OVER w = valid_from AND lag(non_compliant_reason) OVER w IS NOT NULL, false)
          THEN valid_from END AS stretch_start
   FROM storage_resource_version ${scope}
   WINDOW w AS (PARTITION BY resource_arn ORDER BY valid_from)
 ), stretched AS (
-  SELECT id, CASE WHEN nc THEN max(stretch_start) OVER (PARTITION BY resource_arn ORDER BY valid_from) END AS since
+  SELECT resource_arn, valid_from, CASE WHEN nc THEN max(stretch_start) OVER (PARTITION BY resource_arn ORDER BY valid_from) END AS since
   FROM flagged
 )
 UPDATE storage_resource_version AS v SET non_compliant_since = s.since
-FROM stretched AS s WHERE v.id = s.id AND v.non_compliant_since IS DISTINCT FROM s.since`;
+FROM stretched AS s WHERE v.resource_arn = s.resource_arn AND v.valid_from = s.valid_from
+  AND v.non_compliant_since IS DISTINCT FROM s.since`;
 
 const ALL = refreshSql("");
 const SOME = refreshSql("WHERE resource_arn = ANY($1::text[])");

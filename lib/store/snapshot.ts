@@ -12,6 +12,8 @@ import { OPEN_END, type Day, type SnapshotStoreResult } from "./types";
 import { KEY_COLUMNS, RESOURCE_COPY_COLUMNS, keyCopyLine, resourceCopyLine } from "./write-versions";
 
 type Scope = readonly [accountId: string, region: string];
+type VersionTable = "kms_key_version" | "storage_resource_version";
+const ENTITY = { kms_key_version: "key_arn", storage_resource_version: "resource_arn" } as const;
 
 /**
  * Stores one account-region snapshot for `day` in one transaction: versions whose content
@@ -36,8 +38,8 @@ export async function storeInventorySnapshot(
     await undoSameDay(client, scope, day);
     const [keyStates, currentKeys, currentResources] = await Promise.all([
       keyStatesFor(client, snapshot),
-      currentVersions(client, "kms_key_version", "key_arn", scope),
-      currentVersions(client, "storage_resource_version", "resource_arn", scope),
+      currentVersions(client, "kms_key_version", scope),
+      currentVersions(client, "storage_resource_version", scope),
     ]);
 
     // undoSameDay removed every row of this scope starting today: the new versions are new rows,
@@ -49,7 +51,7 @@ export async function storeInventorySnapshot(
     await copyInto(client, "kms_key_version", KEY_COLUMNS, inChunks(newKeyLines(snapshot, policies, keyDiff, day, settings)));
     const resourceDiff = new SnapshotDiff(currentResources);
     await copyInto(client, "storage_resource_version", RESOURCE_COPY_COLUMNS, inChunks(newResourceLines(snapshot, keyStates, resourceDiff, day, settings)));
-    await rehashVersions(client, "kms_key_version", keyDiff.rehash);
+    await rehashVersions(client, "kms_key_version", keyDiff.rehash, day);
     await closeVersions(client, "kms_key_version", keyDiff.finish().close, day);
     await closeVersions(client, "storage_resource_version", resourceDiff.finish().close, day);
     await storeKeyUsage(tx, day, snapshot.keyUsage);
@@ -121,32 +123,40 @@ async function keyStatesFor(client: pg.ClientBase, snapshot: InventorySnapshot):
 }
 
 /**
- * The current version of each entity of the scope: entity id, row id (as text), content hash and,
- * for resources, the non-compliant stretch start of a non-compliant version.
+ * The current version of each entity of the scope: entity id, content hash and, for resources,
+ * the non-compliant stretch start of a non-compliant version.
  */
-async function currentVersions(client: pg.ClientBase, table: string, idColumn: string, scope: Scope): Promise<[string, string, string, string | null][]> {
+async function currentVersions(client: pg.ClientBase, table: VersionTable, scope: Scope): Promise<[string, string, string | null][]> {
   const since =
     table === "storage_resource_version"
       ? `CASE WHEN non_compliant_reason IS NOT NULL THEN to_char(coalesce(non_compliant_since, valid_from), 'YYYY-MM-DD') END`
       : "NULL";
-  const { rows } = await client.query<[string, string, string, string | null]>({
-    text: `SELECT ${idColumn}, id::text, content_hash, ${since} FROM ${table} WHERE account_id = $1 AND region = $2 AND valid_to = $3::date`,
+  const { rows } = await client.query<[string, string, string | null]>({
+    text: `SELECT ${ENTITY[table]}, content_hash, ${since} FROM ${table} WHERE account_id = $1 AND region = $2 AND valid_to = $3::date`,
     values: [...scope, OPEN_END],
     rowMode: "array",
   });
   return rows;
 }
 
+// Versions are named by entity and first day (no surrogate id). The versions the two statements
+// below touch are current ones that began before `day`: by then the new versions of `day` are in
+// too, current as well, and must stay as they are.
+
 /** Stores the current form of the hash of unchanged versions that had an older one. */
-async function rehashVersions(client: pg.ClientBase, table: string, rows: [rowId: string, hash: string][]): Promise<void> {
+async function rehashVersions(client: pg.ClientBase, table: VersionTable, rows: [entity: string, hash: string][], day: Day): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($1::bigint[], $2::text[]) AS u(id, hash) WHERE v.id = u.id`,
-    [rows.map(([id]) => id), rows.map(([, hash]) => hash)],
+    `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($1::text[], $2::text[]) AS u(entity, hash)
+     WHERE v.${ENTITY[table]} = u.entity AND v.valid_to = $3::date AND v.valid_from < $4::date`,
+    [rows.map(([entity]) => entity), rows.map(([, hash]) => hash), OPEN_END, day],
   );
 }
 
-async function closeVersions(client: pg.ClientBase, table: string, rowIds: string[], day: Day): Promise<void> {
-  if (rowIds.length === 0) return;
-  await client.query(`UPDATE ${table} SET valid_to = $2::date WHERE id = ANY($1::bigint[])`, [rowIds, day]);
+async function closeVersions(client: pg.ClientBase, table: VersionTable, entities: string[], day: Day): Promise<void> {
+  if (entities.length === 0) return;
+  await client.query(
+    `UPDATE ${table} SET valid_to = $2::date WHERE ${ENTITY[table]} = ANY($1::text[]) AND valid_to = $3::date AND valid_from < $2::date`,
+    [entities, day, OPEN_END],
+  );
 }

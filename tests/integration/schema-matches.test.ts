@@ -30,7 +30,7 @@ const samples = {
   // Before the version that names it (foreign key).
   kmsKeyPolicy: { policyHash: "p1", document: { Version: "2012-10-17", Statement: [] } },
   kmsKeyVersion: {
-    id: 1n, keyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1", accountId: "111122223333", region: "eu-west-1", keyId: "k1",
+    keyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1", accountId: "111122223333", region: "eu-west-1", keyId: "k1",
     validFrom: day, validTo: new Date("9999-12-31T00:00:00.000Z"), contentHash: "h", keyManager: "CUSTOMER" as const, keyState: "Enabled",
     keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", multiRegion: true, multiRegionRole: "PRIMARY",
     primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1", creationDate: at, deletionDate: at, pendingWindowDays: 7,
@@ -39,7 +39,7 @@ const samples = {
   },
   kmsKeyUsage: { keyArn: "arn:k1", status: "USED" as const, lastUsedAt: at, lastOperation: "Decrypt", trackingStartDate: at, observedDay: day },
   storageResourceVersion: {
-    id: 1n, resourceArn: "arn:aws:s3:::b", accountId: "111122223333", region: "eu-west-1", service: "S3" as const, name: "b",
+    resourceArn: "arn:aws:s3:::b", accountId: "111122223333", region: "eu-west-1", service: "S3" as const, name: "b",
     validFrom: day, validTo: new Date("2026-04-01T00:00:00.000Z"), contentHash: "h", sizeBytes: 5_000_000_000_000n, encryptionClass: "CUSTOMER_KMS" as const,
     sseAlgorithm: "aws:kms", keyRef: "alias/x", keyArn: "arn:k1", keyState: "Enabled", bucketKeyEnabled: false, tags: { env: "prod" },
     businessUnit: "payments", environment: "prod", classification: "restricted", application: "ledger", owner: "ana", requiresCmk: true,

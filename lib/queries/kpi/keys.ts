@@ -168,7 +168,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   const offset = params.add((query.page - 1) * query.pageSize);
   const rows = await db.$queryRawUnsafe<Row[]>(
     `WITH page AS (
-       SELECT k.id, ${sortValue} AS sort_value, (count(*) OVER ())::int AS total
+       SELECT k.key_arn, ${sortValue} AS sort_value, (count(*) OVER ())::int AS total
        FROM kms_key_version k ${sort.join ?? ""} ${whereClause(conditions)}
        ORDER BY sort_value ${direction} NULLS LAST, k.key_arn LIMIT ${limit} OFFSET ${offset}
      )
@@ -179,7 +179,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
        coalesce((SELECT s.resources FROM key_current_stats s WHERE s.key_arn = k.key_arn), 0) AS resource_count,
        (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date)::text AS cost_30d,
        p.total
-     FROM page p JOIN kms_key_version k ON k.id = p.id
+     FROM page p JOIN kms_key_version k ON k.key_arn = p.key_arn AND k.valid_to = '9999-12-31'::date
      ORDER BY p.sort_value ${direction} NULLS LAST, k.key_arn`,
     ...params.values,
   );
