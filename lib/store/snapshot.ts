@@ -51,9 +51,9 @@ export async function storeInventorySnapshot(
     await copyInto(client, "kms_key_version", KEY_COLUMNS, inChunks(newKeyLines(snapshot, policies, keyDiff, day, settings)));
     const resourceDiff = new SnapshotDiff(currentResources);
     await copyInto(client, "storage_resource_version", RESOURCE_COPY_COLUMNS, inChunks(newResourceLines(snapshot, keyStates, resourceDiff, day, settings)));
-    await rehashVersions(client, "kms_key_version", keyDiff.rehash, day);
-    await closeVersions(client, "kms_key_version", keyDiff.finish().close, day);
-    await closeVersions(client, "storage_resource_version", resourceDiff.finish().close, day);
+    await rehashVersions(client, "kms_key_version", scope, day, keyDiff.rehash);
+    await closeVersions(client, "kms_key_version", scope, day, keyDiff.finish().close);
+    await closeVersions(client, "storage_resource_version", scope, day, resourceDiff.finish().close);
     await storeKeyUsage(tx, day, snapshot.keyUsage);
     await client.query(
       `INSERT INTO scope_freshness (account_id, region, source, last_good_day, last_run_id, updated_at)
@@ -140,23 +140,26 @@ async function currentVersions(client: pg.ClientBase, table: VersionTable, scope
 }
 
 // Versions are named by entity and first day (no surrogate id). The versions the two statements
-// below touch are current ones that began before `day`: by then the new versions of `day` are in
-// too, current as well, and must stay as they are.
+// below touch are the scope's current ones that began before `day`: by then the new versions of
+// `day` are in too, current as well, and must stay as they are. The scope bounds what the planner
+// may scan to this account-region's current versions, however large the tables grow.
+const CURRENT_BEFORE = (alias: string) =>
+  `${alias}.account_id = $1 AND ${alias}.region = $2 AND ${alias}.valid_to = $3::date AND ${alias}.valid_from < $4::date`;
 
 /** Stores the current form of the hash of unchanged versions that had an older one. */
-async function rehashVersions(client: pg.ClientBase, table: VersionTable, rows: [entity: string, hash: string][], day: Day): Promise<void> {
+async function rehashVersions(client: pg.ClientBase, table: VersionTable, scope: Scope, day: Day, rows: [entity: string, hash: string][]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($1::text[], $2::text[]) AS u(entity, hash)
-     WHERE v.${ENTITY[table]} = u.entity AND v.valid_to = $3::date AND v.valid_from < $4::date`,
-    [rows.map(([entity]) => entity), rows.map(([, hash]) => hash), OPEN_END, day],
+    `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($5::text[], $6::text[]) AS u(entity, hash)
+     WHERE v.${ENTITY[table]} = u.entity AND ${CURRENT_BEFORE("v")}`,
+    [...scope, OPEN_END, day, rows.map(([entity]) => entity), rows.map(([, hash]) => hash)],
   );
 }
 
-async function closeVersions(client: pg.ClientBase, table: VersionTable, entities: string[], day: Day): Promise<void> {
+async function closeVersions(client: pg.ClientBase, table: VersionTable, scope: Scope, day: Day, entities: string[]): Promise<void> {
   if (entities.length === 0) return;
   await client.query(
-    `UPDATE ${table} SET valid_to = $2::date WHERE ${ENTITY[table]} = ANY($1::text[]) AND valid_to = $3::date AND valid_from < $2::date`,
-    [entities, day, OPEN_END],
+    `UPDATE ${table} AS v SET valid_to = $4::date WHERE v.${ENTITY[table]} = ANY($5::text[]) AND ${CURRENT_BEFORE("v")}`,
+    [...scope, OPEN_END, day, entities],
   );
 }
