@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { cmk, volume } from "@/tests/fixtures/records";
-import { copyField, copyLine, inChunks } from "./copy";
+import { copyField, copyLine, inChunks, prepareChunks } from "./copy";
 import { SnapshotDiff, UNCHANGED } from "./diff";
 import { keyRow, resourceRow } from "./rows";
 import { KEY_COLUMNS, RESOURCE_COLUMNS } from "./write-versions";
@@ -30,6 +30,31 @@ describe("COPY text format", () => {
   it("groups lines into chunks", () => {
     expect([...inChunks(["1\n", "2\n", "3\n"], 2)]).toEqual(["1\n2\n", "3\n"]);
     expect([...inChunks([], 2)]).toEqual([]);
+  });
+
+  // The snapshot builds key versions while the resource COPY runs: the COPY's stream must get
+  // turns of the event loop while they are built.
+  it("prepares the same chunks a slice at a time, letting other work run between slices", async () => {
+    const lines = Array.from({ length: 4_500 }, (_, i) => `${i}\n`);
+    const otherWork: number[] = [];
+    let built = 0;
+    const tick = () => {
+      otherWork.push(built);
+      if (built < lines.length) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const chunks = await prepareChunks((function* () {
+      for (const line of lines) {
+        built++;
+        yield line;
+      }
+    })(), 500);
+    expect(chunks).toEqual([...inChunks(lines)]);
+    expect(chunks.length).toBe(3);
+    // The other work ran between slices: it saw the lines built so far grow in steps of a slice.
+    const during = otherWork.filter((n) => n > 0 && n < lines.length);
+    expect(during.length).toBeGreaterThanOrEqual(8);
+    expect(during.every((n) => n % 500 === 0)).toBe(true);
   });
 
   // A column added to resourceRow/keyRow but not to the COPY list would silently not be stored.

@@ -47,8 +47,10 @@ export function copyLine<R>(row: R, columns: readonly (keyof R)[], ...extra: unk
   return fields.join("\t") + "\n";
 }
 
+const CHUNK_ROWS = 2_000;
+
 /** Groups lines into chunks of a few hundred kB (one stream write each). */
-export function* inChunks(lines: Iterable<string>, chunkRows = 2_000): Generator<string> {
+export function* inChunks(lines: Iterable<string>, chunkRows = CHUNK_ROWS): Generator<string> {
   let batch: string[] = [];
   for (const line of lines) {
     batch.push(line);
@@ -58,6 +60,29 @@ export function* inChunks(lines: Iterable<string>, chunkRows = 2_000): Generator
     }
   }
   if (batch.length) yield batch.join("");
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Builds the chunks of `lines` a slice of rows at a time, letting other event-loop work run
+ * between slices. Started just before a COPY that keeps Postgres busy, it runs in the time Node
+ * would otherwise spend waiting for that connection to drain, and the COPY of these chunks that
+ * follows only has to send them.
+ */
+export async function prepareChunks(lines: Iterable<string>, sliceRows = 200): Promise<string[]> {
+  const chunks: string[] = [];
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === CHUNK_ROWS) {
+      chunks.push(batch.join(""));
+      batch = [];
+    }
+    if (batch.length % sliceRows === 0) await nextTurn();
+  }
+  if (batch.length) chunks.push(batch.join(""));
+  return chunks;
 }
 
 /**

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import type { InventorySnapshot } from "@/lib/domain/records";
 import type { PolicySettings } from "@/lib/settings/policy";
-import { copyInto, inChunks } from "./copy";
+import { copyInto, inChunks, prepareChunks } from "./copy";
 import { SnapshotDiff, UNCHANGED } from "./diff";
 import { storeKeyUsage } from "./key-usage";
 import { sqlExecutor, withPgTransaction } from "./pg-tx";
@@ -42,15 +42,20 @@ export async function storeInventorySnapshot(
       currentVersions(client, "storage_resource_version", scope),
     ]);
 
-    // undoSameDay removed every row of this scope starting today: the new versions are new rows,
-    // COPYed while the records are still being hashed and compared.
+    // undoSameDay removed every row of this scope starting today: the new versions are new rows.
+    // Postgres takes longer to insert a resource version than Node takes to build it, and Node
+    // takes longer to build a key version (policy, hashes) than Postgres to insert it; so the key
+    // versions are built in slices while the resource COPY runs (prepareChunks), and their COPY
+    // that follows only sends them. Resource lines are built as the connection drains.
     const keyDiff = new SnapshotDiff(currentKeys);
-    // Policies first: the key versions name them by hash.
-    const policies = snapshot.keys.map(keyPolicyText);
-    await storeKeyPolicies(tx, policies);
-    await copyInto(client, "kms_key_version", KEY_COLUMNS, inChunks(newKeyLines(snapshot, policies, keyDiff, day, settings)));
+    const newPolicies: KeyPolicyText[] = [];
+    const keyChunks = prepareChunks(newKeyLines(snapshot, keyDiff, day, settings, newPolicies));
+    keyChunks.catch(() => {}); // a failed resource COPY must not leave this rejection unhandled; awaited below
     const resourceDiff = new SnapshotDiff(currentResources);
     await copyInto(client, "storage_resource_version", RESOURCE_COPY_COLUMNS, inChunks(newResourceLines(snapshot, keyStates, resourceDiff, day, settings)));
+    const keyLines = await keyChunks;
+    await storeKeyPolicies(tx, newPolicies); // before the versions that name them
+    await copyInto(client, "kms_key_version", KEY_COLUMNS, keyLines);
     await rehashVersions(client, "kms_key_version", scope, day, keyDiff.rehash);
     await closeVersions(client, "kms_key_version", scope, day, keyDiff.finish().close);
     await closeVersions(client, "storage_resource_version", scope, day, resourceDiff.finish().close);
@@ -66,11 +71,14 @@ export async function storeInventorySnapshot(
   });
 }
 
-function* newKeyLines(snapshot: InventorySnapshot, policies: (KeyPolicyText | null)[], diff: SnapshotDiff, day: Day, settings: PolicySettings) {
-  for (const [i, k] of snapshot.keys.entries()) {
-    const policy = policies[i] ?? null;
+/** New key versions as COPY lines; the policies they name are added to `policies`. */
+function* newKeyLines(snapshot: InventorySnapshot, diff: SnapshotDiff, day: Day, settings: PolicySettings, policies: KeyPolicyText[]) {
+  for (const k of snapshot.keys) {
+    const policy = keyPolicyText(k);
     const hash = keyContentHash(k, policy);
-    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored, policy)) !== UNCHANGED) yield keyCopyLine(keyRow(k, day, null, settings, policy, hash));
+    if (diff.opens(k.keyArn, hash, (stored) => legacyKeyContentHash(k, stored, policy)) === UNCHANGED) continue;
+    if (policy) policies.push(policy);
+    yield keyCopyLine(keyRow(k, day, null, settings, policy, hash));
   }
 }
 
