@@ -3,10 +3,10 @@
 // 50,000 resources; bench/lib/store-org.ts). Each round stores a region of its own three times: a
 // first snapshot (all new versions), the next day with 10% of the resources changed (diff + close
 // + insert), and a same-day rerun (undo + rewrite of the day). Target ≥ 50,000 resources/s, the
-// keys' time included. Several rounds, because one pass takes under a second and a single sample
+// keys' time included. Many rounds, because one pass takes under a second and a single sample
 // swings ±20% with whatever else the two cores are doing; the table gives the median and the
 // range. Needs DATABASE_URL; run through scripts/with-db.ts:
-//   npx tsx scripts/with-db.ts node --expose-gc --import tsx bench/store.ts --resources 50000 --keys 10000 --rounds 7
+//   npx tsx scripts/with-db.ts node --expose-gc --import tsx bench/store.ts --resources 50000 --keys 10000 --rounds 15
 import { Command } from "commander";
 import { createDb } from "@/lib/db/client";
 import type { InventorySnapshot } from "@/lib/domain/records";
@@ -20,7 +20,7 @@ import { storeSnapshot } from "./lib/store-org";
 const opts = new Command()
   .option("--resources <n>", "storage resources per snapshot", (v) => Number(v), 50_000)
   .option("--keys <n>", "keys per snapshot", (v) => Number(v), 10_000)
-  .option("--rounds <n>", "regions stored, each with the three passes", (v) => Number(v), 7)
+  .option("--rounds <n>", "regions stored, each with the three passes", (v) => Number(v), 15)
   .parse()
   .opts<{ resources: number; keys: number; rounds: number }>();
 
