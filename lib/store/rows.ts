@@ -12,8 +12,9 @@ import { OPEN_END, type Day } from "./types";
 // Change detection only (not security): the one-shot sha1 is the cheapest digest Node offers.
 const digest = (text: string) => oneShotHash("sha1", text, "base64");
 
-// A policy document's name in kms_key_policy: sha256, because Postgres has it built in (no sha1
-// without pgcrypto) and the migration that moved the stored documents had to compute the same.
+// A policy document's name in kms_key_policy: sha256, because a name must not collide even on
+// purpose (anyone allowed kms:PutKeyPolicy writes documents), and Postgres has it built in (no sha1
+// without pgcrypto) for the migration that moved the stored documents.
 const policyDigest = (text: string) => oneShotHash("sha256", text, "base64");
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
