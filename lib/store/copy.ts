@@ -72,16 +72,16 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function prepareChunks(lines: Iterable<string>, sliceRows = 200): Promise<string[]> {
   const chunks: string[] = [];
-  let batch: string[] = [];
-  for (const line of lines) {
-    batch.push(line);
-    if (batch.length === CHUNK_ROWS) {
-      chunks.push(batch.join(""));
-      batch = [];
+  let slices: string[] = [];
+  for (const slice of inChunks(lines, sliceRows)) {
+    slices.push(slice);
+    if (slices.length * sliceRows >= CHUNK_ROWS) {
+      chunks.push(slices.join(""));
+      slices = [];
     }
-    if (batch.length % sliceRows === 0) await nextTurn();
+    await nextTurn();
   }
-  if (batch.length) chunks.push(batch.join(""));
+  if (slices.length) chunks.push(slices.join(""));
   return chunks;
 }
 

@@ -9,12 +9,12 @@ import type { SqlExecutor } from "./pg-tx";
 /**
  * Stores the documents among `policies` that are not stored yet, before the key versions that
  * name them (a foreign key checks it). Only the hashes travel unless a document is new, so a
- * daily snapshot of unchanged keys sends no policy text. Returns how many documents were new.
+ * daily snapshot of unchanged keys sends no policy text.
  */
-export async function storeKeyPolicies(tx: SqlExecutor, policies: Iterable<KeyPolicyText | null>): Promise<number> {
+export async function storeKeyPolicies(tx: SqlExecutor, policies: Iterable<KeyPolicyText | null>): Promise<void> {
   const texts = new Map<string, string>();
   for (const p of policies) if (p) texts.set(p.hash, p.text);
-  if (texts.size === 0) return 0;
+  if (texts.size === 0) return;
   // Sorted, so that two account-regions adding the same documents take their row locks in the
   // same order and wait for each other instead of deadlocking.
   const hashes = [...texts.keys()].sort();
@@ -24,7 +24,7 @@ export async function storeKeyPolicies(tx: SqlExecutor, policies: Iterable<KeyPo
   );
   const known = new Set(stored.map((r) => r.policy_hash));
   const missing = hashes.filter((h) => !known.has(h)).map((hash) => ({ hash, document: texts.get(hash)! }));
-  if (missing.length === 0) return 0;
+  if (missing.length === 0) return;
   // Another unit may store the same document meanwhile: its row wins, and it is the same text.
   await tx.$executeRawUnsafe(
     `INSERT INTO kms_key_policy (policy_hash, document)
@@ -32,5 +32,4 @@ export async function storeKeyPolicies(tx: SqlExecutor, policies: Iterable<KeyPo
      ORDER BY p.hash ON CONFLICT (policy_hash) DO NOTHING`,
     JSON.stringify(missing),
   );
-  return missing.length;
 }

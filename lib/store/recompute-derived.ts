@@ -29,7 +29,7 @@ const DERIVED_RESOURCE_COLUMNS = ["business_unit", "environment", "classificatio
 
 // Where the next batch starts: after the last (ARN, valid_from) of the previous one; the first
 // starts before every version (an empty ARN sorts first).
-const AFTER = `(ARN, valid_from) > ($1::text, $2::date)`;
+const after = (arnColumn: string) => `(${arnColumn}, valid_from) > ($1::text, $2::date)`;
 const START: [string, string] = ["", "-infinity"];
 
 export async function recomputeResourceDerived(db: Db, settings: PolicySettings): Promise<number> {
@@ -39,7 +39,7 @@ export async function recomputeResourceDerived(db: Db, settings: PolicySettings)
     const rows = await db.$queryRawUnsafe<ResourceSlice[]>(
       `SELECT resource_arn, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, tags, encryption_class::text AS encryption_class, key_state,
          ${DERIVED_RESOURCE_COLUMNS.join(", ")}, non_compliant_reason::text AS non_compliant_reason
-       FROM storage_resource_version WHERE ${AFTER.replace("ARN", "resource_arn")} ORDER BY resource_arn, valid_from LIMIT ${BATCH}`,
+       FROM storage_resource_version WHERE ${after("resource_arn")} ORDER BY resource_arn, valid_from LIMIT ${BATCH}`,
       ...last,
     );
     if (rows.length === 0) {
@@ -85,7 +85,7 @@ export async function recomputeKeyDerived(db: Db, settings: PolicySettings): Pro
   for (;;) {
     const rows = await db.$queryRawUnsafe<KeySlice[]>(
       `SELECT key_arn, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, tags, business_unit, environment
-       FROM kms_key_version WHERE ${AFTER.replace("ARN", "key_arn")} ORDER BY key_arn, valid_from LIMIT ${BATCH}`,
+       FROM kms_key_version WHERE ${after("key_arn")} ORDER BY key_arn, valid_from LIMIT ${BATCH}`,
       ...last,
     );
     if (rows.length === 0) return updated;

@@ -151,15 +151,14 @@ async function currentVersions(client: pg.ClientBase, table: VersionTable, scope
 // below touch are the scope's current ones that began before `day`: by then the new versions of
 // `day` are in too, current as well, and must stay as they are. The scope bounds what the planner
 // may scan to this account-region's current versions, however large the tables grow.
-const CURRENT_BEFORE = (alias: string) =>
-  `${alias}.account_id = $1 AND ${alias}.region = $2 AND ${alias}.valid_to = $3::date AND ${alias}.valid_from < $4::date`;
+const CURRENT_BEFORE = `v.account_id = $1 AND v.region = $2 AND v.valid_to = $3::date AND v.valid_from < $4::date`;
 
 /** Stores the current form of the hash of unchanged versions that had an older one. */
 async function rehashVersions(client: pg.ClientBase, table: VersionTable, scope: Scope, day: Day, rows: [entity: string, hash: string][]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
     `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($5::text[], $6::text[]) AS u(entity, hash)
-     WHERE v.${ENTITY[table]} = u.entity AND ${CURRENT_BEFORE("v")}`,
+     WHERE v.${ENTITY[table]} = u.entity AND ${CURRENT_BEFORE}`,
     [...scope, OPEN_END, day, rows.map(([entity]) => entity), rows.map(([, hash]) => hash)],
   );
 }
@@ -167,7 +166,7 @@ async function rehashVersions(client: pg.ClientBase, table: VersionTable, scope:
 async function closeVersions(client: pg.ClientBase, table: VersionTable, scope: Scope, day: Day, entities: string[]): Promise<void> {
   if (entities.length === 0) return;
   await client.query(
-    `UPDATE ${table} AS v SET valid_to = $4::date WHERE v.${ENTITY[table]} = ANY($5::text[]) AND ${CURRENT_BEFORE("v")}`,
+    `UPDATE ${table} AS v SET valid_to = $4::date WHERE v.${ENTITY[table]} = ANY($5::text[]) AND ${CURRENT_BEFORE}`,
     [...scope, OPEN_END, day, entities],
   );
 }
