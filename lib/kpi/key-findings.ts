@@ -3,6 +3,7 @@
 import { applyPriceOverrides, rotationSurchargePerKeyMonth } from "@/lib/domain/prices";
 import type { KeyUsageRecord, KmsKeyRecord } from "@/lib/domain/records";
 import type { PolicySettings } from "@/lib/settings/policy";
+import { compileSettingRegex } from "@/lib/settings/setting-regex";
 import { analyzeKeyPolicy, type PolicyFindingCode } from "./key-policy";
 
 export type KeyFindingCode =
@@ -108,7 +109,8 @@ export function keyFindings(key: KmsKeyRecord, ctx: KeyFindingContext, settings:
   const missing = settings.requiredKeyTags.filter((tag) => (key.tags[tag] ?? "").trim() === "");
   if (missing.length) add("MISSING_TAGS", { missing });
 
-  const aliasPattern = new RegExp(settings.aliasPattern);
+  // RE2, not RegExp: the pattern is a setting, and a backtracking one could stall the server.
+  const aliasPattern = compileSettingRegex(settings.aliasPattern);
   if (!key.aliases.some((alias) => aliasPattern.test(alias))) {
     add("ALIAS_CONVENTION", { aliases: key.aliases, pattern: settings.aliasPattern });
   }

@@ -4,6 +4,7 @@
 // a message that names the setting instead of skewing a KPI silently.
 import { z } from "zod";
 import { PRICE_KEYS, type KmsPrices } from "@/lib/domain/prices";
+import { compileSettingRegex } from "./setting-regex";
 
 /** alias/<env>-<app>-<purpose>: lowercase words; the purpose may itself contain hyphens. */
 export const DEFAULT_ALIAS_PATTERN = "^alias/[a-z0-9]+-[a-z0-9]+-[a-z0-9][a-z0-9_-]*$";
@@ -11,11 +12,13 @@ export const DEFAULT_ALIAS_PATTERN = "^alias/[a-z0-9]+-[a-z0-9]+-[a-z0-9][a-z0-9
 const tagKey = z.string().trim().min(1, "must be a non-empty tag key").max(128, "a tag key has at most 128 characters");
 const tagValues = z.array(z.string().trim().min(1, "must not contain empty values"));
 
+// Compiled with RE2 (setting-regex.ts), the engine findings use: a pattern it cannot run, or one
+// longer than its limit, is refused here with the setting's name.
 const regexSource = z.string().min(1, "must be a non-empty regular expression").superRefine((source, ctx) => {
   try {
-    new RegExp(source);
+    compileSettingRegex(source);
   } catch (error) {
-    ctx.addIssue({ code: "custom", message: `is not a valid regular expression (${(error as Error).message})` });
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
   }
 });
 
