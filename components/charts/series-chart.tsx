@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bdi, isolateText } from "@/components/tables/bidi";
 import { ChartCard } from "./chart-card";
 import type { SeriesSpec } from "./series";
 import { SeriesLegend } from "./series-legend";
@@ -42,14 +43,18 @@ export function SeriesChart(props: SeriesChartProps) {
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#E2E8F0" />
-      <XAxis dataKey="x" tickFormatter={formatX} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: props.xLabel, position: "insideBottom", offset: -16, fontSize: 12, fill: "#475569" }} />
+      <XAxis dataKey="x" tickFormatter={(x: string) => isolateText(formatX(String(x)))} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: props.xLabel, position: "insideBottom", offset: -16, fontSize: 12, fill: "#475569" }} />
       <YAxis
         tickFormatter={props.formatTick ?? format}
         domain={props.yDomain ?? [0, "auto"]}
         width={72}
         tick={{ fontSize: 12, fill: "#475569" }}
       />
-      <Tooltip formatter={(value) => (typeof value === "number" ? format(value) : String(value))} labelFormatter={(x) => formatX(String(x))} />
+      {/* Series names and category labels are business units, accounts, buckets: isolated (bidi.tsx). */}
+      <Tooltip
+        formatter={(value, name) => [typeof value === "number" ? format(value) : String(value), <Bdi key="name">{String(name)}</Bdi>]}
+        labelFormatter={(x) => <Bdi>{formatX(String(x))}</Bdi>}
+      />
     </>
   );
   const stackId = props.stacked ? "stack" : undefined;

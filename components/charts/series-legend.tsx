@@ -1,5 +1,6 @@
 "use client";
 
+import { Bdi } from "@/components/tables/bidi";
 import type { SeriesSpec } from "./series";
 
 /** A legend of toggle buttons: keyboard reachable, state announced with aria-pressed. */
@@ -17,7 +18,7 @@ export function SeriesLegend({ series, hidden, onToggle }: { series: readonly Se
               className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 focus-visible:outline-2 focus-visible:outline-sky-600 ${off ? "text-slate-400 line-through" : "text-slate-700 hover:bg-slate-100"}`}
             >
               <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: off ? "#CBD5E1" : s.color }} />
-              {s.label}
+              <Bdi>{s.label}</Bdi>
             </button>
           </li>
         );

@@ -1,3 +1,4 @@
+import { Bdi } from "@/components/tables/bidi";
 import type { SeriesSpec } from "./series";
 
 /** The table alternative of a series chart: one row per x value, one column per series. */
@@ -22,7 +23,7 @@ export function SeriesTable({
         <tr>
           <th scope="col" className="px-2 py-1.5">{xLabel}</th>
           {series.map((s) => (
-            <th key={s.key} scope="col" className="px-2 py-1.5 text-right">{s.label}</th>
+            <th key={s.key} scope="col" className="px-2 py-1.5 text-right"><Bdi>{s.label}</Bdi></th>
           ))}
           {total ? <th scope="col" className="px-2 py-1.5 text-right">Total</th> : null}
         </tr>
@@ -30,7 +31,7 @@ export function SeriesTable({
       <tbody className="divide-y divide-slate-100">
         {data.map((d) => (
           <tr key={String(d.x)}>
-            <th scope="row" className="px-2 py-1 font-normal text-slate-800">{formatX(String(d.x))}</th>
+            <th scope="row" className="px-2 py-1 font-normal text-slate-800"><Bdi>{formatX(String(d.x))}</Bdi></th>
             {series.map((s) => (
               <td key={s.key} className="px-2 py-1 text-right tabular-nums">{typeof d[s.key] === "number" ? format(d[s.key] as number) : "—"}</td>
             ))}

@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { csvFileName, toCsv } from "@/lib/export/csv";
 import { formatInteger } from "@/components/format";
 import { nextSort, pageCount, searchRows, sortRows, type Column, type SortState } from "./table-model";
+import { Bdi } from "./bidi";
 import { downloadText } from "./download";
 
 interface DataTableProps<Row> {
@@ -104,7 +105,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               <tr key={rowKey(row)} className="hover:bg-slate-50">
                 {columns.map((c) => (
                   <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
-                    {c.cell ? c.cell(row) : String(c.value(row) ?? "")}
+                    {c.cell ? c.cell(row) : <Bdi>{String(c.value(row) ?? "")}</Bdi>}
                   </td>
                 ))}
               </tr>
@@ -112,7 +113,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             {visible.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600">
-                  {query ? `No row matches "${query}". Clear the search to see all ${formatInteger(rows.length)} rows.` : (props.emptyMessage ?? "No rows for these filters.")}
+                  {query ? <>No row matches &ldquo;<Bdi>{query}</Bdi>&rdquo;. Clear the search to see all {formatInteger(rows.length)} rows.</> : (props.emptyMessage ?? "No rows for these filters.")}
                 </td>
               </tr>
             ) : null}

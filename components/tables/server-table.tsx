@@ -5,6 +5,7 @@ import { formatInteger } from "@/components/format";
 import { apiGet, type QueryParams } from "@/components/hooks/queries/api-client";
 import { usePagedQuery, type PagedResponse } from "@/components/hooks/queries/use-api-query";
 import type { Row } from "@/components/hooks/queries/types";
+import { Bdi } from "./bidi";
 import { ExportButton } from "./export-button";
 import { Pager } from "./pager";
 import { SearchBox } from "./search-box";
@@ -101,7 +102,7 @@ export function ServerTable(props: ServerTableProps) {
                   <tr key={props.rowKey(row)} className="hover:bg-slate-50">
                     {columns.map((c) => (
                       <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
-                        {c.cell ? c.cell(row) : String(c.value(row) ?? "")}
+                        {c.cell ? c.cell(row) : <Bdi>{String(c.value(row) ?? "")}</Bdi>}
                       </td>
                     ))}
                   </tr>
@@ -161,6 +162,6 @@ function EmptyMessage({ total, page, pages, search, fallback, onPage }: { total:
       </>
     );
   }
-  if (search.trim()) return <>No row matches &ldquo;{search.trim()}&rdquo;. Clear the search to see every row for these filters.</>;
+  if (search.trim()) return <>No row matches &ldquo;<Bdi>{search.trim()}</Bdi>&rdquo;. Clear the search to see every row for these filters.</>;
   return <>{fallback}</>;
 }
