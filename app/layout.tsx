@@ -4,6 +4,10 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
+// Every page, the not-found page included, renders per request: proxy.ts gives each response a
+// fresh CSP nonce, which Next can only put on the scripts of a page rendered for that request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "KMS FinOps", template: "%s · KMS FinOps" },
   description: "Self-hosted FinOps dashboard for AWS KMS: key inventory, CMK coverage, KMS cost per business unit, savings.",

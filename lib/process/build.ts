@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "generated", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "generated", "next.config.ts", "proxy.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -27,7 +27,7 @@ async function signIn(port: number, password: string): Promise<string> {
   try {
     await client.connect();
     const { rows } = await client.query<{ user: string }>("SELECT current_user AS user");
-    return rows[0].user;
+    return rows[0]?.user ?? "no row";
   } catch (error) {
     return `refused ${(error as { code?: string }).code}`;
   } finally {
