@@ -8,10 +8,12 @@ import { isDatabaseEmpty, loadDemo } from "@/lib/demo/load";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { buildIfNeeded } from "@/lib/process/build";
 import { ChildGroup, waitForHttp } from "@/lib/process/children";
+import { checkNodeVersion } from "@/lib/process/node-version";
 
 const log = (m: string) => console.log(`[demo] ${m}`);
 
 async function main(): Promise<void> {
+  checkNodeVersion("demo");
   const started = Date.now();
   const env = parseEnv();
   const database = await ensureDatabase({ database: "kms_finops", log });
