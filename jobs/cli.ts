@@ -12,6 +12,7 @@ import { ensureDatabase } from "@/lib/db/ensure";
 import { isDay } from "@/lib/store/days";
 import { startRun } from "@/lib/ingestion/start-run";
 import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
+import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
 import { startJobWorkers } from "./ingestion/queue-workers";
 import { countUnits, formatSummary, progressLine } from "./ingestion/report";
@@ -42,6 +43,7 @@ const program = new Command("ingest")
 async function main(): Promise<number> {
   const opts = program.parse().opts<{ accounts?: string[]; regions?: string[]; since?: string; workers?: number }>();
   const config = parseIngestionConfig();
+  awsTimeoutsFromEnv();
   const say = (m: string) => process.stderr.write(`[ingest] ${m}\n`);
   const database = await ensureDatabase({ database: "kms_finops", log: say });
   const db = createDb(database.url, 8);

@@ -7,6 +7,7 @@ import pino from "pino";
 import { parseEnv, ConfigError } from "@/lib/config/env";
 import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
 import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
 
@@ -14,6 +15,7 @@ const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
 
 async function main(): Promise<void> {
   const env = parseEnv();
+  awsTimeoutsFromEnv(); // an invalid timeout stops the worker now, not its first unit
   if (!env.DATABASE_URL) throw new ConfigError("DATABASE_URL is required for the worker (npm run demo sets it)");
   await migrate(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, 5);
