@@ -24,3 +24,9 @@ export const unitJobOptions = (runId: string, unitId: bigint | string): SendOpti
   expireInSeconds: UNIT_LEASE_SECONDS,
   retryLimit: 0,
 });
+
+/**
+ * A run job is sent once and never retried by the queue: pg-boss's default retries would turn
+ * one request into up to three runs (a failed start is recorded as a FAILED run instead).
+ */
+export const runJobOptions: SendOptions = { retryLimit: 0 };
