@@ -11,7 +11,8 @@ import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
 import { isDay } from "@/lib/store/days";
 import { startRun } from "@/lib/ingestion/start-run";
-import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
+import { INGEST_UNIT_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
+import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
 import { startJobWorkers } from "./ingestion/queue-workers";
@@ -52,6 +53,8 @@ async function main(): Promise<number> {
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   try {
     await boss.start();
+    const settled = await failAbandonedUnits(db, STALE_UNIT_MS);
+    if (settled.length) say(`settled ${settled.length} earlier run(s) whose worker stopped responding: ${settled.join(", ")}`);
     const unitJobs = jobs.filter((j) => j.id === INGEST_UNIT_JOB);
     await startJobWorkers(boss, unitJobs, { db, log, workerId: `cli:${process.pid}`, concurrency: { [INGEST_UNIT_JOB]: opts.workers ?? config.unitConcurrency } });
     const started = await startRun(db, (id, payload, o) => boss.send(id, payload as object, o ?? {}), { trigger: "CLI", accounts: opts.accounts, regions: opts.regions, since: opts.since }, config);

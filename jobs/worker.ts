@@ -9,6 +9,8 @@ import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
+import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
+import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
 
 const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
@@ -24,6 +26,14 @@ async function main(): Promise<void> {
   await boss.start();
   const workerId = `${hostname()}:${process.pid}`;
 
+  // Runs left RUNNING by a worker that died are settled at start and then every minute.
+  const settleAbandoned = () =>
+    failAbandonedUnits(db, STALE_UNIT_MS)
+      .then((runs) => runs.length && log.warn({ runs }, "settled runs whose worker stopped responding"))
+      .catch((error: unknown) => log.error({ err: error }, "settling abandoned units failed"));
+  await settleAbandoned();
+  const settler = setInterval(() => void settleAbandoned(), 60_000);
+
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
@@ -33,6 +43,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping worker");
+    clearInterval(settler);
     await boss.stop({ graceful: true, timeout: 20_000 });
     await db.$disconnect();
     process.exit(0);

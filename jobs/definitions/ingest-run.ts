@@ -1,6 +1,6 @@
 import { runRequestSchema } from "@/lib/ingestion/run-request";
 import { startRun } from "@/lib/ingestion/start-run";
-import { INGEST_RUN_JOB, UNIT_LEASE_SECONDS } from "@/lib/ingestion/queue-names";
+import { INGEST_RUN_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { defineJob } from "./types";
 
@@ -11,7 +11,7 @@ export const ingestRunJob = defineJob({
   concurrency: 1,
   async handler(payload, { db, log, send }) {
     // Before a new run, settle any earlier run left RUNNING by a worker that died mid-unit.
-    const settled = await failAbandonedUnits(db, UNIT_LEASE_SECONDS * 1000);
+    const settled = await failAbandonedUnits(db, STALE_UNIT_MS);
     if (settled.length) log.warn({ runs: settled }, "settled runs with abandoned units");
     const run = await startRun(db, send, payload);
     log.info({ runId: run.runId, units: run.unitsTotal, accounts: run.accounts.length, regions: run.regions }, "ingestion run started");
