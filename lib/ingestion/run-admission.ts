@@ -24,6 +24,11 @@ export interface PendingRun {
   requestedAt: string;
 }
 
+/** A run a worker has started and not yet settled (the schedule and the CLI wait for it). */
+export async function runningRun(db: Db): Promise<{ id: string; startedAt: Date | null } | null> {
+  return db.ingestionRun.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { requestedAt: "desc" }, select: { id: true, startedAt: true } });
+}
+
 /** The run already running or queued (its job not yet picked up), if any. */
 export async function pendingRun(db: Db): Promise<PendingRun | null> {
   const runs = await db.ingestionRun.findMany({ where: { status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { requestedAt: "desc" }, take: 1 });

@@ -77,3 +77,18 @@ describe("ingestion run bookkeeping", () => {
     expect((await db.ingestionUnit.findUniqueOrThrow({ where: { id: unitId } })).status).toBe("RUNNING");
   });
 });
+
+describe("the ingest.run job", () => {
+  it("skips a request while another run is running (one run at a time)", async () => {
+    const { ingestRunJob } = await import("@/jobs/definitions/ingest-run");
+    const running = await createRun(db, { trigger: "CLI", snapshotDay: "2026-03-01", scope: {}, units: units.slice(0, 1) });
+    await claimUnit(db, running.units[0]!.unitId, "w");
+    const warned: unknown[] = [];
+    const log = { warn: (o: unknown) => warned.push(o), info: () => {}, error: () => {} };
+    const sent: unknown[] = [];
+    await ingestRunJob.handler({ trigger: "SCHEDULE" }, { db, log: log as never, workerId: "w", send: async (...args) => (sent.push(args), "job") });
+    expect(await db.ingestionRun.count()).toBe(1);
+    expect(sent).toEqual([]);
+    expect(warned).toEqual([{ runningRunId: running.runId, trigger: "SCHEDULE" }]);
+  });
+});
