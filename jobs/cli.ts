@@ -11,7 +11,10 @@ import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
 import { isDay } from "@/lib/store/days";
 import { startRun } from "@/lib/ingestion/start-run";
-import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
+import { INGEST_UNIT_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
+import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
+import { runningRun } from "@/lib/ingestion/run-admission";
+import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
 import { startJobWorkers } from "./ingestion/queue-workers";
 import { countUnits, formatSummary, progressLine } from "./ingestion/report";
@@ -42,6 +45,7 @@ const program = new Command("ingest")
 async function main(): Promise<number> {
   const opts = program.parse().opts<{ accounts?: string[]; regions?: string[]; since?: string; workers?: number }>();
   const config = parseIngestionConfig();
+  awsTimeoutsFromEnv();
   const say = (m: string) => process.stderr.write(`[ingest] ${m}\n`);
   const database = await ensureDatabase({ database: "kms_finops", log: say });
   const db = createDb(database.url, 8);
@@ -50,6 +54,13 @@ async function main(): Promise<number> {
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   try {
     await boss.start();
+    const settled = await failAbandonedUnits(db, STALE_UNIT_MS);
+    if (settled.length) say(`settled ${settled.length} earlier run(s) whose worker stopped responding: ${settled.join(", ")}`);
+    const running = await runningRun(db);
+    if (running) {
+      say(`run ${running.id} is still running (one run at a time): wait for it, or see it with GET /api/runs/${running.id}`);
+      return 1;
+    }
     const unitJobs = jobs.filter((j) => j.id === INGEST_UNIT_JOB);
     await startJobWorkers(boss, unitJobs, { db, log, workerId: `cli:${process.pid}`, concurrency: { [INGEST_UNIT_JOB]: opts.workers ?? config.unitConcurrency } });
     const started = await startRun(db, (id, payload, o) => boss.send(id, payload as object, o ?? {}), { trigger: "CLI", accounts: opts.accounts, regions: opts.regions, since: opts.since }, config);

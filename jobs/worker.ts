@@ -7,13 +7,17 @@ import pino from "pino";
 import { parseEnv, ConfigError } from "@/lib/config/env";
 import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
+import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
+import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
 
 const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
 
 async function main(): Promise<void> {
   const env = parseEnv();
+  awsTimeoutsFromEnv(); // an invalid timeout stops the worker now, not its first unit
   if (!env.DATABASE_URL) throw new ConfigError("DATABASE_URL is required for the worker (npm run demo sets it)");
   await migrate(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, 5);
@@ -21,6 +25,14 @@ async function main(): Promise<void> {
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   await boss.start();
   const workerId = `${hostname()}:${process.pid}`;
+
+  // Runs left RUNNING by a worker that died are settled at start and then every minute.
+  const settleAbandoned = () =>
+    failAbandonedUnits(db, STALE_UNIT_MS)
+      .then((runs) => runs.length && log.warn({ runs }, "settled runs whose worker stopped responding"))
+      .catch((error: unknown) => log.error({ err: error }, "settling abandoned units failed"));
+  await settleAbandoned();
+  const settler = setInterval(() => void settleAbandoned(), 60_000);
 
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
@@ -31,6 +43,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "stopping worker");
+    clearInterval(settler);
     await boss.stop({ graceful: true, timeout: 20_000 });
     await db.$disconnect();
     process.exit(0);

@@ -12,6 +12,8 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
+import { z } from "zod";
+import { ConfigError } from "@/lib/config/env";
 import { readOnlyPlugin } from "@/jobs/aws/read-only";
 import { pacingPlugin, type AwsService, type Pacer, type RequestCounter } from "@/jobs/aws/pacing";
 
@@ -49,8 +51,37 @@ export interface ClientFactoryOptions {
   counter?: RequestCounter;
   /** Region for Cost Explorer and Organizations (us-east-1; other partitions differ). */
   globalRegion?: string;
-  /** Injected HTTP handler (tests). */
+  /** Injected HTTP handler (tests); replaces the timeouts below. */
   requestHandler?: unknown;
+  /** Connection and request timeouts; default from the environment (awsTimeoutsFromEnv). */
+  timeouts?: AwsTimeouts;
+}
+
+export interface AwsTimeouts {
+  /** TCP (and TLS) connection set-up. */
+  connectTimeoutMs: number;
+  /** Whole request, from sending to the last byte of the answer; each retry attempt gets its own. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * Without timeouts an endpoint that accepts the connection and never answers holds a unit (and
+ * its run) forever. Cost Explorer answers in seconds; 2 minutes is far beyond a slow page.
+ */
+export const DEFAULT_TIMEOUTS: AwsTimeouts = { connectTimeoutMs: 10_000, requestTimeoutMs: 120_000 };
+
+const timeoutMs = z.coerce.number().int("must be a whole number of milliseconds").min(100, "must be at least 100 ms").max(3_600_000, "must be at most 3600000 ms (1 hour)");
+const timeoutEnv = z.object({
+  INGEST_AWS_CONNECT_TIMEOUT_MS: timeoutMs.default(DEFAULT_TIMEOUTS.connectTimeoutMs),
+  INGEST_AWS_REQUEST_TIMEOUT_MS: timeoutMs.default(DEFAULT_TIMEOUTS.requestTimeoutMs),
+});
+
+/** INGEST_AWS_CONNECT_TIMEOUT_MS / INGEST_AWS_REQUEST_TIMEOUT_MS; an invalid value names the variable. */
+export function awsTimeoutsFromEnv(source: Record<string, string | undefined> = process.env): AwsTimeouts {
+  const picked = Object.fromEntries(Object.keys(timeoutEnv.shape).map((k) => [k, source[k]?.trim() || undefined]));
+  const parsed = timeoutEnv.safeParse(picked);
+  if (!parsed.success) throw new ConfigError(`Invalid ingestion configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return { connectTimeoutMs: parsed.data.INGEST_AWS_CONNECT_TIMEOUT_MS, requestTimeoutMs: parsed.data.INGEST_AWS_REQUEST_TIMEOUT_MS };
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = { maxAttempts: 10, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -70,36 +101,64 @@ export function createRetryStrategy(options: RetryOptions = {}, random: () => nu
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyClient = { middlewareStack: { use(plugin: Pluggable<any, any>): void } };
 
-function harden<C extends AnyClient>(client: C, service: AwsService, options: ClientFactoryOptions): C {
+/**
+ * Says which service and operation did not answer (the SDK's TimeoutError names neither), after
+ * the retries: the unit's error then reads "kms ListKeys: no answer ...".
+ */
+function timeoutNaming(service: AwsService, timeouts: AwsTimeouts): Pluggable<object, object> {
+  return {
+    applyToStack(stack) {
+      stack.add(
+        (next, context) => async (args) => {
+          try {
+            return await next(args);
+          } catch (error) {
+            if (error instanceof Error && error.name === "TimeoutError") {
+              error.message = `${service} ${String(context.commandName ?? "").replace(/Command$/, "")}: no answer within the timeouts (connect ${timeouts.connectTimeoutMs} ms, request ${timeouts.requestTimeoutMs} ms per attempt; INGEST_AWS_CONNECT_TIMEOUT_MS / INGEST_AWS_REQUEST_TIMEOUT_MS): ${error.message}`;
+            }
+            throw error;
+          }
+        },
+        { step: "initialize", name: "kmsFinopsTimeoutNaming" },
+      );
+    },
+  };
+}
+
+function harden<C extends AnyClient>(client: C, service: AwsService, options: ClientFactoryOptions, timeouts: AwsTimeouts): C {
+  client.middlewareStack.use(timeoutNaming(service, timeouts));
   client.middlewareStack.use(readOnlyPlugin);
   client.middlewareStack.use(pacingPlugin(service, options.pacer, options.counter));
   return client;
 }
 
-function baseConfig(options: ClientFactoryOptions, region: string) {
+function baseConfig(options: ClientFactoryOptions, region: string, timeouts: AwsTimeouts) {
   return {
     region,
     // A fresh strategy per client: its retry capacity must not be shared across account-regions.
     retryStrategy: createRetryStrategy(options.retry),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
+    // The SDK builds its NodeHttpHandler from these options; throwOnRequestTimeout makes the
+    // request timeout an error (by default it only logs a warning).
+    requestHandler: options.requestHandler ?? { connectionTimeout: timeouts.connectTimeoutMs, requestTimeout: timeouts.requestTimeoutMs, throwOnRequestTimeout: true },
   } as const;
 }
 
 export function createAwsClients(options: ClientFactoryOptions): AwsClients {
-  const regional = () => baseConfig(options, options.region);
-  const global = () => baseConfig(options, options.globalRegion ?? GLOBAL_API_REGION);
+  const timeouts = options.timeouts ?? awsTimeoutsFromEnv();
+  const regional = () => baseConfig(options, options.region, timeouts);
+  const global = () => baseConfig(options, options.globalRegion ?? GLOBAL_API_REGION, timeouts);
   /* eslint-disable @typescript-eslint/no-explicit-any -- requestHandler is typed per client */
   return {
-    kms: harden(new KMSClient(regional() as any), "kms", options),
-    s3: harden(new S3Client(regional() as any), "s3", options),
-    ec2: harden(new EC2Client(regional() as any), "ec2", options),
-    rds: harden(new RDSClient(regional() as any), "rds", options),
-    tagging: harden(new ResourceGroupsTaggingAPIClient(regional() as any), "tagging", options),
-    costExplorer: harden(new CostExplorerClient(global() as any), "ce", options),
-    sts: harden(new STSClient(regional() as any), "sts", options),
-    organizations: harden(new OrganizationsClient(global() as any), "organizations", options),
+    kms: harden(new KMSClient(regional() as any), "kms", options, timeouts),
+    s3: harden(new S3Client(regional() as any), "s3", options, timeouts),
+    ec2: harden(new EC2Client(regional() as any), "ec2", options, timeouts),
+    rds: harden(new RDSClient(regional() as any), "rds", options, timeouts),
+    tagging: harden(new ResourceGroupsTaggingAPIClient(regional() as any), "tagging", options, timeouts),
+    costExplorer: harden(new CostExplorerClient(global() as any), "ce", options, timeouts),
+    sts: harden(new STSClient(regional() as any), "sts", options, timeouts),
+    organizations: harden(new OrganizationsClient(global() as any), "organizations", options, timeouts),
   };
   /* eslint-enable @typescript-eslint/no-explicit-any */
 }

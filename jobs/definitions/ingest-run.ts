@@ -1,6 +1,7 @@
 import { runRequestSchema } from "@/lib/ingestion/run-request";
 import { startRun } from "@/lib/ingestion/start-run";
-import { INGEST_RUN_JOB, UNIT_LEASE_SECONDS } from "@/lib/ingestion/queue-names";
+import { runningRun } from "@/lib/ingestion/run-admission";
+import { INGEST_RUN_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { defineJob } from "./types";
 
@@ -11,8 +12,14 @@ export const ingestRunJob = defineJob({
   concurrency: 1,
   async handler(payload, { db, log, send }) {
     // Before a new run, settle any earlier run left RUNNING by a worker that died mid-unit.
-    const settled = await failAbandonedUnits(db, UNIT_LEASE_SECONDS * 1000);
+    const settled = await failAbandonedUnits(db, STALE_UNIT_MS);
     if (settled.length) log.warn({ runs: settled }, "settled runs with abandoned units");
+    // One run at a time: a schedule firing during a long run (or a CLI run) is skipped.
+    const running = await runningRun(db);
+    if (running) {
+      log.warn({ runningRunId: running.id, trigger: payload.trigger }, "a run is still running: this run request is skipped");
+      return;
+    }
     const run = await startRun(db, send, payload);
     log.info({ runId: run.runId, units: run.unitsTotal, accounts: run.accounts.length, regions: run.regions }, "ingestion run started");
   },

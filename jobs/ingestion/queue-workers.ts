@@ -4,7 +4,7 @@ import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
-import { INGEST_RUN_JOB } from "@/lib/ingestion/queue-names";
+import { INGEST_RUN_JOB, runJobOptions } from "@/lib/ingestion/queue-names";
 import type { JobDefinition } from "@/jobs/definitions/types";
 
 export interface WorkOptions {
@@ -55,6 +55,6 @@ export async function startJobWorkers(boss: PgBoss, jobs: readonly JobDefinition
 export async function installIngestionSchedule(boss: PgBoss, log: Logger): Promise<void> {
   const config = parseIngestionConfig();
   await boss.createQueue(INGEST_RUN_JOB);
-  await boss.schedule(INGEST_RUN_JOB, config.schedule, { trigger: "SCHEDULE" }, { tz: "UTC" });
+  await boss.schedule(INGEST_RUN_JOB, config.schedule, { trigger: "SCHEDULE" }, { tz: "UTC", ...runJobOptions });
   log.info({ cron: config.schedule }, "ingestion scheduled");
 }

@@ -3,11 +3,11 @@
 // to the server log, not to the client.
 import { PolicySettingsError } from "@/lib/settings/policy";
 
-export type ApiErrorCode = "bad_request" | "not_found" | "internal";
+export type ApiErrorCode = "bad_request" | "not_found" | "conflict" | "payload_too_large" | "rate_limited" | "internal";
 
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 500,
+    readonly status: 400 | 404 | 409 | 413 | 429 | 500,
     readonly code: ApiErrorCode,
     message: string,
   ) {
@@ -18,6 +18,7 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, "bad_request", message);
 export const notFound = (message: string) => new ApiError(404, "not_found", message);
+export const payloadTooLarge = (message: string) => new ApiError(413, "payload_too_large", message);
 
 /** JSON.stringify replacer: bigints (byte counts, ids) travel as decimal strings. */
 function replacer(_key: string, value: unknown): unknown {

@@ -4,7 +4,7 @@
 // is reported instead of silently ignored.
 import { z } from "zod";
 import { isDay } from "@/lib/store/days";
-import { badRequest } from "./errors";
+import { badRequest, payloadTooLarge } from "./errors";
 
 /** The label the API uses for the untagged business unit (stored as ""). */
 export const UNTAGGED = "(untagged)";
@@ -20,8 +20,22 @@ function isValidDay(value: string): boolean {
   }
 }
 
-export const day = z.string().refine(isValidDay, "must be a day YYYY-MM-DD");
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM");
+/** Years Postgres and JavaScript dates agree on; outside them a date would be a 22008 (500). */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 9999;
+const inYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+
+export const day = z
+  .string()
+  .refine(isValidDay, "must be a day YYYY-MM-DD")
+  .refine(inYears, `must be a day between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`);
+export const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month YYYY-MM")
+  .refine(inYears, `must be a month between ${MIN_YEAR}-01 and ${MAX_YEAR}-12`);
 
 /** Comma-separated values ("a,b"); empty items are refused. */
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -84,15 +98,77 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
-/** Every parameter once: a repeated parameter is refused rather than silently picking one. */
+/** Longest query parameter value accepted (a search string, a long list of account ids). */
+export const MAX_PARAM_LENGTH = 2048;
+
+/**
+ * A NUL byte reaches Postgres as an invalid text value (22021, a 500): refused here for every
+ * parameter, whatever the route's schema, as is an over-long value.
+ */
+function checkValue(name: string, value: string): void {
+  if (value.includes("\u0000")) throw badRequest(`${name}: must not contain NUL bytes`);
+  if (value.length > MAX_PARAM_LENGTH) throw badRequest(`${name}: must be at most ${MAX_PARAM_LENGTH} characters`);
+}
+
+/**
+ * Every parameter once: a repeated parameter is refused rather than silently picking one. The
+ * input object has no prototype, so `__proto__` or `constructor` is a parameter name like any
+ * other and the strict schemas refuse it as unknown.
+ */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const params = new URL(request.url).searchParams;
-  const input: Record<string, string> = {};
+  const input: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of params) {
+    checkValue(key, key);
     if (Object.hasOwn(input, key)) throw badRequest(`${key}: is given more than once (use a comma-separated list)`);
+    checkValue(key, value);
     input[key] = value;
   }
   return parseInput(schema, input);
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (typeof value !== "object" || value === null) return false;
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v));
+}
+
+/** Largest JSON request body accepted (settings, run requests are a few hundred bytes). */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a JSON object body with a size cap (counted while streaming, so a lying or missing
+ * Content-Length does not help) → 413 `body: ...` over it, 400 `body: ...` when it is not a JSON
+ * object. Keys such as "__proto__" stay plain data (JSON.parse defines own properties); strict
+ * schemas then refuse them as unknown.
+ */
+export async function readJsonBody(request: Request, what = "a JSON object", maxBytes = MAX_JSON_BODY_BYTES): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw payloadTooLarge(`body: must be at most ${maxBytes} bytes`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw payloadTooLarge(`body: must be at most ${maxBytes} bytes`);
+      }
+      chunks.push(value);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw badRequest(`body: must be ${what}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw badRequest(`body: must be ${what}`);
+  if (hasNul(parsed)) throw badRequest("body: must not contain NUL bytes");
+  return parsed as Record<string, unknown>;
 }
 
 /** from ≤ to when both are given. */

@@ -17,10 +17,10 @@ function queue(): Promise<PgBoss> {
   return holder.kmsFinopsQueue;
 }
 
-export async function enqueue(jobId: string, payload: object): Promise<string | null> {
+export async function enqueue(jobId: string, payload: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await queue();
   await boss.createQueue(jobId);
-  return boss.send(jobId, payload);
+  return boss.send(jobId, payload, options);
 }
 
 /** Closes the queue client (tests and graceful shutdown). */

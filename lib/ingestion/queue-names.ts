@@ -24,3 +24,14 @@ export const unitJobOptions = (runId: string, unitId: bigint | string): SendOpti
   expireInSeconds: UNIT_LEASE_SECONDS,
   retryLimit: 0,
 });
+
+/**
+ * A run job is sent once and never retried by the queue: pg-boss's default retries would turn
+ * one request into up to three runs (a failed start is recorded as a FAILED run instead).
+ */
+export const runJobOptions: SendOptions = { retryLimit: 0 };
+
+/** A worker beats on each unit it runs this often... */
+export const HEARTBEAT_SECONDS = 30;
+/** ...and a unit without a beat for this long lost its worker (6 missed beats: a GC pause or a slow database is not a death). */
+export const STALE_UNIT_MS = 3 * 60_000;

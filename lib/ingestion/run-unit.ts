@@ -5,13 +5,14 @@ import type { Db } from "@/lib/db/client";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { recomputeRollups } from "@/lib/rollups";
-import { claimUnit, finishUnit, recordWarnings, settleRun, type FinishedStatus } from "@/lib/store/ingestion-runs";
+import { beatUnit, claimUnit, finishUnit, recordWarnings, settleRun, type FinishedStatus } from "@/lib/store/ingestion-runs";
 import { errorMessage } from "@/jobs/collectors/common";
 import type { SessionOptions } from "./aws-session";
 import { ingestCostsUnit } from "./costs-unit";
 import { ingestInventoryUnit } from "./inventory-unit";
 import type { RunScope } from "./start-run";
 import type { UnitResult } from "./unit-result";
+import { HEARTBEAT_SECONDS } from "./queue-names";
 
 export interface RunUnitOptions {
   workerId: string;
@@ -20,6 +21,8 @@ export interface RunUnitOptions {
   sessionOptions?: SessionOptions;
   /** "Today" for the cost window (tests pin it). */
   today?: Date;
+  /** Heartbeat interval (tests shorten it); default HEARTBEAT_SECONDS. */
+  heartbeatMs?: number;
 }
 
 export type RunUnitOutcome = { skipped: true } | { skipped: false; status: FinishedStatus; runStatus: FinishedStatus | null };
@@ -32,6 +35,19 @@ export async function runIngestionUnit(db: Db, ids: { runId: string; unitId: str
     options.log?.info({ unitId: ids.unitId }, "unit already claimed by another worker: skipped");
     return { skipped: true };
   }
+  // While the unit runs, its row says this worker is alive (failAbandonedUnits reads it).
+  const heartbeat = setInterval(() => {
+    beatUnit(db, unitId).catch((error: unknown) => options.log?.warn({ unitId: ids.unitId, err: error }, "heartbeat failed"));
+  }, options.heartbeatMs ?? HEARTBEAT_SECONDS * 1000);
+  heartbeat.unref();
+  try {
+    return await runClaimedUnit(db, ids, unitId, options);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function runClaimedUnit(db: Db, ids: { runId: string; unitId: string }, unitId: bigint, options: RunUnitOptions): Promise<RunUnitOutcome> {
   const unit = await db.ingestionUnit.findUniqueOrThrow({ where: { id: unitId }, include: { run: true } });
   const scope = unit.run.scope as unknown as RunScope;
   let result: UnitResult;

@@ -84,19 +84,32 @@ export async function startRun(
 }
 
 async function resolveScope(db: Db, session: Awaited<ReturnType<typeof openManagementSession>>, request: StartRunRequest, config: IngestionConfig) {
-  const configured = request.accounts?.length ? request.accounts : config.accounts;
   const warnings: IngestionWarningRecord[] = [];
   let accounts: AccountRecord[];
-  if (configured?.length) {
-    accounts = configured.map((accountId) => ({ accountId, name: accountId, organizationalUnit: "" }));
-    // Configured ids must not overwrite names that Organizations gave earlier.
-    const known = new Set((await db.account.findMany({ where: { accountId: { in: configured } }, select: { accountId: true } })).map((a) => a.accountId));
-    await storeAccounts(db, accounts.filter((a) => !known.has(a.accountId)), new Date());
+  if (config.accounts?.length) {
+    accounts = config.accounts.map((accountId) => ({ accountId, name: accountId, organizationalUnit: "" }));
   } else {
     const listed = await collectAccounts(session.clients);
     warnings.push(...listed.warnings);
     await storeAccounts(db, listed.accounts, new Date());
     accounts = listed.accounts.filter(isIngestible);
+  }
+  if (request.accounts?.length) {
+    // A run asked for accounts (UI, CLI) stays inside the configured list or the organization:
+    // an unknown id fails the run here, before any account row or unit is written for it.
+    const allowed = new Set(accounts.map((a) => a.accountId));
+    const unknown = request.accounts.filter((id) => !allowed.has(id));
+    if (unknown.length) {
+      const where = config.accounts?.length ? "INGEST_ACCOUNTS" : "the organization's active accounts (Organizations ListAccounts)";
+      throw new Error(`accounts ${unknown.join(", ")} ${unknown.length > 1 ? "are" : "is"} not in ${where}`);
+    }
+    accounts = accounts.filter((a) => request.accounts!.includes(a.accountId));
+  }
+  if (config.accounts?.length) {
+    // Configured ids must not overwrite names that Organizations gave earlier.
+    const ids = accounts.map((a) => a.accountId);
+    const known = new Set((await db.account.findMany({ where: { accountId: { in: ids } }, select: { accountId: true } })).map((a) => a.accountId));
+    await storeAccounts(db, accounts.filter((a) => !known.has(a.accountId)), new Date());
   }
   const wantedRegions = request.regions?.length ? request.regions : (config.regions ?? undefined);
   const regions = await collectRegions(session.clients, session.accountId, wantedRegions);

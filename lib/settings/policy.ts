@@ -9,8 +9,12 @@ import { compileSettingRegex } from "./setting-regex";
 /** alias/<env>-<app>-<purpose>: lowercase words; the purpose may itself contain hyphens. */
 export const DEFAULT_ALIAS_PATTERN = "^alias/[a-z0-9]+-[a-z0-9]+-[a-z0-9][a-z0-9_-]*$";
 
+/** Caps on list settings: a tag value has at most 256 characters in AWS; lists stay short. */
+export const MAX_SETTING_LIST = 100;
 const tagKey = z.string().trim().min(1, "must be a non-empty tag key").max(128, "a tag key has at most 128 characters");
-const tagValues = z.array(z.string().trim().min(1, "must not contain empty values"));
+const tagValues = z
+  .array(z.string().trim().min(1, "must not contain empty values").max(256, "a tag value has at most 256 characters"))
+  .max(MAX_SETTING_LIST, `must have at most ${MAX_SETTING_LIST} values`);
 
 // Compiled with RE2 (setting-regex.ts), the engine findings use: a pattern it cannot run, or one
 // longer than its limit, is refused here with the setting's name.
@@ -55,7 +59,7 @@ const fields = {
   cmkRequiredClassifications: tagValues,
   applicationTagKey: tagKey,
   ownerTagKey: tagKey,
-  requiredKeyTags: z.array(tagKey),
+  requiredKeyTags: z.array(tagKey).max(MAX_SETTING_LIST, `must have at most ${MAX_SETTING_LIST} tag keys`),
   aliasPattern: regexSource,
   sharedKeyApplicationThreshold: z.number().int("must be a whole number").min(1, "must be at least 1"),
   unusedKeyDays: z.number().int("must be a whole number of days").min(1, "must be at least 1 day"),

@@ -42,9 +42,14 @@ export async function createRun(db: Db, args: { trigger: RunTrigger; snapshotDay
 export async function claimUnit(db: Db, unitId: bigint, workerId: string): Promise<boolean> {
   const claimed = await db.ingestionUnit.updateMany({
     where: { id: unitId, status: "QUEUED" },
-    data: { status: "RUNNING", startedAt: new Date(), workerId },
+    data: { status: "RUNNING", startedAt: new Date(), heartbeatAt: new Date(), workerId },
   });
   return claimed.count === 1;
+}
+
+/** A worker's sign of life on a unit it is running (see failAbandonedUnits). */
+export async function beatUnit(db: Db, unitId: bigint, now = new Date()): Promise<void> {
+  await db.ingestionUnit.updateMany({ where: { id: unitId, status: "RUNNING" }, data: { heartbeatAt: now } });
 }
 
 export async function finishUnit(
@@ -109,21 +114,31 @@ export async function settleRun(db: Db, runId: string): Promise<FinishedStatus |
 }
 
 /**
- * Units still RUNNING long after any unit could (their worker died mid-unit: the queue does not
- * redeliver them, see unitJobOptions) are failed with that reason, and their runs settled, so a
- * run never stays RUNNING forever. The scope's previous data is untouched: the unit's snapshot
- * transaction never committed.
+ * Units RUNNING whose worker has not beaten for `olderThanMs` (it died mid-unit: the queue does
+ * not redeliver them, see unitJobOptions) are failed with that reason, and their runs settled
+ * (the run's error says which worker stopped), so a run never stays RUNNING forever. The scope's
+ * previous data is untouched: the unit's snapshot transaction never committed. A unit from
+ * before heartbeats counts from its start.
  */
 export async function failAbandonedUnits(db: Db, olderThanMs: number, now = new Date()): Promise<string[]> {
   const cutoff = new Date(now.getTime() - olderThanMs);
-  const abandoned = await db.ingestionUnit.findMany({ where: { status: "RUNNING", startedAt: { lt: cutoff } }, select: { id: true, runId: true, workerId: true } });
+  const abandoned = await db.ingestionUnit.findMany({
+    where: { status: "RUNNING", OR: [{ heartbeatAt: { lt: cutoff } }, { heartbeatAt: null, startedAt: { lt: cutoff } }] },
+    select: { id: true, runId: true, workerId: true, heartbeatAt: true, startedAt: true, accountId: true, region: true },
+  });
+  const reasons = new Map<string, string>();
   for (const unit of abandoned) {
-    await db.ingestionUnit.updateMany({
+    const lastSign = (unit.heartbeatAt ?? unit.startedAt ?? now).toISOString();
+    const reason = `worker ${unit.workerId ?? "?"} stopped responding at ${lastSign}`;
+    const n = await db.ingestionUnit.updateMany({
       where: { id: unit.id, status: "RUNNING" },
-      data: { status: "FAILED", finishedAt: now, error: `abandoned: worker ${unit.workerId ?? "?"} stopped before finishing the unit` },
+      data: { status: "FAILED", finishedAt: now, error: `${reason} (unit ${unit.accountId}/${unit.region} abandoned; earlier data of this scope kept)` },
     });
+    if (n.count === 1 && !reasons.has(unit.runId)) reasons.set(unit.runId, reason);
   }
-  const runIds = [...new Set(abandoned.map((u) => u.runId))];
-  for (const runId of runIds) await settleRun(db, runId);
-  return runIds;
+  for (const [runId, reason] of reasons) {
+    await settleRun(db, runId);
+    await db.ingestionRun.updateMany({ where: { id: runId, error: null }, data: { error: reason } });
+  }
+  return [...reasons.keys()];
 }

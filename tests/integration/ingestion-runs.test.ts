@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { claimUnit, createRun, failAbandonedUnits, finishUnit, recordWarnings, settleRun } from "@/lib/store/ingestion-runs";
+import { beatUnit, claimUnit, createRun, failAbandonedUnits, finishUnit, recordWarnings, settleRun } from "@/lib/store/ingestion-runs";
 import { resetTables, testDb } from "./support/db";
 
 const db = testDb();
@@ -43,17 +43,52 @@ describe("ingestion run bookkeeping", () => {
     expect(await settleRun(db, fine.runId)).toBe("SUCCEEDED");
   });
 
-  it("fails units whose worker died mid-unit and settles their run", async () => {
+  it("fails units whose worker stopped beating within minutes and says which worker, when", async () => {
     const run = await createRun(db, { trigger: "CLI", snapshotDay: "2026-03-01", scope: {}, units });
     const [a, b] = run.units;
     await claimUnit(db, a!.unitId, "w1");
     await finishUnit(db, a!.unitId, { status: "SUCCEEDED" });
-    await claimUnit(db, b!.unitId, "w2"); // w2 dies here
-    const hourLater = new Date(Date.now() + 3_600_000);
-    expect(await failAbandonedUnits(db, 2 * 3_600_000, hourLater)).toEqual([]); // still within the lease
-    expect(await failAbandonedUnits(db, 30 * 60_000, hourLater)).toEqual([run.runId]);
+    await claimUnit(db, b!.unitId, "host-b:4242");
+    const lastBeat = new Date(Date.now() + 60_000);
+    await beatUnit(db, b!.unitId, lastBeat); // then host-b dies
+    const threeMin = 3 * 60_000;
+    // Two minutes after its last beat the worker may just be slow: nothing happens.
+    expect(await failAbandonedUnits(db, threeMin, new Date(lastBeat.getTime() + 2 * 60_000))).toEqual([]);
+    expect((await db.ingestionRun.findUniqueOrThrow({ where: { id: run.runId } })).status).toBe("RUNNING");
+    // Four minutes after it: failed, the run settled and its error names the worker.
+    expect(await failAbandonedUnits(db, threeMin, new Date(lastBeat.getTime() + 4 * 60_000))).toEqual([run.runId]);
     const unit = await db.ingestionUnit.findUniqueOrThrow({ where: { id: b!.unitId } });
-    expect([unit.status, unit.error]).toEqual(["FAILED", "abandoned: worker w2 stopped before finishing the unit"]);
-    expect((await db.ingestionRun.findUniqueOrThrow({ where: { id: run.runId } })).status).toBe("PARTIAL");
+    const reason = `worker host-b:4242 stopped responding at ${lastBeat.toISOString()}`;
+    expect(unit.status).toBe("FAILED");
+    expect(unit.error).toBe(`${reason} (unit 222222222222/us-east-1 abandoned; earlier data of this scope kept)`);
+    const settled = await db.ingestionRun.findUniqueOrThrow({ where: { id: run.runId } });
+    expect([settled.status, settled.error]).toEqual(["PARTIAL", reason]);
+    // A second pass finds nothing more to do.
+    expect(await failAbandonedUnits(db, threeMin, new Date(lastBeat.getTime() + 10 * 60_000))).toEqual([]);
+  });
+
+  it("keeps a unit whose worker beats, however long it runs", async () => {
+    const run = await createRun(db, { trigger: "CLI", snapshotDay: "2026-03-01", scope: {}, units: units.slice(0, 1) });
+    const unitId = run.units[0]!.unitId;
+    await claimUnit(db, unitId, "w");
+    const inSixHours = new Date(Date.now() + 6 * 3_600_000);
+    await beatUnit(db, unitId, new Date(inSixHours.getTime() - 30_000));
+    expect(await failAbandonedUnits(db, 3 * 60_000, inSixHours)).toEqual([]);
+    expect((await db.ingestionUnit.findUniqueOrThrow({ where: { id: unitId } })).status).toBe("RUNNING");
+  });
+});
+
+describe("the ingest.run job", () => {
+  it("skips a request while another run is running (one run at a time)", async () => {
+    const { ingestRunJob } = await import("@/jobs/definitions/ingest-run");
+    const running = await createRun(db, { trigger: "CLI", snapshotDay: "2026-03-01", scope: {}, units: units.slice(0, 1) });
+    await claimUnit(db, running.units[0]!.unitId, "w");
+    const warned: unknown[] = [];
+    const log = { warn: (o: unknown) => warned.push(o), info: () => {}, error: () => {} };
+    const sent: unknown[] = [];
+    await ingestRunJob.handler({ trigger: "SCHEDULE" }, { db, log: log as never, workerId: "w", send: async (...args) => (sent.push(args), "job") });
+    expect(await db.ingestionRun.count()).toBe(1);
+    expect(sent).toEqual([]);
+    expect(warned).toEqual([{ runningRunId: running.runId, trigger: "SCHEDULE" }]);
   });
 });

@@ -56,7 +56,7 @@ const samples = {
   },
   ingestionUnit: {
     id: 1n, runId: "00000000-0000-4000-8000-000000000001", accountId: "111122223333", region: "eu-west-1", kind: "inventory", status: "FAILED" as const,
-    startedAt: at, finishedAt: at, workerId: "w1", keysCount: 1, resourcesCount: 2, apiRequests: { ListKeys: 1 }, error: "AccessDenied",
+    startedAt: at, finishedAt: at, workerId: "w1", heartbeatAt: at, keysCount: 1, resourcesCount: 2, apiRequests: { ListKeys: 1 }, error: "AccessDenied",
   },
   ingestionWarning: {
     id: 1n, runId: "00000000-0000-4000-8000-000000000001", accountId: "111122223333", region: "eu-west-1", source: "kms", code: "ACCESS_DENIED",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { badRequest, handle } from "@/lib/api/errors";
-import { parseQuery } from "@/lib/api/params";
+import { handle } from "@/lib/api/errors";
+import { parseQuery, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { saveSettings } from "@/lib/settings/save";
@@ -17,13 +17,7 @@ export function GET(request: Request): Promise<Response> {
 /** Body: a partial settings object. Invalid → 400 naming the setting; nothing is stored then. */
 export function PUT(request: Request): Promise<Response> {
   return handle(async () => {
-    let patch: unknown;
-    try {
-      patch = await request.json();
-    } catch {
-      throw badRequest("body: must be a JSON object of settings");
-    }
-    if (typeof patch !== "object" || patch === null || Array.isArray(patch)) throw badRequest("body: must be a JSON object of settings");
+    const patch = await readJsonBody(request, "a JSON object of settings");
     return saveSettings(db(), patch);
   });
 }

@@ -10,7 +10,14 @@ import { GET as keys } from "@/app/api/keys/route";
 import { GET as mttp } from "@/app/api/mttp/route";
 import { GET as noncompliantResources } from "@/app/api/resources/noncompliant/route";
 import { GET as runs } from "@/app/api/runs/route";
-import { PUT as putSettings } from "@/app/api/settings/route";
+import { GET as runDetail } from "@/app/api/runs/[id]/route";
+import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
+import { GET as overview } from "@/app/api/overview/route";
+import { GET as freshness } from "@/app/api/freshness/route";
+import { GET as noncompliant } from "@/app/api/noncompliant/route";
+import { GET as bucketKeys } from "@/app/api/savings/bucket-keys/route";
+import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
+import { GET as unknownApi, POST as unknownApiPost } from "@/app/api/[...unknown]/route";
 import { resetTables, testDb } from "../support/db";
 import { call } from "./call";
 
@@ -64,6 +71,108 @@ describe("bad parameters", () => {
     const wrongType = await call(putSettings, "/api/settings", { method: "PUT", body: { targets: { coverageByCount: 140 } } });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.message).toContain("targets.coverageByCount");
+  });
+});
+
+/** Every JSON GET route with a path it answers; each is sent the hostile parameters below. */
+const routes: [string, Parameters<typeof call>[0], string, Record<string, string>?][] = [
+  ["overview", overview, "/api/overview"],
+  ["coverage", coverage, "/api/coverage"],
+  ["noncompliant", noncompliant, "/api/noncompliant"],
+  ["resources/noncompliant", noncompliantResources, "/api/resources/noncompliant"],
+  ["keys", keys, "/api/keys"],
+  ["key detail", keyDetail, "/api/keys/x", { arn: encodeURIComponent("arn:aws:kms:eu-west-1:111122223333:key/abc") }],
+  ["findings", findings, "/api/findings"],
+  ["costs/by-bu", costsByBu, "/api/costs/by-bu"],
+  ["costs/chargeback", chargeback, "/api/costs/chargeback"],
+  ["costs/modeled", modeled, "/api/costs/modeled"],
+  ["savings/bucket-keys", bucketKeys, "/api/savings/bucket-keys"],
+  ["savings/idle-keys", idleKeys, "/api/savings/idle-keys"],
+  ["mttp", mttp, "/api/mttp"],
+  ["runs", runs, "/api/runs"],
+  ["run detail", runDetail, "/api/runs/x", { id: "00000000-0000-4000-8000-000000000000" }],
+  ["freshness", freshness, "/api/freshness"],
+  ["settings", getSettings, "/api/settings"],
+];
+
+/** Parameters no route accepts, each with the start of the 400 message that names it. */
+const hostile: [string, string, string][] = [
+  ["a NUL byte in a value", "search=a%00b", "search: must not contain NUL bytes"],
+  ["a NUL byte in a name", "a%00b=1", "a\u0000b: must not contain NUL bytes"],
+  ["__proto__", "__proto__=x", "__proto__: is not a known parameter"],
+  ["constructor", "constructor=x", "constructor: is not a known parameter"],
+  ["an over-long value", `search=${"a".repeat(3000)}`, "search: must be at most 2048 characters"],
+];
+
+describe("hostile parameters on every route", () => {
+  const table = routes.flatMap(([name, handler, path, params]) => hostile.map(([what, query, message]) => [name, what, handler, `${path}?${query}`, params, message] as const));
+  it.each(table)("%s: %s → 400 naming it", async (_route, _what, handler, path, params, message) => {
+    const { status, body } = await call(handler, path, { params });
+    expect(status).toBe(400);
+    expect(body.error).toEqual({ code: "bad_request", message: expect.stringContaining(message) });
+  });
+
+  it.each([
+    ["coverage", coverage, "/api/coverage?from=0001-01-01", "from: must be a day between 1970-01-01 and 9999-12-31"],
+    ["coverage", coverage, "/api/coverage?to=1969-12-31", "to: must be a day between 1970-01-01"],
+    ["mttp", mttp, "/api/mttp?from=0000-01-01", "from: must be a day"],
+    ["modeled", modeled, "/api/costs/modeled?month=0999-01", "month: must be a month between 1970-01 and 9999-12"],
+    ["resources/noncompliant", noncompliantResources, "/api/resources/noncompliant?day=1900-01-01", "day: must be a day between"],
+  ] as const)("%s: a year outside 1970-9999 (%s) → 400", async (_route, handler, path, message) => {
+    const { status, body } = await call(handler, path);
+    expect(status).toBe(400);
+    expect(body.error.message).toContain(message);
+  });
+
+  it("refuses /api/keys/% (a lone escape) with 400", async () => {
+    const { status, body } = await call(keyDetail, "/api/keys/x", { params: { arn: "%" } });
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/^arn: /);
+  });
+
+  it("answers unknown /api/* paths with a JSON 404 in the one error shape", async () => {
+    for (const [handler, method] of [[unknownApi, "GET"], [unknownApiPost, "POST"]] as const) {
+      const { status, body } = await call(handler, "/api/colours?x=1", { method, params: { unknown: "colours" } });
+      expect(status).toBe(404);
+      expect(body).toEqual({ error: { code: "not_found", message: "/api/colours: no such API endpoint (see docs/api.md)" } });
+    }
+  });
+});
+
+describe("request bodies", () => {
+  const raw = (body: string, headers: Record<string, string> = {}) =>
+    putSettings(new Request("http://x/api/settings", { method: "PUT", body, headers: { "content-type": "application/json", ...headers } }));
+
+  it("refuses a body over 64 KB with 413 naming the body, stored nothing", async () => {
+    const res = await raw(JSON.stringify({ productionValues: ["x".repeat(70_000)] }));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: "payload_too_large", message: "body: must be at most 65536 bytes" } });
+    expect(await db.policySetting.count()).toBe(0);
+  });
+
+  it("caps list lengths and string lengths of settings, naming the field", async () => {
+    const long = await call(putSettings, "/api/settings", { method: "PUT", body: { productionValues: Array.from({ length: 101 }, (_, i) => `v${i}`) } });
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toContain("productionValues: must have at most 100 values");
+    const wide = await call(putSettings, "/api/settings", { method: "PUT", body: { cmkRequiredClassifications: ["c".repeat(257)] } });
+    expect(wide.status).toBe(400);
+    expect(wide.body.error.message).toContain("cmkRequiredClassifications.0: a tag value has at most 256 characters");
+    const tags = await call(putSettings, "/api/settings", { method: "PUT", body: { requiredKeyTags: Array.from({ length: 101 }, (_, i) => `t${i}`) } });
+    expect(tags.status).toBe(400);
+    expect(tags.body.error.message).toContain("requiredKeyTags: must have at most 100 tag keys");
+    expect(await db.policySetting.count()).toBe(0);
+  });
+
+  it("refuses __proto__, constructor and NUL bytes in a JSON body, naming them", async () => {
+    const proto = await raw('{"__proto__": {"unusedKeyDays": 1}}');
+    expect(proto.status).toBe(400);
+    expect((await proto.json()).error.message).toContain("__proto__: is not a known setting");
+    const ctor = await raw('{"constructor": 1}');
+    expect((await ctor.json()).error.message).toContain("constructor: is not a known setting");
+    const nul = await raw('{"productionValues": ["a\\u0000b"]}');
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error.message).toBe("body: must not contain NUL bytes");
+    expect(await db.policySetting.count()).toBe(0);
   });
 });
 
