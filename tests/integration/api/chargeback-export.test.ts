@@ -45,19 +45,19 @@ const NONE = "direct:untagged-not-reallocated,1";
 const PROP = "proportional:untagged-by-tagged-cost-share";
 
 const FEB_TAGGED = [
-  `2026-02-01,2026-03-01,2026-02-03,2026-02-04,111122223333,payments-prod,us-east-1,${KMS},3.0000,Keys,3.00000000,USD,Payments,cc-1,USE1-KMS-Keys,KEYS,${TAG}`,
-  `2026-02-01,2026-03-01,2026-02-03,2026-02-04,${SHOP},eu-west-1,${KMS},1.0000,Keys,1.00000000,USD,Retail,,EU-KMS-Keys,KEYS,${TAG}`,
+  `2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},3.0000,Keys,3.00000000,USD,Payments,cc-1,USE1-KMS-Keys,KEYS,${TAG}`,
+  `2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,${SHOP},eu-west-1,${KMS},1.0000,Keys,1.00000000,USD,Retail,,EU-KMS-Keys,KEYS,${TAG}`,
 ];
-const FEB_UNTAGGED = "2026-02-01,2026-03-01,2026-02-28,2026-03-01,111122223333,payments-prod,us-east-1";
-const MAR_TAGGED = ["A", "B", "C"].map((bu) => `2026-03-01,2026-04-01,2026-03-01,2026-03-02,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1.00000000,USD,${bu},,u,KEYS,${TAG}`);
-const MAR_UNTAGGED = `2026-03-01,2026-04-01,2026-03-31,2026-04-01,${SHOP},eu-west-1,${KMS}`;
+const FEB_UNTAGGED = "2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-28T00:00:00Z,2026-03-01T00:00:00Z,111122223333,payments-prod,us-east-1";
+const MAR_TAGGED = ["A", "B", "C"].map((bu) => `2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1.00000000,USD,${bu},,u,KEYS,${TAG}`);
+const MAR_UNTAGGED = `2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2026-03-31T00:00:00Z,2026-04-01T00:00:00Z,${SHOP},eu-west-1,${KMS}`;
 const APR_TAGGED = [
-  `2026-04-01,2026-05-01,2026-04-30,2026-05-01,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1.00000000,USD,X,,u,KEYS,${TAG}`,
-  `2026-04-01,2026-05-01,2026-04-30,2026-05-01,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,2.00000000,USD,Y,,u,KEYS,${TAG}`,
+  `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1.00000000,USD,X,,u,KEYS,${TAG}`,
+  `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,2.00000000,USD,Y,,u,KEYS,${TAG}`,
 ];
-const APR_UNTAGGED = `2026-04-01,2026-05-01,2026-04-30,2026-05-01,${SHOP},eu-west-1,${KMS}`;
+const APR_UNTAGGED = `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,${SHOP},eu-west-1,${KMS}`;
 // No account row: the name is empty, unquoted.
-const MAY = `2026-05-01,2026-06-01,2026-05-15,2026-05-16,999999999999,,ap-south-1,${KMS},10.0000,Requests,0.50000000,USD,(untagged),,z,REQUESTS,${NONE}`;
+const MAY = `2026-05-01T00:00:00Z,2026-06-01T00:00:00Z,2026-05-15T00:00:00Z,2026-05-16T00:00:00Z,999999999999,,ap-south-1,${KMS},10.0000,Requests,0.50000000,USD,(untagged),,z,REQUESTS,${NONE}`;
 
 const csv = (lines: string[]) => `${[HEADER, ...lines].join("\n")}\n`;
 
@@ -125,8 +125,22 @@ describe("chargeback CSV export", () => {
     for (const [query, message] of cases) {
       const res = await get(query);
       expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(message);
+      expect((await res.json()) as unknown).toEqual({ error: { code: "bad_request", message } });
     }
+  });
+
+  it("neutralises spreadsheet formulas in text cells, numbers (negative too) stay numbers", async () => {
+    await db.$executeRawUnsafe(`INSERT INTO account (account_id, name, organizational_unit, first_seen_at, last_seen_at) VALUES
+      ('777788889999', '=HYPERLINK("http://x")', 'ou', now(), now())`);
+    await db.$executeRawUnsafe(`INSERT INTO kms_cost_daily (day, account_id, business_unit, cost_center, usage_type, region, category, unblended_cost, usage_quantity) VALUES
+      ('2026-07-01', '777788889999', '+cmd', '@SUM(A1)', '-x', 'us-east-1', 'KEYS', -1.5, 1),
+      ('2026-07-02', '777788889999', E'\\tTab', '', 'u', 'us-east-1', 'KEYS', 1, 1)`);
+    expect(await (await get("from=2026-07&to=2026-07")).text()).toBe(
+      csv([
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@SUM(A1),'-x,KEYS,${TAG}`,
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-02T00:00:00Z,2026-07-03T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,1.00000000,USD,'\tTab,,u,KEYS,${TAG}`,
+      ]),
+    );
   });
 
   it("gives the connection back when a download is abandoned half-way", async () => {

@@ -17,7 +17,7 @@ export const runtime = "nodejs";
 const AHEAD_BYTES = 64 << 20;
 
 function badRequest(message: string): Response {
-  return Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
+  return Response.json({ error: { code: "bad_request", message } }, { status: 400 });
 }
 
 export async function GET(request: NextRequest): Promise<Response> {
