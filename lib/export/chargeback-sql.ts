@@ -43,7 +43,8 @@ export function safeText(expr: string): string {
 }
 /** FOCUS 1.x dates are ISO 8601 UTC date-times: 2026-03-01T00:00:00Z. */
 const isoDateTime = (day: string) => `to_char(${day}, 'YYYY-MM-DD"T00:00:00Z"')`;
-const BU_LABEL = safeText(`CASE WHEN c.business_unit = '' THEN ${escapeLiteral(UNTAGGED)} ELSE c.business_unit END`);
+const BU_RAW = `CASE WHEN c.business_unit = '' THEN ${escapeLiteral(UNTAGGED)} ELSE c.business_unit END`;
+const BU_LABEL = safeText(BU_RAW);
 const DIRECT_METHOD = `CASE WHEN c.business_unit = '' THEN ${escapeLiteral(ALLOCATION_LABELS.unallocated)} ELSE ${escapeLiteral(ALLOCATION_LABELS.tagged)} END`;
 
 /** The columns in CHARGEBACK_COLUMNS order over the day loop (d, c); `over` replaces the per-method ones. */
@@ -162,12 +163,12 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
   const where = [whereSql({ ...q, businessUnit: undefined })];
   if (bu !== undefined) {
     where.push(`c.business_unit IN ('', ${escapeLiteral(bu)})`);
-    where.push(`coalesce(p.bu, ${BU_LABEL}) = ${escapeLiteral(bu)}`);
+    where.push(`coalesce(p.bu, ${BU_RAW}) = ${escapeLiteral(bu)}`);
   }
   const select = selectList({
     ConsumedQuantity: `coalesce(c.p_quantity, c.usage_quantity::text)`,
     BilledCost: `coalesce(c.p_cost, c.unblended_cost::text)`,
-    x_BusinessUnit: `coalesce(c.p_bu, ${BU_LABEL})`,
+    x_BusinessUnit: safeText(`coalesce(c.p_bu, ${BU_RAW})`),
     x_AllocationMethod: `CASE WHEN c.p_bu IS NOT NULL THEN ${escapeLiteral(ALLOCATION_LABELS.proportional)} ELSE ${DIRECT_METHOD} END`,
     x_AllocationShare: `coalesce(c.p_share_text, '1')`,
   });

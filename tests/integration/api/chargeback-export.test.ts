@@ -113,6 +113,8 @@ describe("chargeback CSV export", () => {
     // A value that would break out of a SQL literal is just a region nobody has.
     expect(await (await get(`region=${encodeURIComponent("x' OR '1'='1")}&allocation=proportional`)).text()).toBe(csv([]));
     expect(await (await get("from=2027-01&to=2027-02")).text()).toBe(csv([]));
+    // Months touching the range are whole, as in /api/costs/chargeback: the 20th reads all of May.
+    expect(await (await get("from=2026-05-20&to=2026-05-20")).text()).toBe(csv([MAY]));
   });
 
   it("answers 400 with the parameter's name before streaming anything", async () => {
@@ -139,6 +141,12 @@ describe("chargeback CSV export", () => {
       csv([
         `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@SUM(A1),'-x,KEYS,${TAG}`,
         `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-02T00:00:00Z,2026-07-03T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,1.00000000,USD,'\tTab,,u,KEYS,${TAG}`,
+      ]),
+    );
+    // The filter takes the BU as tagged; only the cell is neutralised.
+    expect(await (await get(`from=2026-07&to=2026-07&allocation=proportional&bu=${encodeURIComponent("+cmd")}`)).text()).toBe(
+      csv([
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@SUM(A1),'-x,KEYS,${TAG}`,
       ]),
     );
   });

@@ -70,3 +70,55 @@ describe("GET /api/costs/by-bu groupBy", () => {
     expect(body.error.message).toBe("groupBy: must be one of bu, costCenter, account");
   });
 });
+
+describe("monthly totals: one rule for every grouping and filter", () => {
+  // Whole months touching 2026-02-20..2026-03-01: all of Feb and Mar, whatever cuts the query.
+  // Feb 2 + 0.3 + 1 + 0.05, Mar 4 → 7.35 in total; in us-east-1 all of it, account A 6.3.
+  const cut = "granularity=month&from=2026-02-20&to=2026-03-01";
+  const total = (rows: Json[]) => Math.round(rows.reduce((s, r) => s + (r.total as number), 0) * 1e10) / 1e10;
+
+  it("gives the same total by BU (monthly rollup), by account, and filtered by region", async () => {
+    const { recomputeCostMonthly } = await import("@/lib/rollups/costs");
+    await recomputeCostMonthly(db, "2026-02-01", "2026-03-31");
+    const bu = await call(costsByBu, `/api/costs/by-bu?${cut}`);
+    expect(bu.body.source).toBe("cost_bu_monthly");
+    expect(total(bu.body.rows)).toBe(7.35);
+    expect(total((await call(costsByBu, `/api/costs/by-bu?${cut}&groupBy=account`)).body.rows)).toBe(7.35);
+    expect(total((await call(costsByBu, `/api/costs/by-bu?${cut}&region=us-east-1`)).body.rows)).toBe(7.35);
+    expect(total((await call(costsByBu, `/api/costs/by-bu?${cut}&account=${A}`)).body.rows)).toBe(6.3);
+    expect(bu.body.to).toBe("2026-03-31");
+  });
+
+  it("sums money in SQL: 0.1 + 0.2 is 0.3, not 0.30000000000000004", async () => {
+    await db.kmsCostDaily.createMany({
+      data: [0.1, 0.2].map((cost, i) => ({
+        day: new Date("2026-04-01T00:00:00Z"), accountId: A, businessUnit: "money", costCenter: "", usageType: `u${i}`, region: "us-east-1",
+        category: i === 0 ? "KEYS" : "REQUESTS", unblendedCost: cost, usageQuantity: 1,
+      })),
+    });
+    const { body } = await call(costsByBu, "/api/costs/by-bu?from=2026-04-01&to=2026-04-01&groupBy=account");
+    expect(body.rows).toEqual([expect.objectContaining({ keys: 0.1, requests: 0.2, total: 0.3 })]);
+  });
+});
+
+describe("GET /api/costs/chargeback: the export's parameters and month rule", () => {
+  it("reads whole months and takes allocation=direct|proportional, money rounded to 10 decimals", async () => {
+    const { GET: chargeback } = await import("@/app/api/costs/chargeback/route");
+    const direct = await call(chargeback, "/api/costs/chargeback?from=2026-02-20&to=2026-03-01&allocation=direct");
+    expect(direct.body.method).toBe("direct");
+    expect(direct.body.total).toBe(7.35);
+    expect(direct.body.to).toBe("2026-03-31");
+    // Feb: untagged 1.00 over payments 2.30 and analytics 0.05 (tagged 2.35).
+    const prop = await call(chargeback, "/api/costs/chargeback?from=2026-02-20&to=2026-03-01&allocation=proportional&account=111111111111,222222222222");
+    expect(prop.body.total).toBe(7.35);
+    const feb = prop.body.rows.filter((r: Json) => r.BillingPeriodStart === "2026-02-01").map((r: Json) => [r.x_BusinessUnit, r.x_ReallocatedCost, r.BilledCost]);
+    expect(feb).toEqual([
+      ["analytics", 0.0212765957, 0.0712765957],
+      ["payments", 0.9787234043, 3.2787234043],
+    ]);
+    const payments = await call(chargeback, "/api/costs/chargeback?from=2026-02&to=2026-02&allocation=proportional&bu=payments&region=us-east-1".replace("2026-02&", "2026-02-01&").replace("to=2026-02&", "to=2026-02-28&"));
+    expect(payments.body.rows.map((r: Json) => [r.x_BusinessUnit, r.BilledCost])).toEqual([["payments", 3.2787234043]]);
+    const bad = await call(chargeback, "/api/costs/chargeback?reallocate=proportional");
+    expect(bad.status).toBe(400);
+  });
+});

@@ -32,11 +32,12 @@ export async function GET(request: NextRequest): Promise<Response> {
   // For the range and the shares only; released before the COPYs, each of which takes its own.
   try {
     const range = params.from && params.to ? null : await costDayRange(conn);
-    const fromDay = params.from ? periodStart(params.from) : (range?.from ?? "1970-01-01");
-    const toDay = params.to ? periodEnd(params.to) : (range?.to ?? "1970-01-01");
+    // Whole months, as /api/costs/chargeback reads them.
+    const fromDay = periodStart(params.from ?? range?.from ?? "1970-01-01");
+    const toDay = periodEnd(params.to ?? range?.to ?? "1970-01-01");
     if (!fromDay) return badRequest(`Parameter from is not a calendar month or day: ${params.from}`);
     if (!toDay) return badRequest(`Parameter to is not a calendar month or day: ${params.to}`);
-    if (fromDay > toDay) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
+    if (params.from && params.to && params.from > params.to) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
 
     const buFilter = params.bu === undefined ? undefined : params.bu === UNTAGGED ? "" : params.bu;
     const query: ChargebackQuery = { fromDay, toDay, accountId: params.account, region: params.region, businessUnit: buFilter };
