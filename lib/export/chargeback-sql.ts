@@ -64,7 +64,6 @@ function selectList(over: Partial<Record<Column, string>>): string {
     BilledCost: `c.unblended_cost`,
     BillingCurrency: `'USD'`,
     x_BusinessUnit: BU_LABEL,
-    x_CostCenter: safeText(`nullif(c.cost_center, '')`),
     x_UsageType: safeText(`nullif(c.usage_type, '')`),
     x_CostCategory: `c.category`,
     x_AllocationMethod: DIRECT_METHOD,

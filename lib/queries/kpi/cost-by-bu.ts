@@ -1,21 +1,22 @@
 // KMS cost per business unit per day or month (DOMAIN.md §6.4): Cost Explorer UnblendedCost
 // split into key storage and requests, untagged kept as "(untagged)". Monthly totals without
 // an account or region cut come from cost_bu_monthly; everything else from kms_cost_daily.
-// The same showback can be grouped by cost center or account instead (kms_cost_daily only:
-// cost_bu_monthly holds business units alone).
+// The same showback can be grouped by account instead (kms_cost_daily only: cost_bu_monthly
+// holds business units alone). There is no cost-center grouping: the collector does not fetch
+// that tag (it would take a third split of the Cost Explorer plan), so every figure would be
+// "(untagged)"; the stored column stays, nothing exposes it.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
 import { latestCostDay, resolveRange } from "./as-of";
 import { SqlParams, dayOf, num, whereClause } from "./sql";
 
-export const COST_GROUPINGS = ["bu", "costCenter", "account"] as const;
+export const COST_GROUPINGS = ["bu", "account"] as const;
 export type CostGrouping = (typeof COST_GROUPINGS)[number];
 
 /** Column of kms_cost_daily and the row field each grouping fills. */
 const GROUPING = {
   bu: { column: "business_unit", field: "businessUnit" },
-  costCenter: { column: "cost_center", field: "costCenter" },
   account: { column: "account_id", field: "accountId" },
 } as const satisfies Record<CostGrouping, { column: string; field: string }>;
 
@@ -38,13 +39,12 @@ export interface CostByBuRow {
   total: number;
 }
 
-/** One period × group; the grouping's own field (businessUnit, costCenter, accountId) holds the group too. */
+/** One period × group; the grouping's own field (businessUnit, accountId) holds the group too. */
 export interface CostGroupRow {
   period: Day;
-  /** The group's label: a business unit or cost center ("" shown as "(untagged)"), or an account id. */
+  /** The group's label: a business unit ("" shown as "(untagged)") or an account id. */
   group: string;
   businessUnit?: string;
-  costCenter?: string;
   accountId?: string;
   keys: number;
   requests: number;

@@ -29,15 +29,10 @@ const shape = (rows: Json[], field: string) => rows.map((r) => [r.period, r.grou
 const range = "granularity=month&from=2026-02-01&to=2026-03-31";
 
 describe("GET /api/costs/by-bu groupBy", () => {
-  it("groups by cost center, the empty one shown as (untagged)", async () => {
-    const { body } = await call(costsByBu, `/api/costs/by-bu?${range}&groupBy=costCenter`);
-    expect(body.groupBy).toBe("costCenter");
-    expect(body.source).toBe("kms_cost_daily");
-    expect(shape(body.rows, "costCenter")).toEqual([
-      ["2026-02-01", "(untagged)", "(untagged)", 1, 0, 1],
-      ["2026-02-01", "cc-1", "cc-1", 2, 0.35, 2.35],
-      ["2026-03-01", "cc-2", "cc-2", 4, 0, 4],
-    ]);
+  it("offers no cost-center grouping: the collector does not fetch that tag, every figure would be (untagged)", async () => {
+    const { status, body } = await call(costsByBu, `/api/costs/by-bu?${range}&groupBy=costCenter`);
+    expect(status).toBe(400);
+    expect(body.error.message).toBe("groupBy: must be one of bu, account");
   });
 
   it("groups by account, and still filters by business unit", async () => {
@@ -67,7 +62,7 @@ describe("GET /api/costs/by-bu groupBy", () => {
   it("refuses an unknown grouping", async () => {
     const { status, body } = await call(costsByBu, "/api/costs/by-bu?groupBy=team");
     expect(status).toBe(400);
-    expect(body.error.message).toBe("groupBy: must be one of bu, costCenter, account");
+    expect(body.error.message).toBe("groupBy: must be one of bu, account");
   });
 });
 
