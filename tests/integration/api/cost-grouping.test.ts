@@ -117,3 +117,20 @@ describe("GET /api/costs/chargeback: the export's parameters and month rule", ()
     expect(bad.status).toBe(400);
   });
 });
+
+describe("business-unit tag key change", () => {
+  it("records the day the key changed and marks it on the cost figures and the CSV export", async () => {
+    const { saveSettings } = await import("@/lib/settings/save");
+    const before = await call(costsByBu, "/api/costs/by-bu?from=2026-02-10&to=2026-02-11");
+    expect(before.body.businessUnitTagKeyChange).toBeNull();
+    await saveSettings(db, { businessUnitTagKey: "team" });
+    const today = new Date().toISOString().slice(0, 10);
+    const after = await call(costsByBu, "/api/costs/by-bu?from=2026-02-10&to=2026-02-11");
+    expect(after.body.businessUnitTagKeyChange).toEqual({ key: "team", since: today });
+    const { GET: exportCsv } = await import("@/app/api/export/chargeback/route");
+    const { NextRequest } = await import("next/server");
+    const res = await exportCsv(new NextRequest(new URL("/api/export/chargeback?from=2026-02&to=2026-02", "http://127.0.0.1")));
+    expect(res.headers.get("x-business-unit-tag-key-since")).toBe(`team ${today}`);
+    await res.text();
+  });
+});

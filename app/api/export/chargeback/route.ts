@@ -9,6 +9,8 @@ import { chargebackParamsSchema, monthsOf, periodEnd, periodStart } from "@/lib/
 import { sharesFromTotals, UNTAGGED } from "@/lib/export/chargeback-rows";
 import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
 import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
+import { db } from "@/lib/db/client";
+import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -50,6 +52,8 @@ export async function GET(request: NextRequest): Promise<Response> {
       // Reallocation needs the untagged rows whatever BU is asked for: the output is filtered instead.
       return shares ? proportionalCopySql(part, shares, params.bu, i === 0) : directCopySql(part, i === 0);
     });
+    // x_BusinessUnit of rows before this day comes from the previous business-unit tag key.
+    const keyChange = await latestBuTagKeyChange(db());
     const body = await copySequence(statements, { setup: DATE_STYLE_SQL, aheadBytes: AHEAD_BYTES });
     const name = `kms-chargeback-${fromDay.slice(0, 7)}-to-${toDay.slice(0, 7)}-${params.allocation}.csv`;
     return new Response(body, {
@@ -58,6 +62,7 @@ export async function GET(request: NextRequest): Promise<Response> {
         "content-disposition": `attachment; filename="${name}"`,
         "cache-control": "no-store",
         "x-allocation-method": params.allocation,
+        ...(keyChange ? { "x-business-unit-tag-key-since": `${keyChange.key} ${keyChange.since}` } : {}),
       },
     });
   } finally {
