@@ -237,7 +237,7 @@ test("a bad URL parameter is reported, the page still works", async ({ page }) =
   await expect(page.getByTestId("resources-table")).toBeVisible();
   const bad = await page.request.get("/api/export/chargeback?allocation=sideways");
   expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: { code: string } }).error.code).toBeTruthy();
+  expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("bad_request");
 });
 
 function parseCsv(text: string): Record<string, string>[] {

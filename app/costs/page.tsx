@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Costs" };
 
 export default async function Page() {
   return (
-    <PageFrame title="Costs" description="KMS showback by business unit, cost center and account; billed against modeled; chargeback export" freshness={await getDataFreshness()}>
+    <PageFrame title="Costs" description="KMS showback by business unit and account; billed against modeled; chargeback export" freshness={await getDataFreshness()}>
       <CostsView />
     </PageFrame>
   );

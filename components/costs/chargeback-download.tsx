@@ -17,8 +17,8 @@ export function ChargebackDownload({ filters }: { filters: GlobalFilters }) {
     <section aria-labelledby="chargeback-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="chargeback-heading" className="text-base font-semibold">Chargeback export</h2>
       <p className="mt-1 text-sm text-slate-600">
-        One CSV row per day, account, business unit, cost center and usage type, in FOCUS columns (BillingPeriodStart, SubAccountId, ServiceName,
-        ConsumedQuantity, ConsumedUnit, BilledCost, BillingCurrency, x_BusinessUnit, x_CostCenter, x_UsageType, x_AllocationMethod). Whole months of the
+        One CSV row per day, account, business unit and usage type, in FOCUS columns (BillingPeriodStart, SubAccountId, ServiceName,
+        ConsumedQuantity, ConsumedUnit, BilledCost, BillingCurrency, x_BusinessUnit, x_UsageType, x_AllocationMethod). Whole months of the
         filtered range.
       </p>
       <fieldset className="mt-3 flex flex-wrap gap-4 text-sm">

@@ -26,7 +26,6 @@ export function costByMonth(rows: readonly Row[], field: string) {
 /** The showback groupings of GET /api/costs/by-bu?groupBy=, with their column headers. */
 export const COST_GROUPINGS = [
   { value: "bu", label: "Business unit" },
-  { value: "costCenter", label: "Cost center" },
   { value: "account", label: "Account" },
 ] as const;
 export type CostGrouping = (typeof COST_GROUPINGS)[number]["value"];

@@ -34,7 +34,14 @@ export function CostsView() {
           </label>
         ))}
       </fieldset>
-      <QueryBoundary query={costs} label="Loading KMS cost">{(data) => <CostCharts rows={rowsOf<Row>(data)} groupBy="group" label={label} />}</QueryBoundary>
+      <QueryBoundary query={costs} label="Loading KMS cost">
+        {(data) => (
+          <>
+            <TagKeyChangeNote change={(data as Row).businessUnitTagKeyChange as { key: string; since: string } | null | undefined} />
+            <CostCharts rows={rowsOf<Row>(data)} groupBy="group" label={label} />
+          </>
+        )}
+      </QueryBoundary>
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
       <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}
@@ -71,5 +78,15 @@ function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; la
       <SeriesChart title="Key storage vs requests" description="USD per month" testId="chart-cost-split" kind="bar" stacked data={split}
         series={[{ key: "keys", label: "Key storage", color: semanticColors.keys }, { key: "requests", label: "Requests", color: semanticColors.requests }]} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable />
     </div>
+  );
+}
+
+/** Cost rows fetched before the business-unit tag key changed keep the old key's grouping. */
+function TagKeyChangeNote({ change }: { change: { key: string; since: string } | null | undefined }) {
+  if (!change) return null;
+  return (
+    <p className="text-sm text-amber-800" data-testid="bu-tag-key-change">
+      Business units by tag key <code>{change.key}</code> from {change.since}; cost before that day is grouped by the previous key.
+    </p>
   );
 }

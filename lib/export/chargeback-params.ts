@@ -1,5 +1,6 @@
-// Query parameters of GET /api/export/chargeback. Months (YYYY-MM) expand to whole months so
-// "March to May" needs no day arithmetic from the caller; days are accepted as well.
+// Query parameters of GET /api/export/chargeback, the same as GET /api/costs/chargeback: the
+// months touching the range are whole (a day is accepted and stands for its month), so the CSV
+// and the JSON of the same range hold the same total.
 import { z } from "zod";
 
 const period = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
@@ -20,17 +21,19 @@ function valid(day: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
 }
 
-/** First day of a period. */
+/** First day of the month of a period. */
 export function periodStart(p: string): string | null {
-  const day = p.length === 7 ? `${p}-01` : p;
+  if (p.length === 10 && !valid(p)) return null;
+  const day = `${p.slice(0, 7)}-01`;
   return valid(day) ? day : null;
 }
 
-/** Last day of a period (the month's last day for a month). */
+/** Last day of the month of a period. */
 export function periodEnd(p: string): string | null {
-  if (p.length === 10) return valid(p) ? p : null;
-  if (!valid(`${p}-01`)) return null;
-  const d = new Date(`${p}-01T00:00:00Z`);
+  if (p.length === 10 && !valid(p)) return null;
+  const month = p.slice(0, 7);
+  if (!valid(`${month}-01`)) return null;
+  const d = new Date(`${month}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1);
   d.setUTCDate(0);
   return d.toISOString().slice(0, 10);

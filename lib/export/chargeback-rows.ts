@@ -22,7 +22,6 @@ export const CHARGEBACK_COLUMNS = [
   "BilledCost",
   "BillingCurrency",
   "x_BusinessUnit",
-  "x_CostCenter",
   "x_UsageType",
   "x_CostCategory",
   "x_AllocationMethod",

@@ -33,7 +33,18 @@ export function whereSql(q: ChargebackQuery): string {
  * YYYY-MM-DD (cheaper than to_char, and computed once per day anyway, see dayLoop).
  */
 export const DATE_STYLE_SQL = `SET datestyle = 'ISO, YMD'`;
-const BU_LABEL = `CASE WHEN c.business_unit = '' THEN ${escapeLiteral(UNTAGGED)} ELSE c.business_unit END`;
+/**
+ * A text cell a spreadsheet would run as a formula (leading =, +, -, @, tab or CR: tag values and
+ * account names come from every account of the organization) gets a leading ', as the table
+ * exports do (lib/export/csv.ts). Only text columns go through it: numbers stay numbers.
+ */
+export function safeText(expr: string): string {
+  return `CASE WHEN ${expr} ~ E'^[=+@\\t\\r-]' THEN '''' || ${expr} ELSE ${expr} END`;
+}
+/** FOCUS 1.x dates are ISO 8601 UTC date-times: 2026-03-01T00:00:00Z. */
+const isoDateTime = (day: string) => `to_char(${day}, 'YYYY-MM-DD"T00:00:00Z"')`;
+const BU_RAW = `CASE WHEN c.business_unit = '' THEN ${escapeLiteral(UNTAGGED)} ELSE c.business_unit END`;
+const BU_LABEL = safeText(BU_RAW);
 const DIRECT_METHOD = `CASE WHEN c.business_unit = '' THEN ${escapeLiteral(ALLOCATION_LABELS.unallocated)} ELSE ${escapeLiteral(ALLOCATION_LABELS.tagged)} END`;
 
 /** The columns in CHARGEBACK_COLUMNS order over the day loop (d, c); `over` replaces the per-method ones. */
@@ -41,11 +52,11 @@ function selectList(over: Partial<Record<Column, string>>): string {
   const base: Record<Column, string> = {
     BillingPeriodStart: `d.billing_start`,
     BillingPeriodEnd: `d.billing_end`,
-    ChargePeriodStart: `d.day`,
+    ChargePeriodStart: `d.day_start`,
     ChargePeriodEnd: `d.next_day`,
     SubAccountId: `nullif(c.account_id, '')`,
-    SubAccountName: `nullif(c.account_name, '')`,
-    RegionId: `nullif(c.region, '')`,
+    SubAccountName: safeText(`nullif(c.account_name, '')`),
+    RegionId: safeText(`nullif(c.region, '')`),
     ServiceName: escapeLiteral(KMS_SERVICE_NAME),
     ChargeCategory: `'Usage'`,
     ConsumedQuantity: `c.usage_quantity`,
@@ -53,8 +64,7 @@ function selectList(over: Partial<Record<Column, string>>): string {
     BilledCost: `c.unblended_cost`,
     BillingCurrency: `'USD'`,
     x_BusinessUnit: BU_LABEL,
-    x_CostCenter: `nullif(c.cost_center, '')`,
-    x_UsageType: `nullif(c.usage_type, '')`,
+    x_UsageType: safeText(`nullif(c.usage_type, '')`),
     x_CostCategory: `c.category`,
     x_AllocationMethod: DIRECT_METHOD,
     x_AllocationShare: `'1'`,
@@ -78,8 +88,9 @@ function copy(select: string, header: boolean): string {
 function dayLoop(q: ChargebackQuery, select: string, inner: string, header: boolean): string {
   return copy(`SELECT ${select}
 FROM (
-  SELECT g.day::date AS day, (g.day + interval '1 day')::date AS next_day,
-         date_trunc('month', g.day)::date AS billing_start, (date_trunc('month', g.day) + interval '1 month')::date AS billing_end
+  SELECT g.day::date AS day, ${isoDateTime("g.day")} AS day_start, ${isoDateTime("g.day + interval '1 day'")} AS next_day,
+         ${isoDateTime("date_trunc('month', g.day)")} AS billing_start,
+         ${isoDateTime("date_trunc('month', g.day) + interval '1 month'")} AS billing_end, date_trunc('month', g.day)::date AS month
   FROM generate_series(greatest('${q.fromDay}'::date, (SELECT min(day) FROM kms_cost_daily))::timestamp,
                        least('${q.toDay}'::date, (SELECT max(day) FROM kms_cost_daily))::timestamp, interval '1 day') AS g(day)
   ORDER BY 1
@@ -151,12 +162,12 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
   const where = [whereSql({ ...q, businessUnit: undefined })];
   if (bu !== undefined) {
     where.push(`c.business_unit IN ('', ${escapeLiteral(bu)})`);
-    where.push(`coalesce(p.bu, ${BU_LABEL}) = ${escapeLiteral(bu)}`);
+    where.push(`coalesce(p.bu, ${BU_RAW}) = ${escapeLiteral(bu)}`);
   }
   const select = selectList({
     ConsumedQuantity: `coalesce(c.p_quantity, c.usage_quantity::text)`,
     BilledCost: `coalesce(c.p_cost, c.unblended_cost::text)`,
-    x_BusinessUnit: `coalesce(c.p_bu, ${BU_LABEL})`,
+    x_BusinessUnit: safeText(`coalesce(c.p_bu, ${BU_RAW})`),
     x_AllocationMethod: `CASE WHEN c.p_bu IS NOT NULL THEN ${escapeLiteral(ALLOCATION_LABELS.proportional)} ELSE ${DIRECT_METHOD} END`,
     x_AllocationShare: `coalesce(c.p_share_text, '1')`,
   });
@@ -169,7 +180,7 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
     SELECT s.ord, s.bu, s.share_text,
            ((CASE WHEN s.ord = count(*) OVER () THEN t.total - (sum(u.part) OVER () - u.part) ELSE u.part END) * 0.00000001)::text AS cost,
            ${jsToFixed4("u.v")} AS quantity
-    FROM (SELECT d.billing_start AS month) mm
+    FROM (SELECT d.month AS month) mm
     CROSS JOIN LATERAL unnest(${bus}, ${weights}, ${labels}) WITH ORDINALITY AS s(bu, share, share_text, ord)
     CROSS JOIN LATERAL (SELECT ${jsRound("c.unblended_cost::float8 * 1e8::float8")}::bigint AS total) t
     CROSS JOIN LATERAL (SELECT ${jsRound("t.total::float8 * s.share")}::bigint AS part, c.usage_quantity::float8 * s.share AS v) u

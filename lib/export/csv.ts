@@ -1,5 +1,5 @@
 // Client-side CSV of exactly the rows a table shows, with the same column order and headers.
-// RFC 4180 quoting; a leading =, +, - or @ in text is prefixed with ' so a spreadsheet does not
+// RFC 4180 quoting; a leading =, +, -, @, tab or CR in text is prefixed with ' so a spreadsheet does not
 // run it as a formula (CSV injection), while numbers stay numbers.
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -11,7 +11,8 @@ export interface CsvColumn<Row> {
 
 function cell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // Rounded to Cost Explorer's 10 decimals: a sum of floats (0.1 + 0.2) is written 0.3.
+  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toFixed(10))) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

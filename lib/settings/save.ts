@@ -8,6 +8,7 @@ import { recomputeKeyProvisioning } from "@/lib/rollups/provisioning";
 import { historyRange } from "@/lib/store/freshness";
 import { recomputeKeyDerived, recomputeResourceDerived } from "@/lib/store/recompute-derived";
 import type { Day } from "@/lib/store/types";
+import { recordBuTagKeyChange } from "./bu-tag-history";
 import { settingsAffecting, type DerivedData } from "./invalidation";
 import { POLICY_SETTINGS_KEY, loadPolicySettings } from "./load";
 import { applyPolicySettingsPatch, parsePolicySettingsPatch, type PolicySettings } from "./policy";
@@ -50,6 +51,7 @@ export async function saveSettings(db: Db, patchInput: unknown): Promise<SaveSet
     update: { value: settings },
   });
 
+  if (changed.includes("businessUnitTagKey")) await recordBuTagKeyChange(db, settings.businessUnitTagKey);
   const recomputed = settingsAffecting(changed);
   if (recomputed.includes("resourceDims") || recomputed.includes("compliance")) {
     await recomputeResourceDerived(db, settings);

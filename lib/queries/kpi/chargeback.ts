@@ -1,5 +1,5 @@
 // Chargeback per billing month and business unit (DOMAIN.md §6.4), in FOCUS column terms. The
-// untagged cost either stays on its own "(untagged)" row (method "none") or is reallocated to
+// untagged cost either stays on its own "(untagged)" row (method "direct") or is reallocated to
 // the tagged BUs of the same month in proportion to their tagged cost ("proportional"); the
 // total billed is the same either way. A month with no tagged cost keeps its untagged row.
 import { UNTAGGED } from "@/lib/api/params";
@@ -7,7 +7,10 @@ import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
 import { costByBu } from "./cost-by-bu";
 
-export type ReallocationMethod = "none" | "proportional";
+export type ReallocationMethod = "direct" | "proportional";
+
+/** Cost Explorer's precision (10 decimals): the shares and sums below are floats, the figures sent are not. */
+const money = (x: number) => Number(x.toFixed(10));
 
 export interface ChargebackRow {
   BillingPeriodStart: Day;
@@ -19,7 +22,7 @@ export interface ChargebackRow {
   x_OtherCost: number;
   /** The BU's own tagged cost. */
   x_DirectCost: number;
-  /** Its share of the month's untagged cost (0 with method "none"). */
+  /** Its share of the month's untagged cost (0 with method "direct"). */
   x_ReallocatedCost: number;
   BilledCost: number;
 }
@@ -34,9 +37,10 @@ export interface Chargeback {
 
 export async function chargeback(
   db: Db,
-  query: { from?: Day; to?: Day; account?: string[]; method: ReallocationMethod },
+  query: { from?: Day; to?: Day; account?: string[]; region?: string[]; bu?: string[]; method: ReallocationMethod },
 ): Promise<Chargeback> {
-  const costs = await costByBu(db, { granularity: "month", from: query.from, to: query.to, account: query.account });
+  // The BU filter applies after reallocation (as in the CSV export): untagged cost is needed to share it.
+  const costs = await costByBu(db, { granularity: "month", from: query.from, to: query.to, account: query.account, region: query.region });
   const months = new Map<Day, typeof costs.rows>();
   for (const row of costs.rows) months.set(row.period, [...(months.get(row.period) ?? []), row]);
   const rows: ChargebackRow[] = [];
@@ -47,6 +51,8 @@ export async function chargeback(
     const reallocate = query.method === "proportional" && untagged !== 0 && taggedTotal > 0;
     for (const r of buRows) {
       if (reallocate && r.businessUnit === UNTAGGED) continue;
+      // query.bu holds stored values ("" = untagged), rows hold labels.
+      if (query.bu?.length && !query.bu.includes(r.businessUnit === UNTAGGED ? "" : r.businessUnit)) continue;
       const share = reallocate ? (untagged * r.total) / taggedTotal : 0;
       rows.push({
         BillingPeriodStart: month,
@@ -57,10 +63,10 @@ export async function chargeback(
         x_RequestsCost: r.requests,
         x_OtherCost: r.other,
         x_DirectCost: r.total,
-        x_ReallocatedCost: share,
-        BilledCost: r.total + share,
+        x_ReallocatedCost: money(share),
+        BilledCost: money(r.total + share),
       });
     }
   }
-  return { method: query.method, from: costs.from, to: costs.to, rows, total: rows.reduce((a, r) => a + r.BilledCost, 0) };
+  return { method: query.method, from: costs.from, to: costs.to, rows, total: money(rows.reduce((a, r) => a + r.BilledCost, 0)) };
 }

@@ -1,21 +1,22 @@
 // KMS cost per business unit per day or month (DOMAIN.md §6.4): Cost Explorer UnblendedCost
 // split into key storage and requests, untagged kept as "(untagged)". Monthly totals without
 // an account or region cut come from cost_bu_monthly; everything else from kms_cost_daily.
-// The same showback can be grouped by cost center or account instead (kms_cost_daily only:
-// cost_bu_monthly holds business units alone).
+// The same showback can be grouped by account instead (kms_cost_daily only: cost_bu_monthly
+// holds business units alone). There is no cost-center grouping: the collector does not fetch
+// that tag (it would take a third split of the Cost Explorer plan), so every figure would be
+// "(untagged)"; the stored column stays, nothing exposes it.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
 import { latestCostDay, resolveRange } from "./as-of";
 import { SqlParams, dayOf, num, whereClause } from "./sql";
 
-export const COST_GROUPINGS = ["bu", "costCenter", "account"] as const;
+export const COST_GROUPINGS = ["bu", "account"] as const;
 export type CostGrouping = (typeof COST_GROUPINGS)[number];
 
 /** Column of kms_cost_daily and the row field each grouping fills. */
 const GROUPING = {
   bu: { column: "business_unit", field: "businessUnit" },
-  costCenter: { column: "cost_center", field: "costCenter" },
   account: { column: "account_id", field: "accountId" },
 } as const satisfies Record<CostGrouping, { column: string; field: string }>;
 
@@ -38,13 +39,12 @@ export interface CostByBuRow {
   total: number;
 }
 
-/** One period × group; the grouping's own field (businessUnit, costCenter, accountId) holds the group too. */
+/** One period × group; the grouping's own field (businessUnit, accountId) holds the group too. */
 export interface CostGroupRow {
   period: Day;
-  /** The group's label: a business unit or cost center ("" shown as "(untagged)"), or an account id. */
+  /** The group's label: a business unit ("" shown as "(untagged)") or an account id. */
   group: string;
   businessUnit?: string;
-  costCenter?: string;
   accountId?: string;
   keys: number;
   requests: number;
@@ -70,6 +70,15 @@ export interface CostByBu {
 }
 
 const monthStart = (day: Day) => `${day.slice(0, 7)}-01`;
+function monthEnd(day: Day): Day {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+/**
+ * Money as Cost Explorer gives it: summed in numeric, rounded to its 10 decimals, so JSON never
+ * carries float noise (0.30000000000000004).
+ */
+const money = (expr: string) => `round(coalesce(${expr}, 0), 10)::text`;
 
 /** Business-unit rows (what the overview and the chargeback read). */
 export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> {
@@ -84,12 +93,14 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
   const source = useMonthly ? "cost_bu_monthly" : "kms_cost_daily";
   const { column, field } = GROUPING[query.groupBy];
   if (!range) return { groupBy: query.groupBy, granularity: query.granularity, from: null, to: null, source, rows: [] };
-  // Months are whole: a month touching the range is included entirely.
+  // Months are whole: a month touching the range is included entirely, at both ends and for
+  // every grouping and filter (the monthly rollup holds whole months, so the daily rows must too).
   const from = monthly ? monthStart(range.from) : range.from;
+  const to = monthly ? monthEnd(range.to) : range.to;
   const params = new SqlParams();
   const period = useMonthly ? "month" : monthly ? "date_trunc('month', day)::date" : "day";
   const dateColumn = useMonthly ? "month" : "day";
-  const conditions = [`${dateColumn} >= ${params.add(from)}::date`, `${dateColumn} <= ${params.add(range.to)}::date`];
+  const conditions = [`${dateColumn} >= ${params.add(from)}::date`, `${dateColumn} <= ${params.add(to)}::date`];
   const anyOf = (col: string, values: string[] | undefined) => {
     if (values?.length) conditions.push(`${col} = ANY(${params.add(values)}::text[])`);
   };
@@ -100,11 +111,12 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
   }
   const amount = useMonthly ? "cost" : "unblended_cost";
   // column comes from the fixed GROUPING map, never from the request.
-  const rows = await db.$queryRawUnsafe<{ period: Date; grp: string; keys: string; requests: string; other: string }[]>(
+  const rows = await db.$queryRawUnsafe<{ period: Date; grp: string; keys: string; requests: string; other: string; total: string }[]>(
     `SELECT ${period} AS period, ${column} AS grp,
-       coalesce(sum(${amount}) FILTER (WHERE category = 'KEYS'), 0)::text AS keys,
-       coalesce(sum(${amount}) FILTER (WHERE category = 'REQUESTS'), 0)::text AS requests,
-       coalesce(sum(${amount}) FILTER (WHERE category = 'OTHER'), 0)::text AS other
+       ${money(`sum(${amount}) FILTER (WHERE category = 'KEYS')`)} AS keys,
+       ${money(`sum(${amount}) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
+       ${money(`sum(${amount}) FILTER (WHERE category = 'OTHER')`)} AS other,
+       ${money(`sum(${amount})`)} AS total
      FROM ${source} ${whereClause(conditions)} GROUP BY 1, 2 ORDER BY 1, 2`,
     ...params.values,
   );
@@ -112,14 +124,14 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
     groupBy: query.groupBy,
     granularity: query.granularity,
     from,
-    to: range.to,
+    to,
     source,
     rows: rows.map((r) => {
       const keys = num(r.keys);
       const requests = num(r.requests);
       const other = num(r.other);
       const group = buLabel(r.grp);
-      return { period: dayOf(r.period), group, [field]: group, keys, requests, other, total: keys + requests + other };
+      return { period: dayOf(r.period), group, [field]: group, keys, requests, other, total: num(r.total) };
     }),
   };
 }

@@ -29,15 +29,10 @@ const shape = (rows: Json[], field: string) => rows.map((r) => [r.period, r.grou
 const range = "granularity=month&from=2026-02-01&to=2026-03-31";
 
 describe("GET /api/costs/by-bu groupBy", () => {
-  it("groups by cost center, the empty one shown as (untagged)", async () => {
-    const { body } = await call(costsByBu, `/api/costs/by-bu?${range}&groupBy=costCenter`);
-    expect(body.groupBy).toBe("costCenter");
-    expect(body.source).toBe("kms_cost_daily");
-    expect(shape(body.rows, "costCenter")).toEqual([
-      ["2026-02-01", "(untagged)", "(untagged)", 1, 0, 1],
-      ["2026-02-01", "cc-1", "cc-1", 2, 0.35, 2.35],
-      ["2026-03-01", "cc-2", "cc-2", 4, 0, 4],
-    ]);
+  it("offers no cost-center grouping: the collector does not fetch that tag, every figure would be (untagged)", async () => {
+    const { status, body } = await call(costsByBu, `/api/costs/by-bu?${range}&groupBy=costCenter`);
+    expect(status).toBe(400);
+    expect(body.error.message).toBe("groupBy: must be one of bu, account");
   });
 
   it("groups by account, and still filters by business unit", async () => {
@@ -67,6 +62,75 @@ describe("GET /api/costs/by-bu groupBy", () => {
   it("refuses an unknown grouping", async () => {
     const { status, body } = await call(costsByBu, "/api/costs/by-bu?groupBy=team");
     expect(status).toBe(400);
-    expect(body.error.message).toBe("groupBy: must be one of bu, costCenter, account");
+    expect(body.error.message).toBe("groupBy: must be one of bu, account");
+  });
+});
+
+describe("monthly totals: one rule for every grouping and filter", () => {
+  // Whole months touching 2026-02-20..2026-03-01: all of Feb and Mar, whatever cuts the query.
+  // Feb 2 + 0.3 + 1 + 0.05, Mar 4 → 7.35 in total; in us-east-1 all of it, account A 6.3.
+  const cut = "granularity=month&from=2026-02-20&to=2026-03-01";
+  const total = (rows: Json[]) => Math.round(rows.reduce((s, r) => s + (r.total as number), 0) * 1e10) / 1e10;
+
+  it("gives the same total by BU (monthly rollup), by account, and filtered by region", async () => {
+    const { recomputeCostMonthly } = await import("@/lib/rollups/costs");
+    await recomputeCostMonthly(db, "2026-02-01", "2026-03-31");
+    const bu = await call(costsByBu, `/api/costs/by-bu?${cut}`);
+    expect(bu.body.source).toBe("cost_bu_monthly");
+    expect(total(bu.body.rows)).toBe(7.35);
+    expect(total((await call(costsByBu, `/api/costs/by-bu?${cut}&groupBy=account`)).body.rows)).toBe(7.35);
+    expect(total((await call(costsByBu, `/api/costs/by-bu?${cut}&region=us-east-1`)).body.rows)).toBe(7.35);
+    expect(total((await call(costsByBu, `/api/costs/by-bu?${cut}&account=${A}`)).body.rows)).toBe(6.3);
+    expect(bu.body.to).toBe("2026-03-31");
+  });
+
+  it("sums money in SQL: 0.1 + 0.2 is 0.3, not 0.30000000000000004", async () => {
+    await db.kmsCostDaily.createMany({
+      data: [0.1, 0.2].map((cost, i) => ({
+        day: new Date("2026-04-01T00:00:00Z"), accountId: A, businessUnit: "money", costCenter: "", usageType: `u${i}`, region: "us-east-1",
+        category: i === 0 ? "KEYS" : "REQUESTS", unblendedCost: cost, usageQuantity: 1,
+      })),
+    });
+    const { body } = await call(costsByBu, "/api/costs/by-bu?from=2026-04-01&to=2026-04-01&groupBy=account");
+    expect(body.rows).toEqual([expect.objectContaining({ keys: 0.1, requests: 0.2, total: 0.3 })]);
+  });
+});
+
+describe("GET /api/costs/chargeback: the export's parameters and month rule", () => {
+  it("reads whole months and takes allocation=direct|proportional, money rounded to 10 decimals", async () => {
+    const { GET: chargeback } = await import("@/app/api/costs/chargeback/route");
+    const direct = await call(chargeback, "/api/costs/chargeback?from=2026-02-20&to=2026-03-01&allocation=direct");
+    expect(direct.body.method).toBe("direct");
+    expect(direct.body.total).toBe(7.35);
+    expect(direct.body.to).toBe("2026-03-31");
+    // Feb: untagged 1.00 over payments 2.30 and analytics 0.05 (tagged 2.35).
+    const prop = await call(chargeback, "/api/costs/chargeback?from=2026-02-20&to=2026-03-01&allocation=proportional&account=111111111111,222222222222");
+    expect(prop.body.total).toBe(7.35);
+    const feb = prop.body.rows.filter((r: Json) => r.BillingPeriodStart === "2026-02-01").map((r: Json) => [r.x_BusinessUnit, r.x_ReallocatedCost, r.BilledCost]);
+    expect(feb).toEqual([
+      ["analytics", 0.0212765957, 0.0712765957],
+      ["payments", 0.9787234043, 3.2787234043],
+    ]);
+    const payments = await call(chargeback, "/api/costs/chargeback?from=2026-02&to=2026-02&allocation=proportional&bu=payments&region=us-east-1".replace("2026-02&", "2026-02-01&").replace("to=2026-02&", "to=2026-02-28&"));
+    expect(payments.body.rows.map((r: Json) => [r.x_BusinessUnit, r.BilledCost])).toEqual([["payments", 3.2787234043]]);
+    const bad = await call(chargeback, "/api/costs/chargeback?reallocate=proportional");
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("business-unit tag key change", () => {
+  it("records the day the key changed and marks it on the cost figures and the CSV export", async () => {
+    const { saveSettings } = await import("@/lib/settings/save");
+    const before = await call(costsByBu, "/api/costs/by-bu?from=2026-02-10&to=2026-02-11");
+    expect(before.body.businessUnitTagKeyChange).toBeNull();
+    await saveSettings(db, { businessUnitTagKey: "team" });
+    const today = new Date().toISOString().slice(0, 10);
+    const after = await call(costsByBu, "/api/costs/by-bu?from=2026-02-10&to=2026-02-11");
+    expect(after.body.businessUnitTagKeyChange).toEqual({ key: "team", since: today });
+    const { GET: exportCsv } = await import("@/app/api/export/chargeback/route");
+    const { NextRequest } = await import("next/server");
+    const res = await exportCsv(new NextRequest(new URL("/api/export/chargeback?from=2026-02&to=2026-02", "http://127.0.0.1")));
+    expect(res.headers.get("x-business-unit-tag-key-since")).toBe(`team ${today}`);
+    await res.text();
   });
 });

@@ -127,7 +127,7 @@ describe("findings and savings", () => {
 describe("chargeback", () => {
   it("keeps the billed total whether untagged cost is reallocated or not", async () => {
     const none = await call(chargeback, "/api/costs/chargeback?from=2026-02-01&to=2026-02-28");
-    const proportional = await call(chargeback, "/api/costs/chargeback?from=2026-02-01&to=2026-02-28&reallocate=proportional");
+    const proportional = await call(chargeback, "/api/costs/chargeback?from=2026-02-01&to=2026-02-28&allocation=proportional");
     const { total } = await one<{ total: number }>(`SELECT sum(unblended_cost)::float8 AS total FROM kms_cost_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28'`);
     expect(none.body.total).toBeCloseTo(total, 6);
     expect(proportional.body.total).toBeCloseTo(total, 6);

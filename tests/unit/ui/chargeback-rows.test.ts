@@ -21,7 +21,7 @@ describe("chargeback shares", () => {
   });
 
   it("expands months to whole calendar months", () => {
-    expect([periodStart("2024-02"), periodEnd("2024-02"), periodEnd("2026-12-31"), periodEnd("2026-13")]).toEqual(["2024-02-01", "2024-02-29", "2026-12-31", null]);
+    expect([periodStart("2024-02"), periodEnd("2024-02"), periodEnd("2026-12-15"), periodStart("2026-12-15"), periodEnd("2026-13"), periodEnd("2026-02-30")]).toEqual(["2024-02-01", "2024-02-29", "2026-12-31", "2026-12-01", null, null]);
   });
 });
 

@@ -3,6 +3,7 @@ import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { COST_GROUPINGS, costByGroup } from "@/lib/queries/kpi/cost-by-bu";
+import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const q = parseQuery(request, query);
     checkRange(q);
-    return costByGroup(db(), q);
+    // Cost rows before this day keep the business-unit tag key they were fetched with.
+    return { ...(await costByGroup(db(), q)), businessUnitTagKeyChange: await latestBuTagKeyChange(db()) };
   });
 }

@@ -9,13 +9,16 @@ export const dynamic = "force-dynamic";
 const query = z.strictObject({
   ...dateRangeParams,
   account: dimensionParams.account,
-  reallocate: z.enum(["none", "proportional"], { error: "must be none or proportional" }).default("none"),
+  region: dimensionParams.region,
+  bu: dimensionParams.bu,
+  // The same name and values as GET /api/export/chargeback.
+  allocation: z.enum(["direct", "proportional"], { error: "must be direct or proportional" }).default("direct"),
 });
 
 export function GET(request: Request): Promise<Response> {
   return handle(async () => {
-    const { reallocate, ...q } = parseQuery(request, query);
+    const { allocation, ...q } = parseQuery(request, query);
     checkRange(q);
-    return chargeback(db(), { ...q, method: reallocate });
+    return chargeback(db(), { ...q, method: allocation });
   });
 }

@@ -9,6 +9,8 @@ import { chargebackParamsSchema, monthsOf, periodEnd, periodStart } from "@/lib/
 import { sharesFromTotals, UNTAGGED } from "@/lib/export/chargeback-rows";
 import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
 import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
+import { db } from "@/lib/db/client";
+import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,7 +19,7 @@ export const runtime = "nodejs";
 const AHEAD_BYTES = 64 << 20;
 
 function badRequest(message: string): Response {
-  return Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
+  return Response.json({ error: { code: "bad_request", message } }, { status: 400 });
 }
 
 export async function GET(request: NextRequest): Promise<Response> {
@@ -32,11 +34,12 @@ export async function GET(request: NextRequest): Promise<Response> {
   // For the range and the shares only; released before the COPYs, each of which takes its own.
   try {
     const range = params.from && params.to ? null : await costDayRange(conn);
-    const fromDay = params.from ? periodStart(params.from) : (range?.from ?? "1970-01-01");
-    const toDay = params.to ? periodEnd(params.to) : (range?.to ?? "1970-01-01");
+    // Whole months, as /api/costs/chargeback reads them.
+    const fromDay = periodStart(params.from ?? range?.from ?? "1970-01-01");
+    const toDay = periodEnd(params.to ?? range?.to ?? "1970-01-01");
     if (!fromDay) return badRequest(`Parameter from is not a calendar month or day: ${params.from}`);
     if (!toDay) return badRequest(`Parameter to is not a calendar month or day: ${params.to}`);
-    if (fromDay > toDay) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
+    if (params.from && params.to && params.from > params.to) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
 
     const buFilter = params.bu === undefined ? undefined : params.bu === UNTAGGED ? "" : params.bu;
     const query: ChargebackQuery = { fromDay, toDay, accountId: params.account, region: params.region, businessUnit: buFilter };
@@ -49,6 +52,8 @@ export async function GET(request: NextRequest): Promise<Response> {
       // Reallocation needs the untagged rows whatever BU is asked for: the output is filtered instead.
       return shares ? proportionalCopySql(part, shares, params.bu, i === 0) : directCopySql(part, i === 0);
     });
+    // x_BusinessUnit of rows before this day comes from the previous business-unit tag key.
+    const keyChange = await latestBuTagKeyChange(db());
     const body = await copySequence(statements, { setup: DATE_STYLE_SQL, aheadBytes: AHEAD_BYTES });
     const name = `kms-chargeback-${fromDay.slice(0, 7)}-to-${toDay.slice(0, 7)}-${params.allocation}.csv`;
     return new Response(body, {
@@ -57,6 +62,7 @@ export async function GET(request: NextRequest): Promise<Response> {
         "content-disposition": `attachment; filename="${name}"`,
         "cache-control": "no-store",
         "x-allocation-method": params.allocation,
+        ...(keyChange ? { "x-business-unit-tag-key-since": `${keyChange.key} ${keyChange.since}` } : {}),
       },
     });
   } finally {
