@@ -56,8 +56,9 @@ export const KEY_COLUMNS: readonly ServerColumn[] = [
   { ...textCol("bu", "Business unit", "businessUnit"), sortField: "bu" },
   textCol("env", "Environment", "environment"),
   { ...countCol("resources", "Resources", "resources", "resourceCount"), sortField: "resources" },
-  // "—" when the key has no per-key cost rows: unknown, not free.
-  { ...usdCol("cost", "Cost, last 30 days (USD)", "cost30d"), sortField: "cost" },
+  // "—" when the key has no per-key cost rows: unknown, not free. Request charges only, over the
+  // days of the last 30 that have resource-level data (API costWindow.daysWithData, 14 at most).
+  { ...usdCol("cost", "Request cost, days with per-key data (USD)", "cost30d"), sortField: "cost" },
 ];
 
 /** The file also carries the full ARN, which the table only links to. */

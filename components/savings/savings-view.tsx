@@ -31,6 +31,14 @@ const idleColumns = [
   usdCol("savings", "Savings (USD / month)", "monthlySavings", "monthlyCost", "savings"),
 ];
 
+/** Unknown is not $0: "no data (N buckets)" when no bucket has data; a partial sum says what it leaves out. */
+function savingsTotalText(value: unknown, noData: unknown): string {
+  const missing = num(noData) ?? 0;
+  const amount = num(value);
+  if (amount === null) return missing > 0 ? `no data (${formatInteger(missing)} buckets)` : "—";
+  return missing > 0 ? `${formatUsd(amount)} (${formatInteger(missing)} buckets without data not included)` : formatUsd(amount);
+}
+
 export function SavingsView() {
   const { filters } = useFilters();
   const params = { ...filtersToApiParams(filters, ["account", "bu"]), pageSize: 500 };
@@ -46,8 +54,8 @@ export function SavingsView() {
         <h2 id="assumptions" className="text-base font-semibold">S3 Bucket Keys: assumptions</h2>
         <dl className="mt-3 grid gap-4 sm:grid-cols-4">
           <div><dt className="text-xs uppercase text-slate-500">Expected request reduction</dt><dd className="text-2xl font-semibold" data-testid="savings-reduction">{num(b?.reduction) === null ? "—" : `${(num(b?.reduction)! * 100).toFixed(0)}%`}</dd></div>
-          <div><dt className="text-xs uppercase text-slate-500">Projected savings, exact</dt><dd className="text-2xl font-semibold" data-testid="savings-exact">{formatUsd(num(totals.exact) ?? 0)}</dd></div>
-          <div><dt className="text-xs uppercase text-slate-500">Projected savings, estimated</dt><dd className="text-2xl font-semibold" data-testid="savings-estimated">{formatUsd(num(totals.estimated) ?? 0)}</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Projected savings, exact</dt><dd className="text-2xl font-semibold" data-testid="savings-exact">{savingsTotalText(totals.exact, totals.noData)}</dd></div>
+          <div><dt className="text-xs uppercase text-slate-500">Projected savings, estimated</dt><dd className="text-2xl font-semibold" data-testid="savings-estimated">{savingsTotalText(totals.estimated, totals.noData)}</dd></div>
           <div><dt className="text-xs uppercase text-slate-500">Buckets without request data</dt><dd className="text-2xl font-semibold">{formatInteger(num(totals.noData) ?? 0)}</dd></div>
         </dl>
         <p className="mt-3 text-sm text-slate-600">

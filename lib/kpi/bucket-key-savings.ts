@@ -83,6 +83,28 @@ export function bucketKeySavings(resources: StorageResourceRecord[], input: Buck
   });
 }
 
+export interface BucketKeySavingsTotals {
+  /** Sum over buckets with per-key data; null (unknown, not $0) when candidates exist but none has data. */
+  exact: number | null;
+  estimated: number | null;
+  buckets: number;
+  /** Buckets without per-key data: never included in the sums. */
+  noData: number;
+}
+
+export function bucketKeySavingsTotals(rows: Pick<BucketKeySavings, "basis" | "monthlySavings">[]): BucketKeySavingsTotals {
+  let exact = 0;
+  let estimated = 0;
+  let noData = 0;
+  for (const r of rows) {
+    if (r.basis === "exact") exact += r.monthlySavings ?? 0;
+    else if (r.basis === "estimated-shared") estimated += r.monthlySavings ?? 0;
+    else noData++;
+  }
+  const unknown = rows.length > 0 && noData === rows.length;
+  return { exact: unknown ? null : exact, estimated: unknown ? null : estimated, buckets: rows.length, noData };
+}
+
 export interface IdleKeySavings {
   keyArn: string;
   /** The idle findings the key has (UNUSED and/or DISABLED_BILLED). */

@@ -30,12 +30,21 @@ export const isUseAction = (name: string) => /^(Decrypt|Encrypt|GenerateDataKey.
 
 const evidenceOf = (s: ParsedStatement): StatementEvidence => ({ statementIndex: s.index, sid: s.sid, statement: s.statement });
 
+/**
+ * Whether a Deny certainly reaches the principal. A NotPrincipal Deny spares its listed
+ * principals, and "*" (which includes them) is not certainly denied.
+ */
+function denyReaches(deny: ParsedStatement, principal: Principal): boolean {
+  if (deny.exempt.length > 0) return principal.kind !== "any" && !deny.exempt.some((p) => p.id === principal.id || p.kind === "any");
+  return deny.principals.some((p) => p.kind === "any" || p.id === principal.id);
+}
+
 /** Actions a statement leaves to this principal once unconditional Denies are applied. */
 function effectiveActions(allow: ParsedStatement, principal: Principal, denies: ParsedStatement[]): Set<string> {
   const actions = new Set(allow.actions);
   for (const deny of denies) {
     if (deny.conditions.size > 0) continue; // a conditional Deny cannot be evaluated statically
-    if (!deny.principals.some((p) => p.kind === "any" || p.id === principal.id)) continue;
+    if (!denyReaches(deny, principal)) continue;
     for (const action of deny.actions) actions.delete(action);
   }
   return actions;

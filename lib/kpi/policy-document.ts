@@ -36,6 +36,11 @@ export interface ParsedStatement {
   statement: unknown;
   effect: "Allow" | "Deny";
   principals: Principal[];
+  /**
+   * Principals a NotPrincipal statement leaves out ([] otherwise). A Deny with NotPrincipal
+   * reaches every principal except these; its principals read as "*".
+   */
+  exempt: Principal[];
   /** Concrete KMS action names (PascalCase, no "kms:") the statement applies to. */
   actions: Set<string>;
   /** Action "*"/"kms:*", or NotAction: the statement reaches (nearly) every KMS action. */
@@ -66,10 +71,7 @@ export function parsePrincipalString(raw: string, type: string): Principal {
   return { kind: "other", id: `${type}:${value}` };
 }
 
-function parsePrincipals(statement: Record<string, unknown>): Principal[] {
-  // Allow with NotPrincipal reaches everyone except a few: read it as "*" (conservative).
-  if (statement.NotPrincipal !== undefined) return [{ kind: "any", id: "*" }];
-  const principal = statement.Principal;
+function principalList(principal: unknown): Principal[] {
   if (principal === "*") return [{ kind: "any", id: "*" }];
   if (typeof principal !== "object" || principal === null) return [];
   const result: Principal[] = [];
@@ -77,6 +79,18 @@ function parsePrincipals(statement: Record<string, unknown>): Principal[] {
     for (const value of strings(values)) result.push(parsePrincipalString(value, type));
   }
   return result;
+}
+
+/**
+ * NotPrincipal reaches everyone except the listed principals: read as "*" with those exempt.
+ * An Allow with NotPrincipal is then public (conservative); a Deny with NotPrincipal spares
+ * exactly the listed ARNs (IAM does not extend an account's exemption to its roles).
+ */
+function parsePrincipals(statement: Record<string, unknown>): { principals: Principal[]; exempt: Principal[] } {
+  if (statement.NotPrincipal !== undefined) {
+    return { principals: [{ kind: "any", id: "*" }], exempt: principalList(statement.NotPrincipal) };
+  }
+  return { principals: principalList(statement.Principal), exempt: [] };
 }
 
 function globToRegExp(pattern: string): RegExp {
@@ -136,7 +150,7 @@ export function parsePolicyDocument(policy: unknown): ParsedStatement[] {
       sid: typeof statement.Sid === "string" ? statement.Sid : null,
       statement: raw,
       effect,
-      principals: parsePrincipals(statement),
+      ...parsePrincipals(statement),
       ...kmsActionsOf(statement),
       conditions: parseConditions(statement.Condition),
     });

@@ -1,14 +1,64 @@
 // key_finding: the current findings of every current CMK (DOMAIN.md §6.3), evaluated with the
-// pure rules (lib/kpi/key-findings.ts) at the latest snapshot day. A finding that persists keeps
-// the day it was first seen; one that is gone is removed; a new one is first seen today.
+// pure rules (lib/kpi/key-findings.ts) at the latest snapshot day. first_seen is the first day of
+// the current uninterrupted stretch in which the finding holds: for findings that depend on the
+// key version alone (policy, tags, aliases, rotation, state) it is read from the key's version
+// history, like non_compliant_since for resources; for the others (shared, in use while pending
+// deletion, unused: they depend on resources and usage that are not versioned with the key) a
+// persisting finding keeps the day it was first seen and a new one is first seen today.
 import type { Db } from "@/lib/db/client";
-import type { ReferencingResource } from "@/lib/kpi/key-findings";
+import type { KeyFindingCode, ReferencingResource } from "@/lib/kpi/key-findings";
 import { keyFindings } from "@/lib/kpi/key-findings";
 import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
 import { CURRENT, keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { dayToDate } from "@/lib/store/days";
+
+/** Findings decided by the key version alone, so their history can be read from the versions. */
+const VERSION_CODES = new Set<KeyFindingCode>([
+  "ROTATION_DISABLED", "MISSING_TAGS", "ALIAS_CONVENTION", "PUBLIC_POLICY", "BROAD_USAGE", "NO_SEPARATION_OF_DUTIES", "DISABLED_BILLED",
+]);
+const CHUNK = 5_000;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Per "keyArn|code" of a version-derived finding of the current versions: the valid_from of the
+ * earliest version of the unbroken run of versions (each ending the day the next begins) that
+ * all hold the finding, ending with the current version.
+ */
+async function versionStretchStarts(db: Db, wanted: Map<string, Set<KeyFindingCode>>, policy: PolicySettings, asOf: Date): Promise<Map<string, string>> {
+  const since = new Map<string, string>();
+  const arns = [...wanted.keys()];
+  for (let i = 0; i < arns.length; i += CHUNK) {
+    const versions = await db.kmsKeyVersion.findMany({
+      where: { keyArn: { in: arns.slice(i, i + CHUNK) } },
+      include: WITH_POLICY,
+      orderBy: [{ keyArn: "asc" }, { validFrom: "desc" }],
+    });
+    let arn = "";
+    let open = new Set<KeyFindingCode>();
+    let nextFrom: Date | null = null;
+    for (const version of versions) {
+      if (version.keyArn !== arn) {
+        arn = version.keyArn;
+        open = new Set(wanted.get(arn));
+        nextFrom = null;
+      }
+      // A gap (the key absent for a while) ends every stretch.
+      if (open.size === 0 || (nextFrom && version.validTo.getTime() !== nextFrom.getTime())) {
+        open.clear();
+        continue;
+      }
+      const held = new Set(keyFindings(keyRecordOf(version), { asOf, usage: null, referencingResources: [] }, policy).map((f) => f.code));
+      for (const code of [...open]) {
+        if (held.has(code)) since.set(`${arn}|${code}`, dayOf(version.validFrom));
+        else open.delete(code);
+      }
+      nextFrom = version.validFrom;
+    }
+  }
+  return since;
+}
 
 export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): Promise<{ keys: number; findings: number }> {
   const policy = settings ?? (await loadPolicySettings(db));
@@ -40,6 +90,15 @@ export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): P
     ),
   );
 
+  const wanted = new Map<string, Set<KeyFindingCode>>();
+  for (const r of rows) {
+    if (!VERSION_CODES.has(r.code)) continue;
+    const codes = wanted.get(r.key_arn) ?? new Set<KeyFindingCode>();
+    codes.add(r.code);
+    wanted.set(r.key_arn, codes);
+  }
+  const stretchStart = await versionStretchStarts(db, wanted, policy, asOf);
+
   await db.$transaction(
     async (tx) => {
       // Remember when each persisting finding was first seen, then replace the table's content.
@@ -51,7 +110,7 @@ export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): P
         `INSERT INTO key_finding (key_arn, code, severity, evidence, first_seen)
          SELECT f.key_arn, f.code, f.severity, f.evidence, f.first_seen
          FROM jsonb_to_recordset($1::jsonb) AS f(key_arn text, code text, severity text, evidence jsonb, first_seen date)`,
-        JSON.stringify(rows.map((r) => ({ ...r, first_seen: firstSeen.get(`${r.key_arn}|${r.code}`) ?? asOfDay }))),
+        JSON.stringify(rows.map((r) => ({ ...r, first_seen: stretchStart.get(`${r.key_arn}|${r.code}`) ?? firstSeen.get(`${r.key_arn}|${r.code}`) ?? asOfDay }))),
       );
     },
     { timeout: 600_000, maxWait: 60_000 },

@@ -6,7 +6,7 @@ import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import type { StorageResourceRecord } from "@/lib/domain/records";
-import { bucketKeySavings, type AttributionBasis, type KeyUsers } from "@/lib/kpi/bucket-key-savings";
+import { bucketKeySavings, bucketKeySavingsTotals, type AttributionBasis, type BucketKeySavingsTotals, type KeyUsers } from "@/lib/kpi/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { OPEN_END } from "@/lib/store/types";
 import { CURRENT } from "./key-records";
@@ -28,7 +28,8 @@ export interface BucketKeySavingsRow {
 export interface BucketKeySavingsResult {
   reduction: number;
   perKeyRequestData: { available: boolean; days: number; message: string | null };
-  totals: { exact: number; estimated: number; buckets: number; noData: number };
+  /** exact/estimated are null when candidates exist but none has per-key data (unknown, not $0). */
+  totals: BucketKeySavingsTotals;
   total: number;
   page: number;
   pageSize: number;
@@ -57,15 +58,7 @@ interface OrganizationSavings {
   totals: BucketKeySavingsResult["totals"];
 }
 
-function totalsOf(rows: SavingsRow[]): BucketKeySavingsResult["totals"] {
-  const totals = { exact: 0, estimated: 0, buckets: rows.length, noData: 0 };
-  for (const r of rows) {
-    if (r.basis === "exact") totals.exact += r.monthlySavings ?? 0;
-    else if (r.basis === "estimated-shared") totals.estimated += r.monthlySavings ?? 0;
-    else totals.noData++;
-  }
-  return totals;
-}
+const totalsOf = (rows: SavingsRow[]): BucketKeySavingsResult["totals"] => bucketKeySavingsTotals(rows);
 
 /**
  * Every candidate bucket's savings. A bucket's figure does not depend on which buckets a filter

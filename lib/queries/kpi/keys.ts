@@ -84,7 +84,7 @@ export interface KeysPage {
   page: number;
   pageSize: number;
   /** The days cost30d covers (ending on the latest per-key cost day); null without per-key data. */
-  costWindow: { from: string; to: string } | null;
+  costWindow: KeyCostWindow | null;
   items: KeyListItem[];
 }
 
@@ -111,12 +111,24 @@ interface Row {
   total: number;
 }
 
+export interface KeyCostWindow {
+  from: string;
+  to: string;
+  /** Days of the window that have per-key rows: cost30d sums those days only. */
+  daysWithData: number;
+  /** What cost30d holds: request charges only (no key-month or rotation charges). */
+  covers: "requests";
+}
+
 /** The KEY_COST_DAYS days ending on the latest per-key cost day. */
-async function keyCostWindow(db: Db): Promise<{ from: string; to: string } | null> {
+async function keyCostWindow(db: Db): Promise<KeyCostWindow | null> {
   const latest = await db.keyRequestDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   if (!latest) return null;
   const to = dayOf(latest.day);
-  return { from: addDays(to, -(KEY_COST_DAYS - 1)), to };
+  const from = addDays(to, -(KEY_COST_DAYS - 1));
+  // Resource-level data reaches back 14 days at most: the window is rarely full, so say how much of it is.
+  const days = await db.keyRequestDaily.groupBy({ by: ["day"], where: { day: { gte: new Date(`${from}T00:00:00Z`), lte: latest.day } } });
+  return { from, to, daysWithData: days.length, covers: "requests" };
 }
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -77,6 +77,14 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
     ),
   ]);
   const prices = applyPriceOverrides(settings.priceOverrides);
+  // Requests come from the days with per-key rows only (resource-level data reaches back 14 days):
+  // the response states how many days of the period that is.
+  const requestDayRows = await db.$queryRawUnsafe<{ days: number }[]>(
+    `SELECT count(DISTINCT day)::int AS days FROM key_request_daily WHERE day >= $1::date AND day < $2::date`,
+    start,
+    endExclusive,
+  );
+  const requestDays = { covered: requestDayRows[0]?.days ?? 0, period: Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000) };
   const ceStatus = await db.dataSourceStatus.findUnique({ where: { source: "ce-resources" } });
   const perKeyAvailable = !ceStatus || ceStatus.available;
   const requestsByKey = new Map(requests.map((r) => [r.key_arn, { requests: num(r.requests), cost: num(r.cost) }]));
@@ -122,6 +130,7 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
     month,
     period: { start, endExclusive },
     perKeyRequestData: perKeyAvailable,
+    requestDays,
     byBusinessUnit,
     total: keyRows.length,
     page: query.page,

@@ -148,6 +148,9 @@ describe("modeled cost", () => {
     const { status, body } = await call(modeled, "/api/costs/modeled?month=2026-02&pageSize=500");
     expect(status).toBe(200);
     expect(body.period).toEqual({ start: "2026-02-01", endExclusive: "2026-03-01" });
+    // The requests compared are those of the days with per-key rows: say how many of the 28.
+    const { days } = await one<{ days: number }>(`SELECT count(DISTINCT day)::int AS days FROM key_request_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28'`);
+    expect(body.requestDays).toEqual({ covered: days, period: 28 });
     const billed = await db.$queryRawUnsafe<{ bu: string; cost: number }[]>(
       `SELECT business_unit AS bu, sum(unblended_cost)::float8 AS cost FROM kms_cost_daily WHERE day BETWEEN '2026-02-01' AND '2026-02-28' GROUP BY 1`,
     );

@@ -34,7 +34,8 @@ const costs = (items: Json[]) => items.map((k) => [k.keyId, k.cost30d === null ?
 describe("GET /api/keys cost and env", () => {
   it("sums each key's cost over the window, null for a key without rows in it", async () => {
     const { body } = await call(keys, "/api/keys?sort=-cost");
-    expect(body.costWindow).toEqual({ from: "2026-03-02", to: "2026-03-31" });
+    // Per-key rows exist on 03-02, 03-10 and 03-31 of the window: 3 days of request cost.
+    expect(body.costWindow).toEqual({ from: "2026-03-02", to: "2026-03-31", daysWithData: 3, covers: "requests" });
     expect(costs(body.items)).toEqual([["k1", 0.15], ["k2", 0], ["k3", null], ["k4", null]]);
   });
 

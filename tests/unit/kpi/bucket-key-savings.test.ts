@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KMS_LIST_PRICES } from "@/lib/domain/prices";
-import { bucketKeySavings, idleKeySavings, type BucketKeySavingsInput } from "@/lib/kpi/bucket-key-savings";
+import { bucketKeySavings, bucketKeySavingsTotals, idleKeySavings, type BucketKeySavingsInput } from "@/lib/kpi/bucket-key-savings";
 import { bucket, cmk } from "./fixtures";
 
 const K1 = "arn:aws:kms:us-east-1:111122223333:key/k1";
@@ -73,5 +73,23 @@ describe("idleKeySavings", () => {
       { keyArn: K1, codes: ["UNUSED"], monthlySavings: 2 },
       { keyArn: K2, codes: ["UNUSED", "DISABLED_BILLED"], monthlySavings: 3 },
     ]);
+  });
+});
+
+describe("bucketKeySavingsTotals", () => {
+  const row = (basis: "exact" | "estimated-shared" | "no-data", monthlySavings: number | null) => ({ basis, monthlySavings });
+
+  it("is null, not $0, when no candidate has per-key data", () => {
+    expect(bucketKeySavingsTotals([row("no-data", null), row("no-data", null)])).toEqual({ exact: null, estimated: null, buckets: 2, noData: 2 });
+  });
+
+  it("sums the buckets with data and counts those left out", () => {
+    // 0.03 + 0.0291 exact, 0.5 estimated; one bucket without data is not included.
+    expect(bucketKeySavingsTotals([row("exact", 0.03), row("exact", 0.0291), row("estimated-shared", 0.5), row("no-data", null)]))
+      .toEqual({ exact: expect.closeTo(0.0591, 12), estimated: 0.5, buckets: 4, noData: 1 });
+  });
+
+  it("is a true $0 when there is no candidate at all", () => {
+    expect(bucketKeySavingsTotals([])).toEqual({ exact: 0, estimated: 0, buckets: 0, noData: 0 });
   });
 });

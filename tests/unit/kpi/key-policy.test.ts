@@ -196,3 +196,28 @@ describe("analyzeKeyPolicy: NO_SEPARATION_OF_DUTIES", () => {
     expect(analyzeKeyPolicy(policy(adminStatement(`arn:aws:iam::${ACCOUNT}:root`), userStatement(ACCOUNT)), ACCOUNT)).toEqual([]);
   });
 });
+
+describe("analyzeKeyPolicy: Deny with NotPrincipal", () => {
+  // A real KMS shape: "deny everything but the break-glass admin" - the Deny reaches every
+  // principal NOT listed, never the listed ones.
+  const denyAllBut = (NotPrincipal: unknown, Action: string | string[]) => ({ Sid: "DenyAllButAdmin", Effect: "Deny", NotPrincipal, Action, Resource: "*" });
+
+  it("does not apply to the principals it exempts ({AWS: [..]} form)", () => {
+    const doc = policy(rootStatement, adminStatement(ADMIN), userStatement(ADMIN),
+      denyAllBut({ AWS: [ADMIN, `arn:aws:iam::${ACCOUNT}:root`] }, ["kms:Put*", "kms:ScheduleKeyDeletion"]));
+    const duties = find(analyzeKeyPolicy(doc, ACCOUNT), "NO_SEPARATION_OF_DUTIES");
+    expect(duties!.evidence.map((e) => e.principal)).toEqual([ADMIN]);
+    expect(duties!.evidence[0]!.reason).toContain("PutKeyPolicy");
+    expect(duties!.evidence[0]!.reason).toContain("ScheduleKeyDeletion");
+  });
+
+  it("does not apply to the exempted principal given as a plain string", () => {
+    const doc = policy(adminStatement(ADMIN), userStatement(ADMIN), denyAllBut({ AWS: ADMIN }, "kms:*"));
+    expect(codes(analyzeKeyPolicy(doc, ACCOUNT))).toEqual(["NO_SEPARATION_OF_DUTIES"]);
+  });
+
+  it("applies to every principal not listed", () => {
+    const doc = policy(adminStatement(ROLE), userStatement(ROLE), denyAllBut({ AWS: [ADMIN] }, ["kms:Put*", "kms:Create*", "kms:Update*", "kms:Disable*", "kms:Delete*", "kms:ScheduleKeyDeletion"]));
+    expect(analyzeKeyPolicy(doc, ACCOUNT)).toEqual([]);
+  });
+});
