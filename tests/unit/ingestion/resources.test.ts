@@ -79,7 +79,14 @@ beforeEach(() => {
       Marker: "d2",
     })
     .resolvesOnce({
-      DBInstances: [{ DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:aur-1b", DBClusterIdentifier: "aur-1", Engine: "aurora-postgresql", StorageEncrypted: true }],
+      DBInstances: [
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:aur-1b", DBClusterIdentifier: "aur-1", Engine: "aurora-postgresql", StorageEncrypted: true },
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:ora-1", DBInstanceIdentifier: "ora-1", Engine: "oracle-ee", StorageEncrypted: false, AllocatedStorage: 100 },
+        // DocumentDB and Neptune instances as DescribeDBInstances really lists them: placeholder storage 1 GiB.
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:docs-1", DBInstanceIdentifier: "docs-1", DBClusterIdentifier: "docs", Engine: "docdb", StorageEncrypted: false, AllocatedStorage: 1 },
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:graph-1", DBInstanceIdentifier: "graph-1", DBClusterIdentifier: "graph", Engine: "neptune", StorageEncrypted: true, AllocatedStorage: 1 },
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:graph-2", DBInstanceIdentifier: "graph-2", DBClusterIdentifier: "graph", Engine: "neptune", StorageEncrypted: true, AllocatedStorage: 1 },
+      ],
     });
   rds.on(DescribeDBClustersCommand)
     .resolvesOnce({
@@ -130,14 +137,19 @@ describe("collectResources", () => {
   });
 
   it("counts an Aurora cluster once and skips its instances and non-Aurora clusters", async () => {
-    const { resources } = await collectResources(clients, unit, keys);
+    const { resources, warnings } = await collectResources(clients, unit, keys);
     const rdsResources = resources.filter((r) => r.service === "RDS" || r.service === "AURORA");
     expect(rdsResources.map((r) => [r.service, r.name])).toEqual([
       ["RDS", "pg-1"],
+      ["RDS", "ora-1"],
       ["AURORA", "aur-1"],
     ]);
+    const skipped = warnings.filter((w) => w.code === "RDS_ENGINE_SKIPPED");
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.message).toContain("docdb 1, docdb cluster 1, neptune 2");
     expect(rdsResources[0]?.sizeBytes).toBe(21_474_836_480n);
-    expect(rdsResources[1]).toMatchObject({ sizeBytes: null, encryptionClass: "CUSTOMER_KMS" });
+    expect(rdsResources[1]).toMatchObject({ sizeBytes: 107_374_182_400n, encryptionClass: "NONE" });
+    expect(rdsResources[2]).toMatchObject({ sizeBytes: null, encryptionClass: "CUSTOMER_KMS" });
   });
 
   it("merges Tagging API tags by ARN over the service's own tags", async () => {
@@ -157,7 +169,7 @@ describe("collectResources", () => {
     const { resources, warnings } = await collectResources(clients, unit, keys);
     expect(resources.filter((r) => r.service === "EBS")).toHaveLength(0);
     expect(resources.find((r) => r.name === "b-sse-s3")?.encryptionClass).toBe("UNKNOWN");
-    expect(warnings.map((w) => w.code).sort()).toEqual(["AccessDenied", "AccessDeniedException", "BUCKET_ENCRYPTION_IMPLICIT", "UnauthorizedOperation"]);
+    expect(warnings.map((w) => w.code).sort()).toEqual(["AccessDenied", "AccessDeniedException", "BUCKET_ENCRYPTION_IMPLICIT", "RDS_ENGINE_SKIPPED", "UnauthorizedOperation"]);
   });
 
   it("survives empty responses", async () => {
