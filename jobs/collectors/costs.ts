@@ -8,7 +8,7 @@
 // third split (× its values); it is not collected and left "".
 import { GetCostAndUsageCommand, GetDimensionValuesCommand, type CostExplorerClient, type Expression, type GroupDefinition } from "@aws-sdk/client-cost-explorer";
 import type { IngestionWarningRecord, KmsCostRecord } from "@/lib/domain/records";
-import { classifyUsageType, regionFromUsageType } from "@/lib/domain/usage-type";
+import { classifyUsageType, regionFromUsageType, UNKNOWN_REGION } from "@/lib/domain/usage-type";
 import { paginate, WarningLog } from "@/jobs/collectors/common";
 
 export const KMS_SERVICE = "AWS Key Management Service";
@@ -60,6 +60,8 @@ export interface CostsCollectorOptions {
 export async function collectKmsCosts(clients: { costExplorer: CostExplorerClient }, options: CostsCollectorOptions): Promise<CostsCollection> {
   const ce = clients.costExplorer;
   const warnings = new WarningLog("cost-explorer", { accountId: null, region: null });
+  // One warning per usage type, not one per day and group.
+  const unknownRegionUsageTypes = new Set<string>();
   const tagKey = options.businessUnitTagKey ?? "business-unit";
   const TimePeriod = { Start: options.window.start, End: options.window.end };
   let requests = 0;
@@ -97,13 +99,18 @@ export async function collectKmsCosts(clients: { costExplorer: CostExplorerClien
           continue;
         }
         const usageType = splitBy === "USAGE_TYPE" ? value : otherValue;
+        const region = regionFromUsageType(usageType);
+        if (region === UNKNOWN_REGION && !unknownRegionUsageTypes.has(usageType)) {
+          unknownRegionUsageTypes.add(usageType);
+          warnings.add("COST_REGION_UNKNOWN", `Usage type "${usageType}" names no known region: stored with region "${UNKNOWN_REGION}"`);
+        }
         records.push({
           day: resultDay,
           accountId: splitBy === "LINKED_ACCOUNT" ? value : otherValue,
           businessUnit: tagValueFromGroupKey(tagGroupKey),
           costCenter: "",
           usageType,
-          region: regionFromUsageType(usageType),
+          region,
           category: classifyUsageType(usageType),
           unblendedCost: Number(group.Metrics?.UnblendedCost?.Amount ?? 0),
           usageQuantity: Number(group.Metrics?.UsageQuantity?.Amount ?? 0),

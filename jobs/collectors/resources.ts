@@ -33,6 +33,7 @@ export async function collectResources(
 ): Promise<ResourcesCollection> {
   const warnings = new WarningLog("resources", unit);
   const index = buildKeyIndex(keys, unit);
+  const skipped = new Map<string, number>();
 
   // A source that fails entirely is a warning: the others still make a snapshot.
   const guarded = async <T>(source: string, run: () => Promise<T[]>): Promise<T[]> => {
@@ -46,10 +47,14 @@ export async function collectResources(
   const [buckets, volumes, instances, clusters, tagsByArn] = await Promise.all([
     guarded("S3 ListBuckets", () => collectBuckets(clients.s3, unit, index, warnings)),
     guarded("EC2 DescribeVolumes", () => collectVolumes(clients.ec2, unit, index)),
-    guarded("RDS DescribeDBInstances", () => collectDbInstances(clients.rds, unit, index)),
-    guarded("RDS DescribeDBClusters", () => collectAuroraClusters(clients.rds, unit, index)),
+    guarded("RDS DescribeDBInstances", () => collectDbInstances(clients.rds, unit, index, skipped)),
+    guarded("RDS DescribeDBClusters", () => collectAuroraClusters(clients.rds, unit, index, skipped)),
     readTaggingApi(clients.tagging, warnings),
   ]);
+  if (skipped.size > 0) {
+    const counts = [...skipped].sort(([a], [b]) => a.localeCompare(b)).map(([engine, n]) => `${engine} ${n}`).join(", ");
+    warnings.add("RDS_ENGINE_SKIPPED", `Skipped databases outside the RDS/Aurora scope (DocumentDB, Neptune, ...): ${counts}`);
+  }
 
   const resources = [...buckets, ...volumes, ...instances, ...clusters].map((resource) => ({
     ...resource,
@@ -98,13 +103,32 @@ async function collectVolumes(ec2: EC2Client, unit: CollectorUnit, index: KeyInd
 
 const isAurora = (engine: string | undefined) => (engine ?? "").startsWith("aurora");
 
-async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: KeyIndex): Promise<StorageResourceRecord[]> {
+/**
+ * RDS engines in scope. DescribeDBInstances/DescribeDBClusters also return DocumentDB ("docdb")
+ * and Neptune ("neptune"), which are other services: they are skipped and counted.
+ */
+export function isRdsEngineInScope(engine: string | undefined): boolean {
+  const e = engine ?? "";
+  return ["mysql", "mariadb", "postgres"].includes(e) || /^(oracle|sqlserver|db2|aurora)-/.test(e) || e === "aurora";
+}
+
+/** Counts what was skipped per engine, reported once per unit as a warning in the run summary. */
+function noteSkipped(skipped: Map<string, number>, engine: string | undefined): void {
+  const name = engine || "(no engine)";
+  skipped.set(name, (skipped.get(name) ?? 0) + 1);
+}
+
+async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: KeyIndex, skipped: Map<string, number>): Promise<StorageResourceRecord[]> {
   const pages = await paginate((Marker) => rds.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker })), (page) => page.Marker);
   return pages
     .flatMap((page) => page.DBInstances ?? [])
     .flatMap((db) => {
       // Aurora instances share their cluster's volume: the cluster is the resource.
       if (!db.DBInstanceArn || (db.DBClusterIdentifier && isAurora(db.Engine))) return [];
+      if (!isRdsEngineInScope(db.Engine)) {
+        noteSkipped(skipped, db.Engine);
+        return [];
+      }
       return [
         {
           resourceArn: db.DBInstanceArn,
@@ -120,13 +144,18 @@ async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: Ke
     });
 }
 
-async function collectAuroraClusters(rds: RDSClient, unit: CollectorUnit, index: KeyIndex): Promise<StorageResourceRecord[]> {
+async function collectAuroraClusters(rds: RDSClient, unit: CollectorUnit, index: KeyIndex, skipped: Map<string, number>): Promise<StorageResourceRecord[]> {
   const pages = await paginate((Marker) => rds.send(new DescribeDBClustersCommand({ MaxRecords: 100, Marker })), (page) => page.Marker);
   return pages
     .flatMap((page) => page.DBClusters ?? [])
     // DescribeDBClusters also lists Multi-AZ DB clusters, Neptune and DocumentDB: Aurora only.
     .flatMap((cluster) => {
-      if (!cluster.DBClusterArn || !isAurora(cluster.Engine)) return [];
+      if (!cluster.DBClusterArn) return [];
+      if (cluster.Engine === "docdb" || cluster.Engine === "neptune") {
+        noteSkipped(skipped, `${cluster.Engine} cluster`);
+        return [];
+      }
+      if (!isAurora(cluster.Engine)) return [];
       return [
         {
           resourceArn: cluster.DBClusterArn,

@@ -76,9 +76,11 @@ async function readEncryption(s3: S3Client, unit: CollectorUnit, bucket: string,
     }
     return encryptionFromRule(byDefault.SSEAlgorithm, byDefault.KMSMasterKeyID, rule?.BucketKeyEnabled, keys);
   } catch (error) {
-    // Buckets created before 2023 may still have no default encryption at all.
+    // Since January 2023 S3 encrypts every new object with SSE-S3 whatever the configuration
+    // (DOMAIN.md §5); some endpoints still answer "no configuration" for buckets never given one.
     if (errorName(error) === "ServerSideEncryptionConfigurationNotFoundError") {
-      return { ...unknown, encryptionClass: "NONE", bucketKeyEnabled: false };
+      warnings.add("BUCKET_ENCRYPTION_IMPLICIT", `Bucket ${bucket} has no explicit default encryption configuration: counted as SSE-S3 (S3's default since January 2023)`, bucketArn(unit, bucket));
+      return { encryptionClass: "SSE_S3", sseAlgorithm: "AES256", keyRef: null, keyArn: null, bucketKeyEnabled: false };
     }
     warnings.fromError(`GetBucketEncryption ${bucket}`, error, bucketArn(unit, bucket));
     return unknown;

@@ -1,5 +1,4 @@
 import type { RequestPricing } from "./model";
-import { regionPrefix } from "./catalog";
 
 const REQUEST_SUFFIX: Record<RequestPricing, string> = {
   symmetric: "KMS-Requests",
@@ -15,5 +14,6 @@ export function pricingOfKeySpec(keySpec: string): RequestPricing {
 
 /** Cost Explorer USAGE_TYPE of a region's key storage or requests, e.g. "APS2-KMS-Requests-Asymmetric". */
 export function usageTypeFor(region: string, kind: "keys" | RequestPricing): string {
-  return `${regionPrefix(region)}-${kind === "keys" ? "KMS-Keys" : REQUEST_SUFFIX[kind]}`;
+  // KMS writes the region id, not a billing code (DOMAIN.md §3): the demo emits the real form.
+  return `${region}-${kind === "keys" ? "KMS-Keys" : REQUEST_SUFFIX[kind]}`;
 }

@@ -131,7 +131,9 @@ export function encryptionClassFor(
 
 /** Class of a resolved reference: an AWS managed alias is AWS_MANAGED_KMS even if not ingested. */
 export function encryptionClassForResolution(resolution: KeyResolution, index: KeyIndex): EncryptionClass {
-  if (resolution.crossAccount && resolution.keyArn !== null) return "CUSTOMER_KMS";
+  // Another account's key, named by key ARN or (unresolvable) alias ARN: AWS managed keys are
+  // never usable across accounts, so it is a CMK even when the key itself stays unknown.
+  if (resolution.crossAccount) return "CUSTOMER_KMS";
   const byKey = encryptionClassFor(resolution.keyArn, index.lookup, index.accountId);
   if (byKey === "UNKNOWN" && resolution.awsManagedAlias) return "AWS_MANAGED_KMS";
   return byKey;

@@ -42,14 +42,24 @@ export const USAGE_TYPE_REGION_PREFIXES: Readonly<Record<string, string>> = {
   UGE1: "us-gov-east-1",
 };
 
+/** Region of a usage type whose prefix names no known region (never guessed as us-east-1). */
+export const UNKNOWN_REGION = "unknown";
+
+// KMS prefixes its usage types with the region id ("eu-central-1-KMS-Requests", DOMAIN.md §3);
+// other services use billing codes ("EUW1-"). Both are accepted.
+const REGION_ID_PREFIX = /^([a-z]{2}(?:-[a-z]+)+-\d+)-(.+)$/;
 const PREFIX = /^([A-Z]{2,4}\d{0,2})-(.+)$/;
 
-/** Splits "USE2-KMS-Requests" into its billing-region prefix ("USE2") and the rest. */
-function splitPrefix(usageType: string): { prefix: string | null; rest: string } {
+type Prefix = { kind: "none" } | { kind: "regionId"; region: string } | { kind: "code"; code: string };
+
+/** Splits "USE2-KMS-Requests" / "us-east-2-KMS-Requests" into its region prefix and the rest. */
+function splitPrefix(usageType: string): { prefix: Prefix; rest: string } {
+  const regionId = REGION_ID_PREFIX.exec(usageType);
+  if (regionId) return { prefix: { kind: "regionId", region: regionId[1]! }, rest: regionId[2]! };
   const match = PREFIX.exec(usageType);
   // "KMS-Keys" itself matches the shape of a prefix: the service name is not a region.
-  if (!match || match[1] === "KMS") return { prefix: null, rest: usageType };
-  return { prefix: match[1]!, rest: match[2]! };
+  if (!match || match[1] === "KMS") return { prefix: { kind: "none" }, rest: usageType };
+  return { prefix: { kind: "code", code: match[1]! }, rest: match[2]! };
 }
 
 export function classifyUsageType(usageType: string): CostCategory {
@@ -60,11 +70,13 @@ export function classifyUsageType(usageType: string): CostCategory {
 }
 
 /**
- * Region of a usage type. No prefix means us-east-1. An unrecognized prefix is returned as-is
- * (e.g. "XYZ9") rather than guessed, so a new region shows up instead of being mislabelled.
+ * Region of a usage type: the region id KMS writes, a known billing code, or us-east-1 for no
+ * prefix (the billing convention). An unknown billing code gives UNKNOWN_REGION, which the
+ * collector counts in a run warning, so a new region shows up instead of being mislabelled.
  */
 export function regionFromUsageType(usageType: string): string {
   const { prefix } = splitPrefix(usageType.trim());
-  if (prefix === null) return "us-east-1";
-  return USAGE_TYPE_REGION_PREFIXES[prefix] ?? prefix;
+  if (prefix.kind === "none") return "us-east-1";
+  if (prefix.kind === "regionId") return prefix.region;
+  return USAGE_TYPE_REGION_PREFIXES[prefix.code] ?? UNKNOWN_REGION;
 }

@@ -11,5 +11,12 @@ export interface UnitResult {
   error: string | null;
 }
 
+/**
+ * Notices: reported in the run, but everything was read (a bucket relying on S3's implicit
+ * SSE-S3, DocumentDB/Neptune databases left out of scope), so they do not make a unit PARTIAL.
+ */
+export const NOTICE_CODES: ReadonlySet<string> = new Set(["BUCKET_ENCRYPTION_IMPLICIT", "RDS_ENGINE_SKIPPED"]);
+
 /** Warnings make a unit PARTIAL: its data was stored, but something in it could not be read. */
-export const statusFor = (warnings: readonly IngestionWarningRecord[]): FinishedStatus => (warnings.length > 0 ? "PARTIAL" : "SUCCEEDED");
+export const statusFor = (warnings: readonly IngestionWarningRecord[]): FinishedStatus =>
+  warnings.some((w) => !NOTICE_CODES.has(w.code)) ? "PARTIAL" : "SUCCEEDED";

@@ -9,7 +9,11 @@ import type { KmsKeyRecord } from "@/lib/domain/records";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-/** AWS's default waiting period, assumed when a pending deletion's window is unknown. */
+/**
+ * AWS's default waiting period: used only when neither the key's history (pendingSince) nor
+ * PendingDeletionWindowInDays (returned for PendingReplicaDeletion only) tells when deletion was
+ * scheduled.
+ */
 const DEFAULT_PENDING_WINDOW_DAYS = 30;
 
 /** [start, end) in UTC. */
@@ -49,17 +53,21 @@ export function keyMonthsBetween(from: Date, to: Date): number {
 
 /**
  * The part of the period in which the key's storage is billed: from max(creation, start) to
- * min(now, end, the moment deletion was scheduled). Pending deletion costs nothing, and the
- * scheduling moment is deletionDate minus the waiting window.
+ * min(now, end, the moment deletion was scheduled). Pending deletion costs nothing. The
+ * scheduling moment is the day the key's history first shows PendingDeletion (`pendingSince`);
+ * without history, deletionDate minus the waiting window (DescribeKey gives the window only for
+ * PendingReplicaDeletion, so an ordinary PendingDeletion falls back to the 30-day default).
  */
 export function billedInterval(
-  key: Pick<KmsKeyRecord, "creationDate" | "keyState" | "deletionDate" | "pendingWindowDays">,
+  key: Pick<KmsKeyRecord, "creationDate" | "keyState" | "deletionDate" | "pendingWindowDays"> & { pendingSince?: Date | null },
   period: Period,
   now: Date,
 ): { from: Date; to: Date } | null {
   const from = Math.max(key.creationDate.getTime(), period.start.getTime());
   let to = Math.min(now.getTime(), period.end.getTime());
-  if (key.keyState === "PendingDeletion" && key.deletionDate) {
+  if (key.keyState === "PendingDeletion" && key.pendingSince) {
+    to = Math.min(to, key.pendingSince.getTime());
+  } else if (key.keyState === "PendingDeletion" && key.deletionDate) {
     const windowDays = key.pendingWindowDays ?? DEFAULT_PENDING_WINDOW_DAYS;
     to = Math.min(to, key.deletionDate.getTime() - windowDays * DAY_MS);
   }
@@ -76,7 +84,9 @@ export interface ModeledCostInput {
 }
 
 export function modeledKeyCost(
-  key: Pick<KmsKeyRecord, "keyManager" | "keySpec" | "creationDate" | "keyState" | "deletionDate" | "pendingWindowDays" | "rotationCount">,
+  key: Pick<KmsKeyRecord, "keyManager" | "keySpec" | "creationDate" | "keyState" | "deletionDate" | "pendingWindowDays" | "rotationCount"> & {
+    pendingSince?: Date | null;
+  },
   input: ModeledCostInput,
 ): ModeledKeyCost {
   const { prices } = input;

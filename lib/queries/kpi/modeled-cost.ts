@@ -91,13 +91,21 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
 
   // The latest version in the month describes the key; it stops being billed when it left the inventory.
   const latestByKey = new Map<string, (typeof versions)[number]>();
-  for (const v of versions) latestByKey.set(v.keyArn, v);
+  // Start of each key's current uninterrupted PendingDeletion stretch: storage is billed up to it
+  // (DescribeKey gives no waiting window for an ordinary PendingDeletion key).
+  const pendingSinceByKey = new Map<string, Date>();
+  for (const v of versions) {
+    latestByKey.set(v.keyArn, v);
+    if (v.keyState !== "PendingDeletion") pendingSinceByKey.delete(v.keyArn);
+    else if (!pendingSinceByKey.has(v.keyArn)) pendingSinceByKey.set(v.keyArn, v.validFrom);
+  }
   const rows: ModeledKeyRow[] = [];
   for (const v of latestByKey.values()) {
     const record = keyRecordOf({ ...v, policy: null }); // the cost model does not read the policy
     const observed = perKeyAvailable ? requestsByKey.get(v.keyArn) : undefined;
     const now = new Date(Math.min(v.validTo.getTime(), period.end.getTime()));
-    const cost = modeledKeyCost(record, { period, now, requests: observed?.requests ?? null, prices });
+    const pendingSince = pendingSinceByKey.get(v.keyArn) ?? null;
+    const cost = modeledKeyCost({ ...record, pendingSince }, { period, now, requests: observed?.requests ?? null, prices });
     if (record.keyManager === "AWS" && !observed) continue; // AWS managed keys only cost their requests
     rows.push({
       keyArn: v.keyArn,

@@ -32,7 +32,8 @@ describe("ingestion end to end against the local AWS endpoint", () => {
 
     const run = await db.ingestionRun.findUniqueOrThrow({ where: { id: started.runId }, include: { units: true, warnings: true } });
     // A region the account has not opted in to is noted, not ingested.
-    expect(run.warnings.map((w) => [w.code, w.region])).toEqual([["REGION_SKIPPED", "ap-east-1"]]);
+    // A bucket with no default-encryption configuration is SSE-S3, noted (not PARTIAL).
+    expect(run.warnings.map((w) => [w.code, w.region]).sort()).toEqual([["BUCKET_ENCRYPTION_IMPLICIT", "us-east-1"], ["REGION_SKIPPED", "ap-east-1"]]);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.units).toHaveLength(EXPECTED.inventoryUnits + 1);
     expect(run.units.reduce((n, u) => n + u.keysCount, 0)).toBe(EXPECTED.keys);

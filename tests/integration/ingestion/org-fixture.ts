@@ -96,6 +96,6 @@ export const EXPECTED = {
   inventoryUnits: 6, // 3 accounts × 2 regions
   keys: 8,
   resources: 15,
-  byClass: { CUSTOMER_KMS: 7, SSE_S3: 2, AWS_MANAGED_KMS: 3, NONE: 3 },
+  byClass: { CUSTOMER_KMS: 7, SSE_S3: 3, AWS_MANAGED_KMS: 3, NONE: 2 }, // pay-legacy (no SSE configuration) is SSE-S3
   costByBu: { payments: 0.5233, analytics: 0.0333, "": 0.0453 },
 } as const;

@@ -93,6 +93,32 @@ describe("collectKmsCosts", () => {
     expect(ce.commandCalls(GetCostAndUsageCommand)[0]!.args[0].input.GroupBy).toEqual([{ Type: "DIMENSION", Key: "LINKED_ACCOUNT" }, { Type: "TAG", Key: "bu" }]);
   });
 
+  it("reads the region id KMS prefixes its usage types with, and warns once for an unreadable region", async () => {
+    // Cost Explorer's real KMS values: region ids, not billing codes (DOMAIN.md §3).
+    ce.on(GetDimensionValuesCommand, { Dimension: "USAGE_TYPE" }).resolves({
+      DimensionValues: [{ Value: "eu-central-1-KMS-Requests" }, { Value: "ap-southeast-1-KMS-Requests-Asymmetric" }, { Value: "ZZZ9-KMS-Keys" }],
+    });
+    ce.on(GetDimensionValuesCommand, { Dimension: "LINKED_ACCOUNT" }).resolves({ DimensionValues: [{ Value: "1" }] });
+    const day = (start: string, end: string) => ({
+      TimePeriod: { Start: start, End: end },
+      Groups: [
+        group(["eu-central-1-KMS-Requests", "bu$"], "0.03", "10000"),
+        group(["ap-southeast-1-KMS-Requests-Asymmetric", "bu$"], "0.15", "10000"),
+        group(["ZZZ9-KMS-Keys", "bu$"], "0.0322", "0.0322"),
+      ],
+    });
+    ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [day("2025-06-01", "2025-06-02"), day("2025-06-02", "2025-06-03")] });
+    const out = await collectKmsCosts(clients, { window, businessUnitTagKey: "bu" });
+    expect(out.plan.splitBy).toBe("LINKED_ACCOUNT");
+    expect(out.records.slice(0, 3).map((r) => [r.region, r.category])).toEqual([
+      ["eu-central-1", "REQUESTS"],
+      ["ap-southeast-1", "REQUESTS"],
+      ["unknown", "KEYS"],
+    ]);
+    expect(out.warnings.map((w) => w.code)).toEqual(["COST_REGION_UNKNOWN"]);
+    expect(out.warnings[0]!.message).toContain("ZZZ9-KMS-Keys");
+  });
+
   it("makes no cost request when KMS had no usage", async () => {
     ce.on(GetDimensionValuesCommand).resolves({ DimensionValues: [] });
     const out = await collectKmsCosts(clients, { window });

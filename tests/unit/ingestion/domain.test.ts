@@ -59,7 +59,12 @@ describe("usage types", () => {
     ["KMS-Requests-Asymmetric-RSA_2048", "REQUESTS", "us-east-1"],
     ["APN1-KMS-Requests-GenerateDatakeyPair-ECC", "REQUESTS", "ap-northeast-1"],
     ["USE2-KMS-Key-Storage-Other", "OTHER", "us-east-2"],
-    ["XYZ9-KMS-Keys", "KEYS", "XYZ9"],
+    ["XYZ9-KMS-Keys", "KEYS", "unknown"],
+    // KMS's own form (DOMAIN.md §3): the region id, as Cost Explorer returns it.
+    ["us-east-1-KMS-Keys", "KEYS", "us-east-1"],
+    ["eu-central-1-KMS-Requests", "REQUESTS", "eu-central-1"],
+    ["ap-southeast-1-KMS-Requests-Asymmetric", "REQUESTS", "ap-southeast-1"],
+    ["us-gov-west-1-KMS-Requests-GenerateDatakeyPair-RSA", "REQUESTS", "us-gov-west-1"],
   ])("%s → %s in %s", (usageType, category, region) => {
     expect(classifyUsageType(usageType)).toBe(category);
     expect(regionFromUsageType(usageType)).toBe(region);

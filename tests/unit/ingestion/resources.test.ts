@@ -29,6 +29,8 @@ const kmsBuckets: Array<[string, string, string | undefined, string, string | nu
   ["b-aws-alias", "aws:kms:dsse", "alias/aws/s3", "AWS_MANAGED_KMS", keyArn("s3-managed")],
   ["b-cross-account", "aws:kms", keyArn("abc", "999988887777"), "CUSTOMER_KMS", keyArn("abc", "999988887777")],
   ["b-unknown-alias", "aws:kms", "alias/gone", "UNKNOWN", null],
+  // Another account's alias cannot be resolved here, but only a CMK is usable across accounts.
+  ["b-cross-alias", "aws:kms", "arn:aws:kms:eu-west-1:999988887777:alias/shared", "CUSTOMER_KMS", null],
 ];
 
 beforeEach(() => {
@@ -77,7 +79,14 @@ beforeEach(() => {
       Marker: "d2",
     })
     .resolvesOnce({
-      DBInstances: [{ DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:aur-1b", DBClusterIdentifier: "aur-1", Engine: "aurora-postgresql", StorageEncrypted: true }],
+      DBInstances: [
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:aur-1b", DBClusterIdentifier: "aur-1", Engine: "aurora-postgresql", StorageEncrypted: true },
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:ora-1", DBInstanceIdentifier: "ora-1", Engine: "oracle-ee", StorageEncrypted: false, AllocatedStorage: 100 },
+        // DocumentDB and Neptune instances as DescribeDBInstances really lists them: placeholder storage 1 GiB.
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:docs-1", DBInstanceIdentifier: "docs-1", DBClusterIdentifier: "docs", Engine: "docdb", StorageEncrypted: false, AllocatedStorage: 1 },
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:graph-1", DBInstanceIdentifier: "graph-1", DBClusterIdentifier: "graph", Engine: "neptune", StorageEncrypted: true, AllocatedStorage: 1 },
+        { DBInstanceArn: "arn:aws:rds:eu-west-1:111122223333:db:graph-2", DBInstanceIdentifier: "graph-2", DBClusterIdentifier: "graph", Engine: "neptune", StorageEncrypted: true, AllocatedStorage: 1 },
+      ],
     });
   rds.on(DescribeDBClustersCommand)
     .resolvesOnce({
@@ -99,24 +108,26 @@ beforeEach(() => {
 
 describe("collectResources", () => {
   it("classifies every KMSMasterKeyID form", async () => {
-    const { resources } = await collectResources(clients, unit, keys);
+    const { resources, warnings } = await collectResources(clients, unit, keys);
     for (const [bucket, , keyRef, encryptionClass, resolved] of kmsBuckets) {
       expect(resources.find((r) => r.name === bucket), bucket).toMatchObject({ encryptionClass, keyArn: resolved, keyRef: keyRef ?? null });
     }
     expect(resources.find((r) => r.name === "b-absent")?.bucketKeyEnabled).toBe(true);
     expect(resources.find((r) => r.name === "b-sse-s3")).toMatchObject({ encryptionClass: "SSE_S3", sseAlgorithm: "AES256", keyArn: null });
-    expect(resources.find((r) => r.name === "b-old")?.encryptionClass).toBe("NONE");
+    // No configuration still means SSE-S3 since January 2023 (DOMAIN.md §5), with a warning.
+    expect(resources.find((r) => r.name === "b-old")).toMatchObject({ encryptionClass: "SSE_S3", sseAlgorithm: "AES256", keyArn: null, bucketKeyEnabled: false });
+    expect(warnings.filter((w) => w.code === "BUCKET_ENCRYPTION_IMPLICIT").map((w) => w.resourceArn)).toEqual(["arn:aws:s3:::b-old"]);
   });
 
   it("keeps only the unit's region's buckets, paging ListBuckets", async () => {
     const { resources } = await collectResources(clients, unit, keys);
     const buckets = resources.filter((r) => r.service === "S3").map((r) => r.name).sort();
-    expect(buckets).toHaveLength(11); // 8 KMS + SSE-S3 + old + the EU-located one; the two us-east-1 ones are out
+    expect(buckets).toHaveLength(12); // 9 KMS + SSE-S3 + old + the EU-located one; the two us-east-1 ones are out
     expect(buckets).toContain("b-no-region");
     expect(buckets).not.toContain("b-us");
     expect(buckets).not.toContain("b-no-region-us");
     expect(s3.commandCalls(ListBucketsCommand).map((c) => c.args[0].input.ContinuationToken)).toEqual([undefined, "c2"]);
-    expect(s3.commandCalls(GetBucketEncryptionCommand)).toHaveLength(11);
+    expect(s3.commandCalls(GetBucketEncryptionCommand)).toHaveLength(12);
   });
 
   it("reads EBS sizes in bytes and encryption", async () => {
@@ -126,14 +137,19 @@ describe("collectResources", () => {
   });
 
   it("counts an Aurora cluster once and skips its instances and non-Aurora clusters", async () => {
-    const { resources } = await collectResources(clients, unit, keys);
+    const { resources, warnings } = await collectResources(clients, unit, keys);
     const rdsResources = resources.filter((r) => r.service === "RDS" || r.service === "AURORA");
     expect(rdsResources.map((r) => [r.service, r.name])).toEqual([
       ["RDS", "pg-1"],
+      ["RDS", "ora-1"],
       ["AURORA", "aur-1"],
     ]);
+    const skipped = warnings.filter((w) => w.code === "RDS_ENGINE_SKIPPED");
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.message).toContain("docdb 1, docdb cluster 1, neptune 2");
     expect(rdsResources[0]?.sizeBytes).toBe(21_474_836_480n);
-    expect(rdsResources[1]).toMatchObject({ sizeBytes: null, encryptionClass: "CUSTOMER_KMS" });
+    expect(rdsResources[1]).toMatchObject({ sizeBytes: 107_374_182_400n, encryptionClass: "NONE" });
+    expect(rdsResources[2]).toMatchObject({ sizeBytes: null, encryptionClass: "CUSTOMER_KMS" });
   });
 
   it("merges Tagging API tags by ARN over the service's own tags", async () => {
@@ -153,7 +169,7 @@ describe("collectResources", () => {
     const { resources, warnings } = await collectResources(clients, unit, keys);
     expect(resources.filter((r) => r.service === "EBS")).toHaveLength(0);
     expect(resources.find((r) => r.name === "b-sse-s3")?.encryptionClass).toBe("UNKNOWN");
-    expect(warnings.map((w) => w.code).sort()).toEqual(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation"]);
+    expect(warnings.map((w) => w.code).sort()).toEqual(["AccessDenied", "AccessDeniedException", "BUCKET_ENCRYPTION_IMPLICIT", "RDS_ENGINE_SKIPPED", "UnauthorizedOperation"]);
   });
 
   it("survives empty responses", async () => {

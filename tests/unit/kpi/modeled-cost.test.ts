@@ -51,6 +51,13 @@ describe("modeledKeyCost", () => {
     expect(modeledKeyCost(key, input()).keyMonths).toBeCloseTo(528 / 720, 12);
   });
 
+  it("bills a pending-deletion key up to the day its history first shows PendingDeletion", () => {
+    // DescribeKey of an ordinary PendingDeletion key: DeletionDate, no PendingDeletionWindowInDays.
+    // Scheduled on the 10th (history), deleting on the 30th (20-day window): billed 1st → 10th = 216 h.
+    const key = { ...cmk({ keyState: "PendingDeletion", deletionDate: new Date("2025-04-30T00:00:00Z"), pendingWindowDays: null, rotationCount: 0 }), pendingSince: new Date("2025-04-10T00:00:00Z") };
+    expect(modeledKeyCost(key, input()).keyMonths).toBeCloseTo(216 / 720, 12);
+  });
+
   it("charges AWS managed keys for requests only", () => {
     const cost = modeledKeyCost(cmk({ keyManager: "AWS", rotationCount: 3 }), input({ requests: 10_000 }));
     expect(cost).toEqual({ keyMonths: 0, keyCost: 0, rotationCost: 0, requestCost: expect.closeTo(0.03, 10), total: expect.closeTo(0.03, 10) });
