@@ -10,7 +10,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrfProblem(request: Request, appUrl: string | undefined): string | null {
   if (SAFE.has(request.method.toUpperCase())) return null;
   if (/^bearer\s/i.test(request.headers.get("authorization") ?? "")) return null;
-  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") return "state-changing requests must send content-type: application/json";
   const origin = request.headers.get("origin");
   if (!origin) return "state-changing requests must send an Origin header";

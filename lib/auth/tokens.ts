@@ -16,5 +16,5 @@ export function sha256Hex(secret: string): string {
 /** The bearer secret of an Authorization header, or null. */
 export function bearerOf(request: Request): string | null {
   const match = /^bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
