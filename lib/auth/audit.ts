@@ -1,0 +1,36 @@
+// The audit log: who changed which setting (before/after), started or cancelled a run, created
+// or revoked a token, revoked a session, or failed to sign in.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Principal } from "./principal";
+
+export type AuditAction =
+  | "settings.update"
+  | "run.start"
+  | "run.cancel"
+  | "token.create"
+  | "token.revoke"
+  | "session.revoke"
+  | "sign-in.failure"
+  | "role-mapping.update";
+
+export type AuditActor = Pick<Principal, "kind" | "id" | "name">;
+
+export async function audit(
+  db: Db,
+  actor: AuditActor,
+  action: AuditAction,
+  detail: { target?: string; before?: unknown; after?: unknown } = {},
+): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      action,
+      target: detail.target ?? null,
+      ...(detail.before === undefined ? {} : { before: detail.before as Prisma.InputJsonValue }),
+      ...(detail.after === undefined ? {} : { after: detail.after as Prisma.InputJsonValue }),
+    },
+  });
+}
