@@ -1,6 +1,7 @@
 // The audit log: who changed which setting (before/after), started or cancelled a run, created
 // or revoked a token, revoked a session, or failed to sign in.
-import type { Db } from "@/lib/db/client";
+import { db as appDb, type Db } from "@/lib/db/client";
+import { currentPrincipal } from "./context";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Principal } from "./principal";
 
@@ -33,4 +34,14 @@ export async function audit(
       ...(detail.after === undefined ? {} : { after: detail.after as Prisma.InputJsonValue }),
     },
   });
+}
+
+/**
+ * Awaits a change and then records it as the request's principal: route handlers wrap their one
+ * state-changing call in it, so a change that failed (400) leaves no audit row.
+ */
+export async function auditAfter<T>(change: Promise<T>, action: AuditAction, detail: { target?: string; before?: unknown; after?: unknown } = {}): Promise<T> {
+  const result = await change;
+  await audit(appDb(), currentPrincipal(), action, { ...detail, target: detail.target ?? (typeof result === "string" ? result : undefined) });
+  return result;
 }

@@ -38,8 +38,8 @@ export async function authenticate(request: Request, config: AuthConfig = authCo
   return principalOfSession(db(), session, { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS });
 }
 
-export function withAccess<A extends unknown[]>(route: RouteId, handler: (request: Request, ...rest: A) => Promise<Response>) {
-  return async (request: Request, ...rest: A): Promise<Response> => {
+export function withAccess<R extends Request, A extends unknown[]>(route: RouteId, handler: (request: R, ...rest: A) => Promise<Response>) {
+  return async (request: R, ...rest: A): Promise<Response> => {
     const config = authConfig();
     const principal = await authenticate(request, config);
     if (!principal) return denied(401, "unauthorized", "sign in, or send Authorization: Bearer <API token>");

@@ -6,6 +6,8 @@ import { runRequestSchema } from "@/lib/ingestion/run-request";
 import { pageParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { listRuns } from "@/lib/queries/kpi/runs";
+import { auditAfter } from "@/lib/auth/audit";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +17,7 @@ const query = z.strictObject({
   ...pageParams,
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => listRuns(db(), parseQuery(request, query)));
 }
 
@@ -23,14 +25,17 @@ export function GET(request: Request): Promise<Response> {
  * Asks the worker for an ingestion run (202): the run resolves accounts and regions in the
  * worker, which holds the AWS credentials; it appears in GET /api/runs once it starts.
  */
-export function POST(request: Request): Promise<Response> {
+function post(request: Request): Promise<Response> {
   return handle(async () => {
     const body: unknown = await request.json().catch(() => {
       throw badRequest("body: must be a JSON object");
     });
     const parsed = runRequestSchema.safeParse({ trigger: "UI", ...(body as object) });
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-    const jobId = await enqueue(INGEST_RUN_JOB, parsed.data);
+    const jobId = await auditAfter(enqueue(INGEST_RUN_JOB, parsed.data), "run.start", { after: parsed.data });
     return jsonResponse({ queued: true, jobId, request: parsed.data }, 202);
   });
 }
+
+export const GET = withAccess("GET /api/runs", get);
+export const POST = withAccess("POST /api/runs", post);

@@ -3,6 +3,9 @@ import { POST } from "@/app/api/runs/route";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { resetTables, testDb } from "../support/db";
 
+// Behind the access layer as the AUTH_MODE=none local admin (access is tests/integration/auth).
+process.env.AUTH_MODE ??= "none";
+
 const db = testDb();
 beforeAll(() => resetTables(db));
 afterAll(async () => {
@@ -10,7 +13,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const post = (body: string) => POST(new Request("http://x/api/runs", { method: "POST", body, headers: { "content-type": "application/json" } }));
+const post = (body: string) => POST(new Request("http://x/api/runs", { method: "POST", body, headers: { "content-type": "application/json", origin: "http://x" } }));
 
 describe("POST /api/runs", () => {
   it("queues an ingest.run job for the worker with the UI trigger", async () => {
@@ -20,6 +23,8 @@ describe("POST /api/runs", () => {
     expect(body.request).toEqual({ trigger: "UI", accounts: ["111122223333"], regions: ["eu-west-1"] });
     const jobs = await db.$queryRawUnsafe<{ name: string; data: unknown }[]>(`SELECT name, data FROM pgboss.job WHERE id = $1::uuid`, body.jobId);
     expect(jobs).toEqual([{ name: "ingest.run", data: { trigger: "UI", accounts: ["111122223333"], regions: ["eu-west-1"] } }]);
+    const audit = await db.auditLog.findMany({ where: { action: "run.start" } });
+    expect(audit.map((a) => [a.actorName, a.target, a.after])).toEqual([["local (AUTH_MODE=none)", body.jobId, body.request]]);
   });
 
   it("answers 400 naming the bad field, and queues nothing", async () => {

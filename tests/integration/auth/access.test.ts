@@ -122,6 +122,9 @@ describe("sessions and CSRF", () => {
     expect((await foreign.json()).error.message).toBe("origin https://evil.example is not this site");
     const same = await put(request("PUT", { cookie, origin: "https://finops.example.com" }, { unusedKeyDays: 45 }));
     expect(same.status).toBe(200);
+    const [change] = await db.auditLog.findMany({ where: { action: "settings.update" } });
+    expect(change).toMatchObject({ actorKind: "session", actorName: "admin@example.com", target: "policy", after: { unusedKeyDays: 45 } });
+    expect((change!.before as { unusedKeyDays: number }).unusedKeyDays).toBe(90);
   });
 
   it("ends a session idle longer than the limit", async () => {

@@ -46,6 +46,15 @@ describe("access rules", () => {
     expect(missing, "routes without an access rule in lib/auth/access-rules.ts").toEqual([]);
   });
 
+  it("wraps every exported method of every route handler in withAccess with its own rule", () => {
+    for (const file of files(APP, "route.ts")) {
+      const source = readFileSync(file, "utf8");
+      for (const m of METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b`).test(source))) {
+        expect(source, file).toContain(`export const ${m} = withAccess("${m} ${urlOf(file)}", `);
+      }
+    }
+  });
+
   it("has no rule for a route that no longer exists", () => {
     expect(Object.keys(ACCESS_RULES).filter((id) => !onDisk.includes(id))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { COST_GROUPINGS, costByGroup } from "@/lib/queries/kpi/cost-by-bu";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,12 @@ const query = z.strictObject({
   bu: dimensionParams.bu,
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => {
     const q = parseQuery(request, query);
     checkRange(q);
     return costByGroup(db(), q);
   });
 }
+
+export const GET = withAccess("GET /api/costs/by-bu", get);

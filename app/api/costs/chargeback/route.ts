@@ -3,6 +3,7 @@ import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { chargeback } from "@/lib/queries/kpi/chargeback";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +13,12 @@ const query = z.strictObject({
   reallocate: z.enum(["none", "proportional"], { error: "must be none or proportional" }).default("none"),
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => {
     const { reallocate, ...q } = parseQuery(request, query);
     checkRange(q);
     return chargeback(db(), { ...q, method: reallocate });
   });
 }
+
+export const GET = withAccess("GET /api/costs/chargeback", get);

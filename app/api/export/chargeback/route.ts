@@ -9,6 +9,7 @@ import { chargebackParamsSchema, monthsOf, periodEnd, periodStart } from "@/lib/
 import { sharesFromTotals, UNTAGGED } from "@/lib/export/chargeback-rows";
 import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
 import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -20,7 +21,7 @@ function badRequest(message: string): Response {
   return Response.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
 }
 
-export async function GET(request: NextRequest): Promise<Response> {
+async function get(request: NextRequest): Promise<Response> {
   const parsed = chargebackParamsSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -63,3 +64,5 @@ export async function GET(request: NextRequest): Promise<Response> {
     conn.release();
   }
 }
+
+export const GET = withAccess("GET /api/export/chargeback", get);
