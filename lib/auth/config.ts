@@ -47,7 +47,7 @@ const authSchema = z
 
 export type AuthConfig = Omit<z.infer<typeof authSchema>, "AUTH_ROLE_MAP"> & { AUTH_ROLE_MAP: Record<string, RoleMapEntry> };
 
-export function parseAuthConfig(source: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function parseAuthConfig(source: Record<string, string | undefined> = process.env): AuthConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = authSchema.safeParse(cleaned);
   if (!parsed.success) {

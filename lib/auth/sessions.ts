@@ -20,7 +20,26 @@ export async function createSession(db: Db, userId: string, limits: SessionLimit
   return secret;
 }
 
+/**
+ * A resolved session is reused for CACHE_MS: a cookie request then costs no database round trip
+ * (bench/auth.ts). The price: a session revoked by another process (an admin on another server)
+ * still works for up to 5 s; sign-out in this process drops the entry at once.
+ */
+const CACHE_MS = 5_000;
+const cache = new Map<string, { principal: Principal; until: number }>();
+
 export async function principalOfSession(db: Db, secret: string, limits: SessionLimits, now = new Date()): Promise<Principal | null> {
+  const hash = sha256Hex(secret);
+  const hit = cache.get(hash);
+  if (hit && hit.until > now.getTime()) return hit.principal;
+  const principal = await lookUpSession(db, secret, limits, now);
+  if (cache.size > 10_000) cache.clear();
+  if (principal) cache.set(hash, { principal, until: now.getTime() + CACHE_MS });
+  else cache.delete(hash);
+  return principal;
+}
+
+async function lookUpSession(db: Db, secret: string, limits: SessionLimits, now: Date): Promise<Principal | null> {
   const session = await db.appSession.findUnique({ where: { tokenHash: sha256Hex(secret) }, include: { user: true } });
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > limits.idleMinutes * 60_000) return null;
@@ -33,5 +52,6 @@ export async function principalOfSession(db: Db, secret: string, limits: Session
 }
 
 export async function revokeSession(db: Db, secret: string): Promise<void> {
+  cache.delete(sha256Hex(secret));
   await db.appSession.updateMany({ where: { tokenHash: sha256Hex(secret), revokedAt: null }, data: { revokedAt: new Date() } });
 }
