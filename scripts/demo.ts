@@ -41,14 +41,17 @@ async function main(): Promise<void> {
     await db.$disconnect();
 
     buildIfNeeded(log);
-    const childEnv = { ...process.env, DATABASE_URL: database.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+    // The demo signs every visitor in as a demo admin (lib/auth/with-access.ts) unless another
+    // AUTH_MODE is set; AUTH_MODE=none binds to 127.0.0.1 only.
+    const childEnv = { ...process.env, AUTH_MODE: process.env.AUTH_MODE || "demo", DATABASE_URL: database.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+    const bind = childEnv.AUTH_MODE === "none" ? ["-H", "127.0.0.1"] : [];
     const onExit = (name: string) => (code: number | null) => {
       if (!shuttingDown) {
         log(`${name} exited (code ${code}); stopping`);
         void shutdown(1);
       }
     };
-    children.start("web", "npx", ["--no-install", "next", "start", "-p", String(env.PORT)], childEnv, onExit("web"));
+    children.start("web", "npx", ["--no-install", "next", "start", "-p", String(env.PORT), ...bind], childEnv, onExit("web"));
     children.start("worker", "npx", ["--no-install", "tsx", "jobs/worker.ts"], childEnv, onExit("worker"));
     const url = `http://localhost:${env.PORT}`;
     await waitForHttp(url, 60_000);

@@ -26,8 +26,10 @@ try {
   await db.$disconnect();
   log(`demo organization loaded in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
-  children.start("web", "npx", ["--no-install", "next", "start", "-p", String(port)], env);
+  const env = { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), AUTH_MODE: "none" };
+  // TODO(issue 14): sign in through a real OIDC provider (oidc-provider); until then the e2e runs
+  // as the AUTH_MODE=none local admin, bound to 127.0.0.1 like any AUTH_MODE=none server.
+  children.start("web", "npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], env);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(baseUrl, 60_000);
   const playwright = spawn("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], {

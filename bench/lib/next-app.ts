@@ -55,7 +55,7 @@ export async function startApp(databaseUrl: string, opts: { build: boolean; smok
   const port = await freePort();
   const children = new ChildGroup();
   // Node's default heap, as users run it (the overview once needed 4.5 GB at 1,000,000 resources; no longer).
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOG_LEVEL: "warn" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOG_LEVEL: "warn", AUTH_MODE: process.env.AUTH_MODE || "none" };
   // Only 127.0.0.1: the load test never leaves the machine.
   children.start("web", "npx", ["--no-install", "next", "start", appDir, "-H", "127.0.0.1", "-p", String(port)], { ...env }, undefined);
   const baseUrl = `http://127.0.0.1:${port}`;

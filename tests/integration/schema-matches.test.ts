@@ -78,6 +78,11 @@ const samples = {
   keyFinding: { keyArn: "arn:k1", code: "ROTATION_DISABLED", severity: "medium", evidence: { statement: 1 }, firstSeen: day },
   keyProvisioning: { keyArn: "arn:k1", createdAt: at, compliantOn: day },
   keyCurrentStats: { keyArn: "arn:k1", resources: 3 },
+  appUser: { id: "u1", subject: "sub-1", email: "a@example.com", name: "A", role: "viewer", businessUnits: ["payments", ""], groups: ["eng-payments"], createdAt: at, lastSignInAt: at },
+  appSession: { id: "s1", tokenHash: "ab".repeat(32), userId: "u1", createdAt: at, lastSeenAt: at, expiresAt: at, revokedAt: at },
+  apiToken: { id: "t1", name: "finance", tokenHash: "cd".repeat(32), role: "finops", businessUnits: ["payments"], createdBy: "u1", createdAt: at, expiresAt: at, lastUsedAt: at, revokedAt: at },
+  roleMapping: { group: "eng-payments", role: "viewer", businessUnits: ["payments"], updatedAt: at },
+  auditLog: { id: 7n, at, actorKind: "session", actorId: "u1", actorName: "A", action: "settings.update", target: "policy", before: { a: 1 }, after: { a: 2 } },
 } as const;
 
 describe("migration matches schema.prisma", () => {

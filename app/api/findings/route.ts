@@ -4,6 +4,7 @@ import { dimensionParams, pageParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { FINDING_SEVERITY } from "@/lib/kpi/key-findings";
 import { listFindings } from "@/lib/queries/kpi/findings";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,8 @@ const query = z.strictObject({
   ...pageParams,
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => listFindings(db(), parseQuery(request, query)));
 }
+
+export const GET = withAccess("GET /api/findings", get);

@@ -4,6 +4,7 @@ import { GenerationResponseCache } from "@/lib/api/generation-cache";
 import { dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { KEY_SORTS, ROTATION_FILTERS, listKeys } from "@/lib/queries/kpi/keys";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,8 @@ const query = z.strictObject({
 // A page is computed once per data generation and query (the keys and team pages ask the same).
 const cache = new GenerationResponseCache(listKeys);
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(() => cache.response(db(), parseQuery(request, query)));
 }
+
+export const GET = withAccess("GET /api/keys", get);

@@ -1,6 +1,7 @@
 import { seriesRoute } from "@/lib/api/series-route";
 import { nonCompliantSeries } from "@/lib/queries/kpi/noncompliant-series";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
-export const GET = seriesRoute(nonCompliantSeries);
+export const GET = withAccess("GET /api/noncompliant", seriesRoute(nonCompliantSeries));

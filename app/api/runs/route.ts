@@ -8,6 +8,8 @@ import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { pageParams, parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { listRuns } from "@/lib/queries/kpi/runs";
+import { auditAfter } from "@/lib/auth/audit";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +19,7 @@ const query = z.strictObject({
   ...pageParams,
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => listRuns(db(), parseQuery(request, query)));
 }
 
@@ -27,7 +29,7 @@ export function GET(request: Request): Promise<Response> {
  * One run at a time (409 naming the pending one), UI_RUNS_PER_HOUR (429 with Retry-After);
  * the trigger is always "UI" (a body naming one is refused).
  */
-export function POST(request: Request): Promise<Response> {
+function post(request: Request): Promise<Response> {
   return handle(async () => {
     const body = parseInput(runBodySchema, await readJsonBody(request));
     const earliest = earliestCostDay(new Date());
@@ -51,7 +53,7 @@ export function POST(request: Request): Promise<Response> {
       return response;
     }
     const payload = runRequestSchema.parse({ ...body, trigger: "UI" });
-    const jobId = await enqueue(INGEST_RUN_JOB, payload, runJobOptions);
+    const jobId = await auditAfter(enqueue(INGEST_RUN_JOB, payload, runJobOptions), "run.start", { after: payload });
     return jsonResponse({ queued: true, jobId, request: payload }, 202);
   });
 }
@@ -64,3 +66,6 @@ function configuredAccounts(): string[] | null {
     return null;
   }
 }
+
+export const GET = withAccess("GET /api/runs", get);
+export const POST = withAccess("POST /api/runs", post);

@@ -4,10 +4,12 @@ import { parseQuery, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { saveSettings } from "@/lib/settings/save";
+import { auditAfter } from "@/lib/auth/audit";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => {
     parseQuery(request, z.strictObject({}));
     return { settings: await loadPolicySettings(db()) };
@@ -15,9 +17,13 @@ export function GET(request: Request): Promise<Response> {
 }
 
 /** Body: a partial settings object. Invalid → 400 naming the setting; nothing is stored then. */
-export function PUT(request: Request): Promise<Response> {
+function put(request: Request): Promise<Response> {
   return handle(async () => {
     const patch = await readJsonBody(request, "a JSON object of settings");
-    return saveSettings(db(), patch);
+    const before = await loadPolicySettings(db());
+    return auditAfter(saveSettings(db(), patch), "settings.update", { target: "policy", before, after: patch });
   });
 }
+
+export const GET = withAccess("GET /api/settings", get);
+export const PUT = withAccess("PUT /api/settings", put);

@@ -4,6 +4,10 @@
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
+// The handlers run behind the access layer (lib/auth/with-access.ts): these tests are about the
+// figures, so they run as the AUTH_MODE=none local admin; tests/integration/auth covers access.
+process.env.AUTH_MODE ??= "none";
+
 type Handler = (request: Request, context: { params: Promise<Json> }) => Promise<Response>;
 
 export async function call<T = Json>(
@@ -13,7 +17,7 @@ export async function call<T = Json>(
 ): Promise<{ status: number; body: T }> {
   const request = new Request(`http://x${path}`, {
     method: init.method ?? "GET",
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json", origin: "http://x" } }),
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
   return { status: response.status, body: (await response.json()) as T };

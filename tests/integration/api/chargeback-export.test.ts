@@ -7,6 +7,9 @@ import { GET } from "@/app/api/export/chargeback/route";
 import { db as appDb } from "@/lib/db/client";
 import { resetTables, testDb } from "../support/db";
 
+// Behind the access layer as the AUTH_MODE=none local admin (access is tests/integration/auth).
+process.env.AUTH_MODE ??= "none";
+
 const db = testDb();
 
 // Feb: Payments 3 + Retail 1 tagged → 0.75 / 0.25. Mar: A, B, C 1 each → 1/3 each.

@@ -4,6 +4,9 @@ import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { earliestCostDay, UI_RUNS_PER_HOUR } from "@/lib/ingestion/run-admission";
 import { resetTables, testDb } from "../support/db";
 
+// Behind the access layer as the AUTH_MODE=none local admin (access is tests/integration/auth).
+process.env.AUTH_MODE ??= "none";
+
 const db = testDb();
 const KNOWN = "111122223333";
 beforeAll(() => resetTables(db));
@@ -18,7 +21,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const post = (body: string) => POST(new Request("http://x/api/runs", { method: "POST", body, headers: { "content-type": "application/json" } }));
+const post = (body: string) => POST(new Request("http://x/api/runs", { method: "POST", body, headers: { "content-type": "application/json", origin: "http://x" } }));
 const queuedRunJobs = async () => (await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'ingest.run'`))[0]!.n;
 
 describe("POST /api/runs", () => {
@@ -29,6 +32,8 @@ describe("POST /api/runs", () => {
     expect(body.request).toEqual({ trigger: "UI", accounts: [KNOWN], regions: ["eu-west-1"] });
     const jobs = await db.$queryRawUnsafe<{ name: string; data: unknown; retry_limit: number }[]>(`SELECT name, data, retry_limit FROM pgboss.job WHERE id = $1::uuid`, body.jobId);
     expect(jobs).toEqual([{ name: "ingest.run", data: { trigger: "UI", accounts: [KNOWN], regions: ["eu-west-1"] }, retry_limit: 0 }]);
+    const audit = await db.auditLog.findMany({ where: { action: "run.start" } });
+    expect(audit.map((a) => [a.actorName, a.target, a.after])).toEqual([["local (AUTH_MODE=none)", body.jobId, body.request]]);
   });
 
   it("answers 400 naming the bad field, and queues nothing", async () => {

@@ -4,6 +4,7 @@ import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/
 import { db } from "@/lib/db/client";
 import { COST_GROUPINGS, costByGroup } from "@/lib/queries/kpi/cost-by-bu";
 import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ const query = z.strictObject({
   bu: dimensionParams.bu,
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => {
     const q = parseQuery(request, query);
     checkRange(q);
@@ -24,3 +25,5 @@ export function GET(request: Request): Promise<Response> {
     return { ...(await costByGroup(db(), q)), businessUnitTagKeyChange: await latestBuTagKeyChange(db()) };
   });
 }
+
+export const GET = withAccess("GET /api/costs/by-bu", get);

@@ -3,6 +3,7 @@ import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { chargeback } from "@/lib/queries/kpi/chargeback";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,12 @@ const query = z.strictObject({
   allocation: z.enum(["direct", "proportional"], { error: "must be direct or proportional" }).default("direct"),
 });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => {
     const { allocation, ...q } = parseQuery(request, query);
     checkRange(q);
     return chargeback(db(), { ...q, method: allocation });
   });
 }
+
+export const GET = withAccess("GET /api/costs/chargeback", get);

@@ -3,11 +3,14 @@ import { handle } from "@/lib/api/errors";
 import { dimensionParams, month, pageParams, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { modeledCost } from "@/lib/queries/kpi/modeled-cost";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
 const query = z.strictObject({ month: month.optional(), bu: dimensionParams.bu, ...pageParams });
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(async () => modeledCost(db(), parseQuery(request, query)));
 }
+
+export const GET = withAccess("GET /api/costs/modeled", get);

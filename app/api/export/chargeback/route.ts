@@ -11,6 +11,7 @@ import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/exp
 import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
 import { db } from "@/lib/db/client";
 import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -22,7 +23,7 @@ function badRequest(message: string): Response {
   return Response.json({ error: { code: "bad_request", message } }, { status: 400 });
 }
 
-export async function GET(request: NextRequest): Promise<Response> {
+async function get(request: NextRequest): Promise<Response> {
   const parsed = chargebackParamsSchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -69,3 +70,5 @@ export async function GET(request: NextRequest): Promise<Response> {
     conn.release();
   }
 }
+
+export const GET = withAccess("GET /api/export/chargeback", get);

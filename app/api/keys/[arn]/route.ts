@@ -3,6 +3,7 @@ import { badRequest, handle, notFound } from "@/lib/api/errors";
 import { parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { keyDetail } from "@/lib/queries/kpi/key-detail";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ function keyArnOf(raw: string): string {
   return arn;
 }
 
-export function GET(request: Request, context: { params: Promise<{ arn: string }> }): Promise<Response> {
+function get(request: Request, context: { params: Promise<{ arn: string }> }): Promise<Response> {
   return handle(async () => {
     parseQuery(request, z.strictObject({}));
     const arn = keyArnOf((await context.params).arn);
@@ -31,3 +32,5 @@ export function GET(request: Request, context: { params: Promise<{ arn: string }
     return detail;
   });
 }
+
+export const GET = withAccess("GET /api/keys/[arn]", get);

@@ -5,6 +5,7 @@ import { day, dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/a
 import { db } from "@/lib/db/client";
 import { NON_COMPLIANT_REASONS } from "@/lib/kpi/compliance";
 import { NONCOMPLIANT_SORTS, nonCompliantResources } from "@/lib/queries/kpi/noncompliant-resources";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +36,8 @@ const cache = new GenerationResponseCache((client, { day: asOf, reason, search, 
   }),
 );
 
-export function GET(request: Request): Promise<Response> {
+function get(request: Request): Promise<Response> {
   return handle(() => cache.response(db(), parseQuery(request, query)));
 }
+
+export const GET = withAccess("GET /api/resources/noncompliant", get);

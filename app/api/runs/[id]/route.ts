@@ -3,13 +3,14 @@ import { handle, notFound } from "@/lib/api/errors";
 import { parseInput, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { runDetail } from "@/lib/queries/kpi/run-detail";
+import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
 // Checked before the query: a malformed id would otherwise be a uuid cast error (500).
 const path = z.object({ id: z.uuid("must be a run id (UUID)") });
 
-export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+function get(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
     parseQuery(request, z.strictObject({}));
     const { id } = parseInput(path, await context.params);
@@ -18,3 +19,5 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     return run;
   });
 }
+
+export const GET = withAccess("GET /api/runs/[id]", get);

@@ -1,0 +1,61 @@
+// THE access table: every page, every /api/* method and every export, and who may call it.
+// tests/unit/auth/access-rules.test.ts walks app/**/page.tsx and app/**/route.ts on disk and
+// fails when one has no rule here, so a new route cannot ship without deciding who sees it.
+import type { Principal, Role } from "./principal";
+
+/**
+ * read: every signed-in role (viewers get their business units only, enforced in the queries);
+ * export: the same audience as read — a CSV is scoped like the page it comes from;
+ * admin: changes settings, starts runs, manages users, tokens and the audit log.
+ */
+export type Access = "read" | "export" | "admin";
+
+export const ACCESS_RULES = {
+  // Pages (app/**/page.tsx), keyed "PAGE <path>".
+  "PAGE /": "read",
+  "PAGE /costs": "read",
+  "PAGE /keys": "read",
+  "PAGE /keys/[arn]": "read",
+  "PAGE /resources": "read",
+  "PAGE /runs": "read",
+  "PAGE /savings": "read",
+  "PAGE /settings": "read",
+  "PAGE /teams": "read",
+  // Route handlers (app/api/**/route.ts), keyed "<METHOD> <path>".
+  "GET /api/costs/by-bu": "read",
+  "GET /api/costs/chargeback": "read",
+  "GET /api/costs/modeled": "read",
+  "GET /api/coverage": "read",
+  "GET /api/export/chargeback": "export",
+  "GET /api/findings": "read",
+  "GET /api/freshness": "read",
+  "GET /api/keys": "read",
+  "GET /api/keys/[arn]": "read",
+  "GET /api/mttp": "read",
+  "GET /api/noncompliant": "read",
+  "GET /api/overview": "read",
+  "GET /api/resources/noncompliant": "read",
+  "GET /api/runs": "read",
+  "POST /api/runs": "admin",
+  "GET /api/runs/[id]": "read",
+  "GET /api/savings/bucket-keys": "read",
+  "GET /api/savings/idle-keys": "read",
+  "GET /api/settings": "read",
+  "PUT /api/settings": "admin",
+} as const satisfies Record<string, Access>;
+
+export type RouteId = keyof typeof ACCESS_RULES;
+
+const AUDIENCE: Record<Access, readonly Role[]> = {
+  read: ["admin", "finops", "viewer"],
+  export: ["admin", "finops", "viewer"],
+  admin: ["admin"],
+};
+
+export function rolesFor(route: RouteId): readonly Role[] {
+  return AUDIENCE[ACCESS_RULES[route]];
+}
+
+export function mayCall(principal: Principal, route: RouteId): boolean {
+  return rolesFor(route).includes(principal.role);
+}

@@ -1,0 +1,37 @@
+// API tokens for automation: created by an admin with a role, a business-unit scope and an
+// expiry; the secret is returned once and only its sha256 is kept.
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { audit } from "./audit";
+import type { Principal, Role } from "./principal";
+import { newSecret, sha256Hex, TOKEN_PREFIX } from "./tokens";
+
+/** last_used_at is written at most this often per token, so a busy script costs no write per call. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type NewToken = { name: string; role: Role; businessUnits: string[]; expiresAt: Date };
+
+export async function createApiToken(db: Db, by: Principal, input: NewToken): Promise<{ id: string; secret: string }> {
+  const id = randomUUID();
+  const secret = newSecret(TOKEN_PREFIX);
+  const businessUnits = input.role === "viewer" ? input.businessUnits : [];
+  await db.apiToken.create({ data: { id, name: input.name, tokenHash: sha256Hex(secret), role: input.role, businessUnits, createdBy: by.id, expiresAt: input.expiresAt } });
+  await audit(db, by, "token.create", { target: id, after: { name: input.name, role: input.role, businessUnits, expiresAt: input.expiresAt.toISOString() } });
+  return { id, secret };
+}
+
+export async function revokeApiToken(db: Db, by: Principal, id: string): Promise<boolean> {
+  const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count > 0) await audit(db, by, "token.revoke", { target: id });
+  return count > 0;
+}
+
+/** The principal of a bearer secret, or null when unknown, expired or revoked. */
+export async function principalOfToken(db: Db, secret: string, now = new Date()): Promise<Principal | null> {
+  const token = await db.apiToken.findUnique({ where: { tokenHash: sha256Hex(secret) } });
+  if (!token || token.revokedAt || token.expiresAt <= now) return null;
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  }
+  return { kind: "token", id: token.id, name: token.name, role: token.role, businessUnits: token.role === "viewer" ? token.businessUnits : null };
+}

@@ -1,0 +1,51 @@
+// The wrapper every route handler goes through:
+//   export const GET = withAccess("GET /api/keys", handler)
+// It authenticates (bearer token, else session cookie; demo and none modes give their fixed
+// principal), checks the route's rule in access-rules.ts and the CSRF rule, and runs the handler
+// inside runWithPrincipal so scoped queries read the principal with currentPrincipal().
+import { jsonResponse } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { mayCall, type RouteId } from "./access-rules";
+import { principalOfToken } from "./api-tokens";
+import { authConfig, type AuthConfig } from "./config";
+import { runWithPrincipal } from "./context";
+import { csrfProblem } from "./csrf";
+import type { Principal } from "./principal";
+import { principalOfSession, SESSION_COOKIE } from "./sessions";
+import { bearerOf } from "./tokens";
+
+const DEMO_ADMIN: Principal = { kind: "demo", id: "demo", name: "Demo admin", role: "admin", businessUnits: null };
+const NO_AUTH: Principal = { kind: "none", id: "anonymous", name: "local (AUTH_MODE=none)", role: "admin", businessUnits: null };
+
+const denied = (status: 401 | 403, code: "unauthorized" | "forbidden", message: string) => jsonResponse({ error: { code, message } }, status);
+
+export function cookieOf(request: Request, name: string): string | null {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return null;
+}
+
+/** Who sends this request, or null for an anonymous one (or an invalid credential). */
+export async function authenticate(request: Request, config: AuthConfig = authConfig()): Promise<Principal | null> {
+  const bearer = bearerOf(request);
+  if (bearer) return principalOfToken(db(), bearer);
+  if (config.AUTH_MODE === "none") return NO_AUTH;
+  if (config.AUTH_MODE === "demo") return DEMO_ADMIN;
+  const session = cookieOf(request, SESSION_COOKIE);
+  if (!session) return null;
+  return principalOfSession(db(), session, { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS });
+}
+
+export function withAccess<R extends Request, A extends unknown[]>(route: RouteId, handler: (request: R, ...rest: A) => Promise<Response>) {
+  return async (request: R, ...rest: A): Promise<Response> => {
+    const config = authConfig();
+    const principal = await authenticate(request, config);
+    if (!principal) return denied(401, "unauthorized", "sign in, or send Authorization: Bearer <API token>");
+    if (!mayCall(principal, route)) return denied(403, "forbidden", `role ${principal.role} may not call ${route}`);
+    const csrf = principal.kind === "token" ? null : csrfProblem(request, config.APP_URL);
+    if (csrf) return denied(403, "forbidden", csrf);
+    return runWithPrincipal(principal, () => handler(request, ...rest));
+  };
+}

@@ -1,0 +1,70 @@
+// Every page and every exported HTTP method of every route handler on disk needs a rule.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ACCESS_RULES, mayCall, type RouteId } from "@/lib/auth/access-rules";
+import type { Principal, Role } from "@/lib/auth/principal";
+
+const APP = join(process.cwd(), "app");
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+function files(dir: string, name: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return files(path, name);
+    return entry.name === name ? [path] : [];
+  });
+}
+
+function urlOf(file: string): string {
+  const dir = relative(APP, file).split(sep).slice(0, -1).filter((part) => !/^\(.*\)$/.test(part));
+  return "/" + dir.join("/");
+}
+
+function routeIdsOnDisk(): string[] {
+  const pages = files(APP, "page.tsx").map((file) => `PAGE ${urlOf(file)}`);
+  const handlers = files(APP, "route.ts").flatMap((file) => {
+    const source = readFileSync(file, "utf8");
+    return METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b`).test(source)).map((m) => `${m} ${urlOf(file)}`);
+  });
+  return [...pages, ...handlers];
+}
+
+const principal = (role: Role): Principal => ({ kind: "token", id: role, name: role, role, businessUnits: role === "viewer" ? ["payments"] : null });
+
+describe("access rules", () => {
+  const onDisk = routeIdsOnDisk();
+
+  it("finds the routes of the app", () => {
+    expect(onDisk).toContain("PAGE /");
+    expect(onDisk).toContain("POST /api/runs");
+    expect(onDisk).toContain("GET /api/keys/[arn]");
+  });
+
+  it("has a rule for every page and every method of every route handler", () => {
+    const missing = onDisk.filter((id) => !(id in ACCESS_RULES));
+    expect(missing, "routes without an access rule in lib/auth/access-rules.ts").toEqual([]);
+  });
+
+  it("wraps every exported method of every route handler in withAccess with its own rule", () => {
+    for (const file of files(APP, "route.ts")) {
+      const source = readFileSync(file, "utf8");
+      for (const m of METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b`).test(source))) {
+        expect(source, file).toContain(`export const ${m} = withAccess("${m} ${urlOf(file)}", `);
+      }
+    }
+  });
+
+  it("has no rule for a route that no longer exists", () => {
+    expect(Object.keys(ACCESS_RULES).filter((id) => !onDisk.includes(id))).toEqual([]);
+  });
+
+  it("lets only admins change settings and start runs; every role reads and exports", () => {
+    for (const id of Object.keys(ACCESS_RULES) as RouteId[]) {
+      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin");
+      expect(mayCall(principal("admin"), id), id).toBe(true);
+      expect(mayCall(principal("finops"), id), id).toBe(!adminOnly);
+      expect(mayCall(principal("viewer"), id), id).toBe(!adminOnly);
+    }
+  });
+});
