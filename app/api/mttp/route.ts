@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { mttpReport } from "@/lib/queries/kpi/mttp";
 
@@ -13,6 +14,6 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const q = parseQuery(request, query);
     checkRange(q);
-    return mttpReport(db(), q);
+    return mttpReport(db(), scopedFilters(q));
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { COST_GROUPINGS, costByGroup } from "@/lib/queries/kpi/cost-by-bu";
 
@@ -19,6 +20,6 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const q = parseQuery(request, query);
     checkRange(q);
-    return costByGroup(db(), q);
+    return costByGroup(db(), scopedFilters(q));
   });
 }
