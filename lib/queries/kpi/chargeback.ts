@@ -34,7 +34,7 @@ export interface Chargeback {
 
 export async function chargeback(
   db: Db,
-  query: { from?: Day; to?: Day; account?: string[]; method: ReallocationMethod },
+  query: { from?: Day; to?: Day; account?: string[]; method: ReallocationMethod; /** BUs (stored form) whose rows are returned; undefined = all. */ scope?: string[] },
 ): Promise<Chargeback> {
   const costs = await costByBu(db, { granularity: "month", from: query.from, to: query.to, account: query.account });
   const months = new Map<Day, typeof costs.rows>();
@@ -62,5 +62,8 @@ export async function chargeback(
       });
     }
   }
+  // Reallocation needs every BU's cost of the month; a scoped reader gets only its own rows of it.
+  const scope = query.scope && new Set(query.scope.map((bu) => (bu === "" ? UNTAGGED : bu)));
+  if (scope) rows.splice(0, rows.length, ...rows.filter((r) => scope.has(r.x_BusinessUnit)));
   return { method: query.method, from: costs.from, to: costs.to, rows, total: rows.reduce((a, r) => a + r.BilledCost, 0) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { currentPrincipal } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import { chargeback } from "@/lib/queries/kpi/chargeback";
 
@@ -16,6 +17,6 @@ export function GET(request: Request): Promise<Response> {
   return handle(async () => {
     const { reallocate, ...q } = parseQuery(request, query);
     checkRange(q);
-    return chargeback(db(), { ...q, method: reallocate });
+    return chargeback(db(), { ...q, method: reallocate, scope: currentPrincipal().businessUnits ?? undefined });
   });
 }
