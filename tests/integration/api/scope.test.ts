@@ -20,6 +20,7 @@ import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
 import { runWithPrincipal } from "@/lib/auth/context";
 import type { Principal } from "@/lib/auth/principal";
 import { loadDemo } from "@/lib/demo/load";
+import { getOverview } from "@/lib/queries/overview";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { resetTables, testDb } from "../support/db";
 import { call, type Json } from "./call";
@@ -132,6 +133,18 @@ describe("a BU-scoped viewer", () => {
     // and the cached admin overview is not what the viewer got (the cache is per scope)
     expect((await call(overview, "/api/overview")).body).toEqual(all);
     expect((await asViewer(overview, "/api/overview")).body).toEqual(mine);
+  });
+
+  it("sees a home page (server-rendered overview) of their BUs only, equal to the API's figures", async () => {
+    const api = (await asViewer(overview, "/api/overview")).body;
+    const page = await getOverview(db, scope);
+    const whole = await getOverview(db);
+    expect(page.keys.customerManaged).toBe(api.tiles.keys.customerManaged);
+    expect(page.keys.awsManaged).toBe(api.tiles.keys.awsManaged);
+    expect(page.cost!.lastFullMonth.total).toBeCloseTo(api.tiles.cost.lastFullMonth.total, 6);
+    expect(page.coverage!.organization.resources).toBe(api.tiles.coverage.resources);
+    expect(new Set(page.coverage!.byBusinessUnit.map((r) => r.businessUnit))).toEqual(new Set(scope));
+    expect(whole.keys.customerManaged).toBeGreaterThan(page.keys.customerManaged);
   });
 
   it("gets chargeback rows of their BUs only, with the same figures as the admin's", async () => {
