@@ -1,10 +1,13 @@
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
+import { scopedFilters } from "@/lib/auth/scope";
+import { db } from "@/lib/db/client";
 import { getOverview } from "@/lib/queries/overview";
 
 // Figures change with every ingestion: read the database per request, never at build time.
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const overview = await getOverview();
+  // The signed-in principal's BUs only (lib/auth/scope), read in SQL.
+  const overview = await getOverview(db(), scopedFilters({}).bu);
   return <OverviewDashboard overview={overview} />;
 }

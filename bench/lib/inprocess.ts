@@ -2,6 +2,11 @@
 // without HTTP. The app reads DATABASE_URL through the process-wide client of lib/db/client.ts,
 // so switching datasets means dropping that cached client.
 import { NextRequest } from "next/server";
+import { runWithPrincipal } from "@/lib/auth/context";
+import type { Principal } from "@/lib/auth/principal";
+
+/** Handlers read the request's principal (lib/auth/context): the benches read as an admin. */
+const BENCH_ADMIN: Principal = { kind: "none", id: "bench", name: "bench", role: "admin", businessUnits: null };
 
 type Handler = (request: NextRequest) => Promise<Response> | Response;
 
@@ -20,7 +25,7 @@ export async function releaseAppDatabase(): Promise<void> {
 
 /** GET `path` (with query) through `handler`; the body is read to the end (serialization counts). */
 export async function callRoute(handler: Handler, path: string): Promise<{ status: number; bytes: number; body: string }> {
-  const response = await handler(new NextRequest(new URL(path, "http://127.0.0.1")));
+  const response = await runWithPrincipal(BENCH_ADMIN, () => handler(new NextRequest(new URL(path, "http://127.0.0.1"))));
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${body.slice(0, 300)}`);
   return { status: response.status, bytes: body.length, body };
@@ -28,7 +33,7 @@ export async function callRoute(handler: Handler, path: string): Promise<{ statu
 
 /** GET `path` through `handler` and hand back the unread response (streaming bodies). */
 export async function callRouteStream(handler: Handler, path: string): Promise<Response> {
-  const response = await handler(new NextRequest(new URL(path, "http://127.0.0.1")));
+  const response = await runWithPrincipal(BENCH_ADMIN, () => handler(new NextRequest(new URL(path, "http://127.0.0.1"))));
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   return response;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import type { DimensionFilters } from "./params";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "./params";
@@ -20,6 +21,6 @@ export function seriesRoute(series: (db: Db, query: SeriesQuery) => Promise<unkn
     handle(async () => {
       const { from, to, groupBy, ...filters } = parseQuery(request, seriesQuery);
       checkRange({ from, to });
-      return series(db(), { from, to, groupBy, filters });
+      return series(db(), { from, to, groupBy, filters: scopedFilters(filters) });
     });
 }

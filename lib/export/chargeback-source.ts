@@ -9,6 +9,8 @@ export interface ChargebackQuery {
   accountId?: string;
   region?: string;
   businessUnit?: string; // "(untagged)" = ""
+  /** The principal's business units (stored form): only their rows are written; undefined = all. */
+  scope?: string[];
 }
 
 /** Tagged cost per month and BU over the same filters (BU filter aside): the weights of proportional allocation. */

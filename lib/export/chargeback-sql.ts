@@ -25,6 +25,7 @@ export function whereSql(q: ChargebackQuery): string {
   }
   if (q.region) parts.push(`c.region = ${escapeLiteral(q.region)}`);
   if (q.businessUnit !== undefined) parts.push(`c.business_unit = ${escapeLiteral(q.businessUnit)}`);
+  if (q.scope) parts.push(`c.business_unit = ANY(${textArray(q.scope)})`);
   return parts.join(" AND ");
 }
 
@@ -159,7 +160,9 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
   // String(share) is the double's shortest round-trip form: float8 reads back the same double.
   const weights = pick((list) => `ARRAY[${list.map((s) => `'${String(s.share)}'`).join(", ")}]::float8[]`);
   const labels = pick((list) => textArray(list.map((s) => s.share.toFixed(6))));
-  const where = [whereSql({ ...q, businessUnit: undefined })];
+  // Untagged rows are read whatever the scope; the scope keeps the rows whose final BU is in it.
+  const where = [whereSql({ ...q, businessUnit: undefined, scope: undefined })];
+  if (q.scope) where.push(`coalesce(p.bu, c.business_unit) = ANY(${textArray(q.scope)})`);
   if (bu !== undefined) {
     where.push(`c.business_unit IN ('', ${escapeLiteral(bu)})`);
     where.push(`coalesce(p.bu, ${BU_RAW}) = ${escapeLiteral(bu)}`);

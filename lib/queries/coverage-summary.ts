@@ -67,11 +67,11 @@ export function coverageFigures(rows: CoverageCounts[]): CoverageFigures {
   };
 }
 
-/** Coverage of the whole organization and per business unit on the latest day; null when empty. */
-export async function getCoverageSummary(client: Db = db()): Promise<CoverageSummary | null> {
+/** Coverage of the whole organization (or of the BUs `bu`) and per business unit on the latest day; null when empty. */
+export async function getCoverageSummary(client: Db = db(), bu?: string[]): Promise<CoverageSummary | null> {
   const latest = await client.coverageBuDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   if (!latest) return null;
-  const rows = await client.coverageBuDaily.findMany({ where: { day: latest.day } });
+  const rows = await client.coverageBuDaily.findMany({ where: { day: latest.day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
   const byBusinessUnit = rows
     .map((row) => ({ businessUnit: row.businessUnit, ...coverageFigures([row]) }))
     .sort(
@@ -82,7 +82,7 @@ export async function getCoverageSummary(client: Db = db()): Promise<CoverageSum
 }
 
 /** The organization's figures on one day; null when that day has no coverage rows. */
-export async function getOrganizationCoverageOn(client: Db, day: Date): Promise<{ day: Date; organization: CoverageFigures } | null> {
-  const rows = await client.coverageBuDaily.findMany({ where: { day } });
+export async function getOrganizationCoverageOn(client: Db, day: Date, bu?: string[]): Promise<{ day: Date; organization: CoverageFigures } | null> {
+  const rows = await client.coverageBuDaily.findMany({ where: { day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
   return rows.length ? { day, organization: coverageFigures(rows) } : null;
 }

@@ -11,10 +11,11 @@ export interface KeyCounts {
   awsManaged: number;
 }
 
-export async function getKeyCounts(client: Db = db()): Promise<KeyCounts> {
+/** bu: business units (stored form) to count; undefined = the whole organization. */
+export async function getKeyCounts(client: Db = db(), bu?: string[]): Promise<KeyCounts> {
   const groups = await client.kmsKeyVersion.groupBy({
     by: ["keyManager", "keyState"],
-    where: { validTo: CURRENT_VALID_TO },
+    where: { validTo: CURRENT_VALID_TO, ...(bu ? { businessUnit: { in: bu } } : {}) },
     _count: { _all: true },
   });
   const counts: KeyCounts = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };

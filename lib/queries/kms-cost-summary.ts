@@ -39,10 +39,10 @@ export function costWindows(asOf: Date): { monthToDate: CostWindow; lastFullMont
   };
 }
 
-async function windowTotal(client: Db, window: CostWindow): Promise<CostWindowTotal & { days: number }> {
+async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
   const groups = await client.kmsCostDaily.groupBy({
     by: ["category"],
-    where: { day: { gte: window.from, lte: window.to } },
+    where: { day: { gte: window.from, lte: window.to }, ...(bu ? { businessUnit: { in: bu } } : {}) },
     _sum: { unblendedCost: true },
     _count: { _all: true },
   });
@@ -59,14 +59,14 @@ async function windowTotal(client: Db, window: CostWindow): Promise<CostWindowTo
 }
 
 /** Billed KMS cost (Cost Explorer UnblendedCost, all accounts and BUs); null without cost data. */
-export async function getKmsCostSummary(client: Db = db()): Promise<KmsCostSummary | null> {
+export async function getKmsCostSummary(client: Db = db(), bu?: string[]): Promise<KmsCostSummary | null> {
   const latest = await client.kmsCostDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   if (!latest) return null;
   const windows = costWindows(latest.day);
   const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([
-    windowTotal(client, windows.monthToDate),
-    windowTotal(client, windows.lastFullMonth),
-    windowTotal(client, windows.monthBefore),
+    windowTotal(client, windows.monthToDate, bu),
+    windowTotal(client, windows.lastFullMonth, bu),
+    windowTotal(client, windows.monthBefore, bu),
   ]);
   const strip = ({ days: _days, ...total }: CostWindowTotal & { days: number }): CostWindowTotal => total;
   return { asOf: latest.day, monthToDate: strip(monthToDate), lastFullMonth: strip(lastFullMonth), monthBefore: monthBefore.days > 0 ? strip(monthBefore) : null };

@@ -17,15 +17,15 @@ export interface Overview {
   empty: boolean;
 }
 
-/** Everything the home page shows, read in parallel. */
-export async function getOverview(client: Db = db()): Promise<Overview> {
+/** Everything the home page shows, read in parallel; `bu` (stored form) limits every figure to those BUs. */
+export async function getOverview(client: Db = db(), bu?: string[]): Promise<Overview> {
   const [freshness, coverage, keys, cost] = await Promise.all([
     getDataFreshness(client),
-    getCoverageSummary(client),
-    getKeyCounts(client),
-    getKmsCostSummary(client),
+    getCoverageSummary(client, bu),
+    getKeyCounts(client, bu),
+    getKmsCostSummary(client, bu),
   ]);
-  const coverageBefore = coverage ? await getOrganizationCoverageOn(client, dayToDate(addDays(toDay(coverage.day), -COMPARE_DAYS))) : null;
+  const coverageBefore = coverage ? await getOrganizationCoverageOn(client, dayToDate(addDays(toDay(coverage.day), -COMPARE_DAYS)), bu) : null;
   const empty = !freshness && !coverage && !cost && keys.customerManaged + keys.awsManaged === 0;
   return { freshness, coverage, keys, cost, coverageBefore, empty };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { dimensionParams, pageParams, parseQuery } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { FINDING_SEVERITY } from "@/lib/kpi/key-findings";
 import { listFindings } from "@/lib/queries/kpi/findings";
@@ -19,7 +20,7 @@ const query = z.strictObject({
 });
 
 function get(request: Request): Promise<Response> {
-  return handle(async () => listFindings(db(), parseQuery(request, query)));
+  return handle(async () => listFindings(db(), scopedFilters(parseQuery(request, query))));
 }
 
 export const GET = withAccess("GET /api/findings", get);

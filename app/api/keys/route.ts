@@ -2,6 +2,7 @@ import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { GenerationResponseCache } from "@/lib/api/generation-cache";
 import { dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { KEY_SORTS, ROTATION_FILTERS, listKeys } from "@/lib/queries/kpi/keys";
 import { withAccess } from "@/lib/auth/with-access";
@@ -29,7 +30,7 @@ const query = z.strictObject({
 const cache = new GenerationResponseCache(listKeys);
 
 function get(request: Request): Promise<Response> {
-  return handle(() => cache.response(db(), parseQuery(request, query)));
+  return handle(() => cache.response(db(), scopedFilters(parseQuery(request, query))));
 }
 
 export const GET = withAccess("GET /api/keys", get);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { mttpReport } from "@/lib/queries/kpi/mttp";
 import { withAccess } from "@/lib/auth/with-access";
@@ -14,7 +15,7 @@ function get(request: Request): Promise<Response> {
   return handle(async () => {
     const q = parseQuery(request, query);
     checkRange(q);
-    return mttpReport(db(), q);
+    return mttpReport(db(), scopedFilters(q));
   });
 }
 

@@ -37,7 +37,7 @@ export interface Chargeback {
 
 export async function chargeback(
   db: Db,
-  query: { from?: Day; to?: Day; account?: string[]; region?: string[]; bu?: string[]; method: ReallocationMethod },
+  query: { from?: Day; to?: Day; account?: string[]; region?: string[]; bu?: string[]; method: ReallocationMethod; /** BUs (stored form) whose rows are returned; undefined = all. */ scope?: string[] },
 ): Promise<Chargeback> {
   // The BU filter applies after reallocation (as in the CSV export): untagged cost is needed to share it.
   const costs = await costByBu(db, { granularity: "month", from: query.from, to: query.to, account: query.account, region: query.region });
@@ -68,5 +68,8 @@ export async function chargeback(
       });
     }
   }
+  // Reallocation needs every BU's cost of the month; a scoped reader gets only its own rows of it.
+  const scope = query.scope && new Set(query.scope.map((bu) => (bu === "" ? UNTAGGED : bu)));
+  if (scope) rows.splice(0, rows.length, ...rows.filter((r) => scope.has(r.x_BusinessUnit)));
   return { method: query.method, from: costs.from, to: costs.to, rows, total: money(rows.reduce((a, r) => a + r.BilledCost, 0)) };
 }

@@ -23,8 +23,9 @@ function weekly<P extends { day: string }>(points: P[]): P[] {
   return points.filter((p) => ((lastMs - Date.parse(p.day)) / 86_400_000) % 7 === 0);
 }
 
-async function keyTiles(db: Db) {
-  const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: CURRENT }, _count: { _all: true } });
+async function keyTiles(db: Db, bu: string[] | undefined) {
+  const inBu = bu ? { businessUnit: { in: bu } } : {};
+  const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: CURRENT, ...inBu }, _count: { _all: true } });
   const tiles = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };
   for (const g of groups) {
     if (g.keyManager === "AWS") tiles.awsManaged += g._count._all;
@@ -33,11 +34,16 @@ async function keyTiles(db: Db) {
       if (g.keyState === "Disabled" || g.keyState === "PendingDeletion") tiles.customerManagedUnusable += g._count._all;
     }
   }
-  const findings = await db.keyFinding.groupBy({ by: ["severity"], _count: { _all: true } });
+  // A finding's BU is its key's current BU, as in /api/findings.
+  const findings = bu
+    ? (
+        await db.$queryRaw<{ severity: string; n: bigint }[]>`SELECT f.severity, count(*) AS n FROM key_finding f JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = ${CURRENT} WHERE k.business_unit = ANY(${bu}::text[]) GROUP BY f.severity`
+      ).map((f) => ({ severity: f.severity, _count: { _all: Number(f.n) } }))
+    : await db.keyFinding.groupBy({ by: ["severity"], _count: { _all: true } });
   return { ...tiles, findingsBySeverity: Object.fromEntries(findings.map((f) => [f.severity, f._count._all])) };
 }
 
-async function costTiles(db: Db, latest: string | null) {
+async function costTiles(db: Db, latest: string | null, bu: string[] | undefined) {
   if (!latest) return null;
   const [y, m] = latest.split("-").map(Number) as [number, number];
   const monthStart = dayOf(new Date(Date.UTC(y, m - 1, 1)));
@@ -48,11 +54,12 @@ async function costTiles(db: Db, latest: string | null) {
     `SELECT coalesce(sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date), 0)::text AS mtd,
             coalesce(sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date), 0)::text AS last_month,
             (sum(unblended_cost) FILTER (WHERE day >= $4::date AND day < $2::date))::text AS month_before
-     FROM kms_cost_daily WHERE day >= $4::date`,
+     FROM kms_cost_daily WHERE day >= $4::date AND ($5::text[] IS NULL OR business_unit = ANY($5::text[]))`,
     monthStart,
     lastMonthStart,
     latest,
     monthBeforeStart,
+    bu ?? null,
   );
   return {
     asOf: latest,
@@ -62,20 +69,21 @@ async function costTiles(db: Db, latest: string | null) {
   };
 }
 
-export async function overview(db: Db) {
+/** bu: the business units (stored form) every figure is limited to; undefined for the whole organization. */
+export async function overview(db: Db, bu?: string[]) {
   const [settings, coverageDay, costDay, snapshotDay] = await Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)]);
   const to = coverageDay ?? snapshotDay;
   const from = to ? thirteenMonthsBack(to) : undefined;
   const page = { page: 1, pageSize: 10 };
   const [coverageOrg, nonCompliant, costs, buckets, idle, mttp, keys, cost] = await Promise.all([
-    coverageSeries(db, { from, to: to ?? undefined, filters: {} }),
-    nonCompliantSeries(db, { from, to: to ?? undefined, filters: {} }),
-    costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined }),
-    bucketKeySavingsReport(db, page),
-    idleKeySavingsReport(db, page),
-    mttpReport(db, {}),
-    keyTiles(db),
-    costTiles(db, costDay),
+    coverageSeries(db, { from, to: to ?? undefined, filters: { bu } }),
+    nonCompliantSeries(db, { from, to: to ?? undefined, filters: { bu } }),
+    costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined, bu }),
+    bucketKeySavingsReport(db, { ...page, bu }),
+    idleKeySavingsReport(db, { ...page, bu }),
+    mttpReport(db, { bu }),
+    keyTiles(db, bu),
+    costTiles(db, costDay, bu),
   ]);
   const latestCoverage = coverageOrg.points.at(-1) ?? null;
   const latestNonCompliant = nonCompliant.points.at(-1) ?? null;

@@ -1,4 +1,9 @@
-// Calls a route handler the way Next.js would, and reads the JSON answer.
+// Calls a route handler the way Next.js would, and reads the JSON answer. The access layer runs
+// every handler with a principal: here an admin unless the test names another.
+import { runWithPrincipal } from "@/lib/auth/context";
+import type { Principal } from "@/lib/auth/principal";
+
+export const TEST_ADMIN: Principal = { kind: "none", id: "test-admin", name: "test admin", role: "admin", businessUnits: null };
 
 /** A parsed JSON answer: tests read it field by field and assert on the values. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,12 +18,12 @@ type Handler = (request: Request, context: { params: Promise<Json> }) => Promise
 export async function call<T = Json>(
   handler: Handler,
   path: string,
-  init: { method?: string; body?: unknown; params?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; params?: Record<string, string>; principal?: Principal } = {},
 ): Promise<{ status: number; body: T }> {
   const request = new Request(`http://x${path}`, {
     method: init.method ?? "GET",
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json", origin: "http://x" } }),
   });
-  const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  const response = await runWithPrincipal(init.principal ?? TEST_ADMIN, () => handler(request, { params: Promise.resolve(init.params ?? {}) }));
   return { status: response.status, body: (await response.json()) as T };
 }

@@ -3,6 +3,8 @@
 // 400s, and that the COPY connections go back to their pool when a download is abandoned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
+import { runWithPrincipal } from "@/lib/auth/context";
+import { TEST_ADMIN } from "./call";
 import { GET } from "@/app/api/export/chargeback/route";
 import { db as appDb } from "@/lib/db/client";
 import { resetTables, testDb } from "../support/db";
@@ -36,7 +38,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const get = (query: string) => GET(new NextRequest(new URL(`/api/export/chargeback?${query}`, "http://127.0.0.1")));
+const get = (query: string, principal = TEST_ADMIN) =>
+  runWithPrincipal(principal, () => GET(new NextRequest(new URL(`/api/export/chargeback?${query}`, "http://127.0.0.1"))));
 
 const HEADER =
   "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,SubAccountId,SubAccountName,RegionId,ServiceName,ChargeCategory," +

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { COST_GROUPINGS, costByGroup } from "@/lib/queries/kpi/cost-by-bu";
 import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
@@ -22,7 +23,7 @@ function get(request: Request): Promise<Response> {
     const q = parseQuery(request, query);
     checkRange(q);
     // Cost rows before this day keep the business-unit tag key they were fetched with.
-    return { ...(await costByGroup(db(), q)), businessUnitTagKeyChange: await latestBuTagKeyChange(db()) };
+    return { ...(await costByGroup(db(), scopedFilters(q))), businessUnitTagKeyChange: await latestBuTagKeyChange(db()) };
   });
 }
 

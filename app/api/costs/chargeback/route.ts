@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { currentPrincipal } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import { chargeback } from "@/lib/queries/kpi/chargeback";
 import { withAccess } from "@/lib/auth/with-access";
@@ -20,7 +21,7 @@ function get(request: Request): Promise<Response> {
   return handle(async () => {
     const { allocation, ...q } = parseQuery(request, query);
     checkRange(q);
-    return chargeback(db(), { ...q, method: allocation });
+    return chargeback(db(), { ...q, method: allocation, scope: currentPrincipal().businessUnits ?? undefined });
   });
 }
 

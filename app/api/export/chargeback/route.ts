@@ -3,6 +3,7 @@
 // response, so a million-row export costs no per-row work in Node and a bounded buffer of memory.
 // The allocation method is chosen by ?allocation= and written on every row (x_AllocationMethod).
 import { type NextRequest } from "next/server";
+import { currentPrincipal } from "@/lib/auth/context";
 import { openCopyConnection } from "@/lib/db/copy";
 import { copySequence } from "@/lib/db/copy-sequence";
 import { chargebackParamsSchema, monthsOf, periodEnd, periodStart } from "@/lib/export/chargeback-params";
@@ -43,7 +44,7 @@ async function get(request: NextRequest): Promise<Response> {
     if (params.from && params.to && params.from > params.to) return badRequest(`Parameter from (${params.from}) is after to (${params.to})`);
 
     const buFilter = params.bu === undefined ? undefined : params.bu === UNTAGGED ? "" : params.bu;
-    const query: ChargebackQuery = { fromDay, toDay, accountId: params.account, region: params.region, businessUnit: buFilter };
+    const query: ChargebackQuery = { fromDay, toDay, accountId: params.account, region: params.region, businessUnit: buFilter, scope: currentPrincipal().businessUnits ?? undefined };
     // Shares are computed once for the whole range, before any byte is sent.
     const shares = params.allocation === "proportional" ? sharesFromTotals(await taggedMonthTotals(conn, query)) : null;
     conn.release();

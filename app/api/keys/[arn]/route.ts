@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { badRequest, handle, notFound } from "@/lib/api/errors";
 import { parseQuery } from "@/lib/api/params";
+import { currentPrincipal } from "@/lib/auth/context";
+import { labelInScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { keyDetail } from "@/lib/queries/kpi/key-detail";
 import { withAccess } from "@/lib/auth/with-access";
@@ -28,8 +30,9 @@ function get(request: Request, context: { params: Promise<{ arn: string }> }): P
     parseQuery(request, z.strictObject({}));
     const arn = keyArnOf((await context.params).arn);
     const detail = await keyDetail(db(), arn);
-    if (!detail) throw notFound(`key ${arn} is not in the inventory`);
-    return detail;
+    // Another BU's key answers exactly like an unknown one; resources of other BUs it protects are left out.
+    if (!detail || !labelInScope(currentPrincipal(), detail.metadata.businessUnit)) throw notFound(`key ${arn} is not in the inventory`);
+    return { ...detail, resources: detail.resources.filter((r) => labelInScope(currentPrincipal(), r.businessUnit)) };
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { handle } from "@/lib/api/errors";
 import { GenerationResponseCache } from "@/lib/api/generation-cache";
 import { day, dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
+import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { NON_COMPLIANT_REASONS } from "@/lib/kpi/compliance";
 import { NONCOMPLIANT_SORTS, nonCompliantResources } from "@/lib/queries/kpi/noncompliant-resources";
@@ -37,7 +38,7 @@ const cache = new GenerationResponseCache((client, { day: asOf, reason, search, 
 );
 
 function get(request: Request): Promise<Response> {
-  return handle(() => cache.response(db(), parseQuery(request, query)));
+  return handle(() => cache.response(db(), scopedFilters(parseQuery(request, query))));
 }
 
 export const GET = withAccess("GET /api/resources/noncompliant", get);
