@@ -1,4 +1,5 @@
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
+import { requirePage } from "@/lib/auth/page-access";
 import { scopedFilters } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { getOverview } from "@/lib/queries/overview";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
   // The signed-in principal's BUs only (lib/auth/scope), read in SQL.
-  const overview = await getOverview(db(), scopedFilters({}).bu);
+  const principal = await requirePage("PAGE /", "/");
+  const overview = await getOverview(db(), scopedFilters({}, principal).bu);
   return <OverviewDashboard overview={overview} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
 import { SettingsView } from "@/components/settings/settings-view";
 import { getDataFreshness } from "@/lib/queries/data-freshness";
@@ -7,6 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function Page() {
+  await requirePage("PAGE /settings", "/settings");
   return (
     <PageFrame title="Settings" description="The policy settings every KPI follows; a change recomputes the figures it affects" freshness={await getDataFreshness()}>
       <SettingsView />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
 import { TeamsView } from "@/components/teams/teams-view";
 import { getDataFreshness } from "@/lib/queries/data-freshness";
@@ -7,6 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Teams" };
 
 export default async function Page() {
+  await requirePage("PAGE /teams", "/teams");
   return (
     <PageFrame title="Teams" description="One scorecard per business unit: its KPIs against the organization and the targets, and what to fix first" freshness={await getDataFreshness()}>
       <TeamsView />

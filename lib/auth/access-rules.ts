@@ -6,9 +6,10 @@ import type { Principal, Role } from "./principal";
 /**
  * read: every signed-in role (viewers get their business units only, enforced in the queries);
  * export: the same audience as read — a CSV is scoped like the page it comes from;
+ * finops: admin and finops only — run details name resources of every account and business unit;
  * admin: changes settings, starts runs, manages users, tokens and the audit log.
  */
-export type Access = "read" | "export" | "admin";
+export type Access = "read" | "export" | "finops" | "admin";
 
 export const ACCESS_RULES = {
   // Pages (app/**/page.tsx), keyed "PAGE <path>".
@@ -17,7 +18,7 @@ export const ACCESS_RULES = {
   "PAGE /keys": "read",
   "PAGE /keys/[arn]": "read",
   "PAGE /resources": "read",
-  "PAGE /runs": "read",
+  "PAGE /runs": "finops",
   "PAGE /savings": "read",
   "PAGE /settings": "read",
   "PAGE /teams": "read",
@@ -35,9 +36,9 @@ export const ACCESS_RULES = {
   "GET /api/noncompliant": "read",
   "GET /api/overview": "read",
   "GET /api/resources/noncompliant": "read",
-  "GET /api/runs": "read",
+  "GET /api/runs": "finops",
   "POST /api/runs": "admin",
-  "GET /api/runs/[id]": "read",
+  "GET /api/runs/[id]": "finops",
   "GET /api/savings/bucket-keys": "read",
   "GET /api/savings/idle-keys": "read",
   "GET /api/settings": "read",
@@ -49,6 +50,7 @@ export type RouteId = keyof typeof ACCESS_RULES;
 const AUDIENCE: Record<Access, readonly Role[]> = {
   read: ["admin", "finops", "viewer"],
   export: ["admin", "finops", "viewer"],
+  finops: ["admin", "finops"],
   admin: ["admin"],
 };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
 import { KeyDetailView } from "@/components/keys/key-detail-view";
 import { getDataFreshness } from "@/lib/queries/data-freshness";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Key" };
 
 export default async function KeyPage({ params }: { params: Promise<{ arn: string }> }) {
+  await requirePage("PAGE /keys/[arn]", "/keys");
   const { arn } = await params;
   let keyArn = arn;
   try {
