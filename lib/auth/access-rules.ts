@@ -4,14 +4,28 @@
 import type { Principal, Role } from "./principal";
 
 /**
+ * public: anyone, signed in or not (the sign-in flow and the no-access page);
  * read: every signed-in role (viewers get their business units only, enforced in the queries);
  * export: the same audience as read — a CSV is scoped like the page it comes from;
  * finops: admin and finops only — run details name resources of every account and business unit;
  * admin: changes settings, starts runs, manages users, tokens and the audit log.
  */
-export type Access = "read" | "export" | "finops" | "admin";
+export type Access = "public" | "read" | "export" | "finops" | "admin";
 
 export const ACCESS_RULES = {
+  // Sign-in itself: reachable before anyone is known (each checks what it needs: the OIDC
+  // state, nonce and PKCE; sign-out the CSRF rule).
+  "PAGE /auth/no-access": "public",
+  "GET /auth/sign-in": "public",
+  "GET /auth/callback": "public",
+  "POST /auth/sign-out": "public",
+  // A JSON 404 for any /api/* path no route serves: it tells nothing a guess would not.
+  "GET /api/[...unknown]": "public",
+  "HEAD /api/[...unknown]": "public",
+  "POST /api/[...unknown]": "public",
+  "PUT /api/[...unknown]": "public",
+  "PATCH /api/[...unknown]": "public",
+  "DELETE /api/[...unknown]": "public",
   // Pages (app/**/page.tsx), keyed "PAGE <path>".
   "PAGE /": "read",
   "PAGE /costs": "read",
@@ -48,6 +62,7 @@ export const ACCESS_RULES = {
 export type RouteId = keyof typeof ACCESS_RULES;
 
 const AUDIENCE: Record<Access, readonly Role[]> = {
+  public: ["admin", "finops", "viewer"],
   read: ["admin", "finops", "viewer"],
   export: ["admin", "finops", "viewer"],
   finops: ["admin", "finops"],

@@ -5,7 +5,7 @@
 // inside runWithPrincipal so scoped queries read the principal with currentPrincipal().
 import { jsonResponse } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { mayCall, type RouteId } from "./access-rules";
+import { ACCESS_RULES, mayCall, type RouteId } from "./access-rules";
 import { principalOfToken } from "./api-tokens";
 import { authConfig, type AuthConfig } from "./config";
 import { runWithPrincipal } from "./context";
@@ -48,4 +48,10 @@ export function withAccess<R extends Request, A extends unknown[]>(route: RouteI
     if (csrf) return denied(403, "forbidden", csrf);
     return runWithPrincipal(principal, () => handler(request, ...rest));
   };
+}
+
+/** A route anyone may call (its rule says "public"): the sign-in flow checks its own proofs. */
+export function publicRoute<H>(route: RouteId, handler: H): H {
+  if (ACCESS_RULES[route] !== "public") throw new Error(`${route} is not a public route in access-rules.ts`);
+  return handler;
 }

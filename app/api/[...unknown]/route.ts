@@ -1,5 +1,6 @@
 // Any /api/* path no route serves: a JSON 404 in the one error shape (not Next's HTML page).
 import { errorResponse, notFound } from "@/lib/api/errors";
+import { publicRoute } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
@@ -8,9 +9,9 @@ function unknownPath(request: Request): Promise<Response> {
   return Promise.resolve(errorResponse(notFound(`${path}: no such API endpoint (see docs/api.md)`)));
 }
 
-export const GET = unknownPath;
-export const HEAD = unknownPath;
-export const POST = unknownPath;
-export const PUT = unknownPath;
-export const PATCH = unknownPath;
-export const DELETE = unknownPath;
+export const GET = publicRoute("GET /api/[...unknown]", unknownPath);
+export const HEAD = publicRoute("HEAD /api/[...unknown]", unknownPath);
+export const POST = publicRoute("POST /api/[...unknown]", unknownPath);
+export const PUT = publicRoute("PUT /api/[...unknown]", unknownPath);
+export const PATCH = publicRoute("PATCH /api/[...unknown]", unknownPath);
+export const DELETE = publicRoute("DELETE /api/[...unknown]", unknownPath);
