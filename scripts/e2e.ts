@@ -8,6 +8,7 @@ import { createScratchDatabase } from "@/lib/db/scratch";
 import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { ChildGroup, freePort, waitForHttp } from "@/lib/process/children";
+import { E2E_ROLE_MAP, OIDC_CLIENT, startOidcProvider, type RunningProvider } from "@/tests/oidc/provider";
 
 const log = (m: string) => console.log(`[e2e] ${m}`);
 
@@ -18,6 +19,7 @@ if (!existsSync(".next/BUILD_ID")) {
 const server = await ensureDatabase({ database: "kms_finops_test", dataSubdir: "postgres-test", log });
 const scratch = await createScratchDatabase(server.url, "kmsfinops_e2e");
 const children = new ChildGroup();
+let idp: RunningProvider | undefined;
 let code = 1;
 try {
   const db = createDb(scratch.url, 4);
@@ -27,20 +29,39 @@ try {
   log(`demo organization loaded in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), AUTH_MODE: "none" };
-  // TODO(issue 14): sign in through a real OIDC provider (oidc-provider); until then the e2e runs
-  // as the AUTH_MODE=none local admin, bound to 127.0.0.1 like any AUTH_MODE=none server.
+  // Most specs read figures as the AUTH_MODE=none local admin (bound to 127.0.0.1 like any such
+  // server); e2e/sign-in.spec.ts signs in through a real OIDC provider against a second server
+  // of the same build and database, with AUTH_MODE=oidc.
   children.start("web", "npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], env);
   const baseUrl = `http://127.0.0.1:${port}`;
+  const oidcPort = await freePort();
+  const appPort = await freePort();
+  const oidcBaseUrl = `http://127.0.0.1:${appPort}`;
+  idp = await startOidcProvider(oidcPort, `${oidcBaseUrl}/auth/callback`);
+  const oidcEnv = {
+    ...env,
+    PORT: String(appPort),
+    AUTH_MODE: "oidc",
+    APP_URL: oidcBaseUrl,
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: OIDC_CLIENT.id,
+    OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+    OIDC_SCOPES: "openid email profile groups",
+    AUTH_ROLE_MAP: JSON.stringify(E2E_ROLE_MAP),
+  };
+  children.start("web-oidc", "npx", ["--no-install", "next", "start", "-p", String(appPort), "-H", "127.0.0.1"], oidcEnv);
   await waitForHttp(baseUrl, 60_000);
+  await waitForHttp(oidcBaseUrl, 60_000);
   const playwright = spawn("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...env, E2E_BASE_URL: baseUrl },
+    env: { ...env, E2E_BASE_URL: baseUrl, E2E_OIDC_BASE_URL: oidcBaseUrl },
   });
   code = await new Promise<number>((resolve) => playwright.on("close", (c) => resolve(c ?? 1)));
 } catch (error) {
   console.error(`[e2e] ${(error as Error).stack}`);
 } finally {
   await children.stopAll();
+  await idp?.close();
   await scratch.drop().catch(() => {});
   await server.stop();
 }
