@@ -1,0 +1,35 @@
+import { headers } from "next/headers";
+import { authConfig } from "@/lib/auth/config";
+import { authenticate } from "@/lib/auth/with-access";
+import { SignOutButton } from "./sign-out-button";
+
+/**
+ * Who is signed in, with which role and scope, above the header. Demo and AUTH_MODE=none say so
+ * on every page: nobody should mistake an unauthenticated server for a protected one.
+ */
+export async function SessionBar() {
+  const config = authConfig();
+  const principal = await authenticate(new Request("http://page.invalid/", { headers: await headers() }), config);
+  const scope = principal?.businessUnits ? ` · business units: ${principal.businessUnits.map((b) => b || "(untagged)").join(", ")}` : "";
+  return (
+    <div className="bg-slate-950 text-xs text-slate-200">
+      {config.AUTH_MODE === "none" ? (
+        <p role="alert" className="bg-amber-300 px-6 py-1 text-center font-medium text-slate-900">
+          AUTH_MODE=none: no sign-in, every visitor is an admin. Served on 127.0.0.1 only.
+        </p>
+      ) : null}
+      {config.AUTH_MODE === "demo" ? (
+        <p className="bg-sky-200 px-6 py-1 text-center font-medium text-slate-900">Demo: generated organization, signed in automatically as an admin.</p>
+      ) : null}
+      {principal ? (
+        <div className="mx-auto flex max-w-[1600px] items-center justify-end gap-3 px-6 py-1">
+          <span>
+            <bdi>{principal.name}</bdi> · {principal.role}
+            {scope}
+          </span>
+          {principal.kind === "session" ? <SignOutButton /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
