@@ -141,7 +141,7 @@ describe("hostile parameters on every route", () => {
 
 describe("request bodies", () => {
   const raw = (body: string, headers: Record<string, string> = {}) =>
-    putSettings(new Request("http://x/api/settings", { method: "PUT", body, headers: { "content-type": "application/json", ...headers } }));
+    putSettings(new Request("http://x/api/settings", { method: "PUT", body, headers: { "content-type": "application/json", origin: "http://x", ...headers } }));
 
   it("refuses a body over 64 KB with 413 naming the body, stored nothing", async () => {
     const res = await raw(JSON.stringify({ productionValues: ["x".repeat(70_000)] }));

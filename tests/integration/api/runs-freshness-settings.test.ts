@@ -60,7 +60,8 @@ describe("a key-findings setting", () => {
     expect(put.body.recomputed).toEqual(["keyFindings"]);
     const after = await call(findingsApi, "/api/findings?code=ALIAS_CONVENTION");
     expect(after.body.items.map((f: Json) => f.keyArn)).toEqual([cmk("k1").keyArn]);
-    // k1 was clean until now: its finding is first seen as of the latest snapshot.
-    expect(after.body.items[0].firstSeen).toBe("2026-03-02");
+    // "Since" comes from k1's version history (issue 13, item 17): under the new pattern its
+    // alias has broken the convention since its first version, 2026-03-01.
+    expect(after.body.items[0].firstSeen).toBe("2026-03-01");
   });
 });

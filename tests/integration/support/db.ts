@@ -7,6 +7,7 @@ const TABLES = [
   "account", "kms_key_version", "kms_key_policy", "kms_key_usage", "storage_resource_version", "kms_cost_daily", "key_request_daily",
   "ingestion_warning", "ingestion_unit", "ingestion_run", "scope_freshness", "data_source_status", "policy_setting",
   "coverage_interval", "coverage_bu_daily", "cost_bu_monthly", "key_finding", "key_provisioning", "key_current_stats",
+  "app_session", "app_user", "api_token", "role_mapping", "audit_log",
 ];
 
 export function testDb(): Db {
