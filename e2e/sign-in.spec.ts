@@ -45,7 +45,7 @@ test.describe("OIDC sign-in", () => {
     await expect(page.getByRole("banner")).toBeVisible();
     const keys = await (await page.request.get(`${base}/api/keys?pageSize=500`)).json();
     expect(keys.total).toBeGreaterThan(0);
-    expect(new Set(keys.rows.map((r: { businessUnit: string }) => r.businessUnit))).toEqual(new Set(["payments"]));
+    expect(new Set(keys.items.map((r: { businessUnit: string }) => r.businessUnit))).toEqual(new Set(["payments"]));
     expect((await page.request.get(`${base}/api/keys?bu=data-platform`)).status()).toBe(404);
     expect((await page.request.get(`${base}/api/runs`)).status()).toBe(403);
     expect((await page.request.put(`${base}/api/settings`, { headers: json, data: {} })).status()).toBe(403);
@@ -57,7 +57,7 @@ test.describe("OIDC sign-in", () => {
   test("finops reads everything but changes nothing", async ({ page }) => {
     await signIn(page, "fin.ops");
     const keys = await (await page.request.get(`${base}/api/keys?pageSize=500`)).json();
-    expect(new Set(keys.rows.map((r: { businessUnit: string }) => r.businessUnit)).size).toBeGreaterThan(1);
+    expect(new Set(keys.items.map((r: { businessUnit: string }) => r.businessUnit)).size).toBeGreaterThan(1);
     expect((await page.request.get(`${base}/api/runs`)).status()).toBe(200);
     expect((await page.request.post(`${base}/api/runs`, { headers: json, data: {} })).status()).toBe(403);
   });
