@@ -22,16 +22,37 @@ export async function createApiToken(db: Db, by: Principal, input: NewToken): Pr
 
 export async function revokeApiToken(db: Db, by: Principal, id: string): Promise<boolean> {
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  for (const [hash, entry] of cache) if (entry.principal.id === id) cache.delete(hash);
   if (count > 0) await audit(db, by, "token.revoke", { target: id });
   return count > 0;
 }
 
+/**
+ * A resolved token is reused for CACHE_MS, like a session (sessions.ts): a finance script pulling
+ * pages of CSV pays one lookup, not one per request. A revocation in this process takes effect at
+ * once; one made by another process after at most 5 s. Expiry is checked on every use.
+ */
+const CACHE_MS = 5_000;
+const cache = new Map<string, { principal: Principal; expiresAt: number; until: number }>();
+
 /** The principal of a bearer secret, or null when unknown, expired or revoked. */
 export async function principalOfToken(db: Db, secret: string, now = new Date()): Promise<Principal | null> {
-  const token = await db.apiToken.findUnique({ where: { tokenHash: sha256Hex(secret) } });
+  const hash = sha256Hex(secret);
+  const hit = cache.get(hash);
+  if (hit && hit.until > now.getTime() && hit.expiresAt > now.getTime()) return hit.principal;
+  const principal = await lookUpToken(db, hash, now);
+  if (cache.size > 10_000) cache.clear();
+  if (principal) cache.set(hash, { ...principal, until: now.getTime() + CACHE_MS });
+  else cache.delete(hash);
+  return principal?.principal ?? null;
+}
+
+async function lookUpToken(db: Db, hash: string, now: Date): Promise<{ principal: Principal; expiresAt: number } | null> {
+  const token = await db.apiToken.findUnique({ where: { tokenHash: hash } });
   if (!token || token.revokedAt || token.expiresAt <= now) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { kind: "token", id: token.id, name: token.name, role: token.role, businessUnits: token.role === "viewer" ? token.businessUnits : null };
+  const principal: Principal = { kind: "token", id: token.id, name: token.name, role: token.role, businessUnits: token.role === "viewer" ? token.businessUnits : null };
+  return { principal, expiresAt: token.expiresAt.getTime() };
 }
