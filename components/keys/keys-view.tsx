@@ -6,6 +6,7 @@ import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { KEYS_ENDPOINT } from "@/components/hooks/queries/endpoints";
 import { pick, str, type Row } from "@/components/hooks/queries/types";
+import { isolateText } from "@/components/tables/bidi";
 import { boolCol, countCol, dayCol, textCol, usdCol } from "@/components/tables/columns";
 import { ServerTable, type ServerColumn } from "@/components/tables/server-table";
 import type { Column, SortState } from "@/components/tables/table-model";
@@ -23,9 +24,10 @@ function findingsOf(r: Row): string {
   return str(f);
 }
 
+/** Each alias isolated (issue 14 item 14): an override in one alias cannot reorder the next. */
 function keyLabel(r: Row, separator: string): string {
   const aliases = pick(r, "aliases");
-  return Array.isArray(aliases) && aliases.length ? aliases.map(str).join(separator) : str(pick(r, "keyId", "keyArn"));
+  return Array.isArray(aliases) && aliases.length ? aliases.map((a) => isolateText(str(a))).join(separator) : str(pick(r, "keyId", "keyArn"));
 }
 
 /** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
