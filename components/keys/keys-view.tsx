@@ -24,10 +24,11 @@ function findingsOf(r: Row): string {
   return str(f);
 }
 
-/** Each alias isolated (issue 14 item 14): an override in one alias cannot reorder the next. */
-function keyLabel(r: Row, separator: string): string {
+/** Shown with each alias isolated (issue 14 item 14): an override in one alias cannot reorder the next; sort, search and CSV keep the raw text. */
+function keyLabel(r: Row, separator: string, isolate = false): string {
   const aliases = pick(r, "aliases");
-  return Array.isArray(aliases) && aliases.length ? aliases.map((a) => isolateText(str(a))).join(separator) : str(pick(r, "keyId", "keyArn"));
+  const shown = (a: unknown) => (isolate ? isolateText(str(a)) : str(a));
+  return Array.isArray(aliases) && aliases.length ? aliases.map(shown).join(separator) : str(pick(r, "keyId", "keyArn"));
 }
 
 /** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
@@ -41,7 +42,7 @@ export const KEY_COLUMNS: readonly ServerColumn[] = [
     cell: (r) => (
       // No prefetch: 50 visible links would be 50 server renders of key pages per table page.
       <Link href={`/keys/${encodeURIComponent(keyArn(r))}`} prefetch={false} className="font-medium text-sky-800 underline-offset-2 hover:underline">
-        {keyLabel(r, ", ")}
+        {keyLabel(r, ", ", true)}
       </Link>
     ),
   },
