@@ -35,6 +35,7 @@ function keyRecord(i: number, rotation: boolean, day0: string): KmsKeyRecord {
     tags: { "business-unit": BUS[i % BUS.length]!, env: "prod", owner: `team-${i % 40}`, "cost-center": `cc-${i % 25}` },
     policy: { Version: "2012-10-17", Statement: [{ Sid: "root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: "kms:*", Resource: "*" }] },
     policyError: null, rotationEnabled: rotation, rotationPeriodDays: rotation ? 365 : null, rotationCount: 0, lastRotatedAt: null,
+    nextRotationDate: rotation ? new Date(new Date(`${day0}T00:00:00Z`).getTime() + 365 * 86_400_000) : null,
   };
 }
 

@@ -138,6 +138,7 @@ function describedKey(unit: CollectorUnit, meta: KeyMetadata, aliases: string[])
     rotationPeriodDays: null,
     rotationCount: null,
     lastRotatedAt: null,
+    nextRotationDate: null,
   };
 }
 
@@ -170,10 +171,10 @@ async function readPolicy(kms: KMSClient, keyArn: string, warnings: WarningLog):
   }
 }
 
-type Rotation = Pick<KmsKeyRecord, "rotationEnabled" | "rotationPeriodDays" | "rotationCount" | "lastRotatedAt">;
+type Rotation = Pick<KmsKeyRecord, "rotationEnabled" | "rotationPeriodDays" | "rotationCount" | "lastRotatedAt" | "nextRotationDate">;
 
 async function readRotation(kms: KMSClient, meta: KeyMetadata, warnings: WarningLog): Promise<Rotation> {
-  const none: Rotation = { rotationEnabled: null, rotationPeriodDays: null, rotationCount: null, lastRotatedAt: null };
+  const none: Rotation = { rotationEnabled: null, rotationPeriodDays: null, rotationCount: null, lastRotatedAt: null, nextRotationDate: null };
   if (!rotationApplies(meta)) return none;
   const keyArn = meta.Arn!;
   const [status, rotations] = await Promise.all([
@@ -194,5 +195,7 @@ async function readRotation(kms: KMSClient, meta: KeyMetadata, warnings: Warning
     rotationPeriodDays: status?.KeyRotationEnabled ? (status.RotationPeriodInDays ?? null) : null,
     rotationCount: rotations ? (rotations.flatMap((page) => page.Rotations ?? [])).length : null,
     lastRotatedAt: rotationDates.length ? new Date(Math.max(...rotationDates.map((d) => d.getTime()))) : null,
+    // KMS's own schedule: an on-demand rotation counts in ListKeyRotations but does not move it.
+    nextRotationDate: status?.KeyRotationEnabled ? (status.NextRotationDate ?? null) : null,
   };
 }

@@ -124,6 +124,7 @@ export function customerKey(ctx: AccountContext, spec: CustomerKeySpec): KeyPlan
     rotationPeriodDays: null,
     rotationCount: rotatable ? 0 : null,
     lastRotatedAt: null,
+    nextRotationDate: null,
   };
 
   const changes: KeyChange[] = [];

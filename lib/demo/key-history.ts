@@ -20,13 +20,17 @@ export function keyRecordOn(plan: KeyPlan, day: number): KmsKeyRecord {
   if (!rotationApplies) return record;
   const enabled = plan.rotationFrom !== null && day >= plan.rotationFrom;
   const count = rotationsBy(plan, day);
+  // Rotations happen at the time of day the key was created, every period after rotation was turned on.
+  const rotationAt = (n: number) => dateAt(plan.rotationFrom! + n * plan.rotationPeriodDays, secondsOfDay(record.creationDate));
   return {
     ...record,
     rotationEnabled: enabled,
     rotationPeriodDays: enabled ? plan.rotationPeriodDays : null,
     rotationCount: count,
-    // Rotations happen at the time of day the key was created, every period after rotation was turned on.
-    lastRotatedAt: count > 0 ? dateAt(plan.rotationFrom! + count * plan.rotationPeriodDays, secondsOfDay(record.creationDate)) : null,
+    lastRotatedAt: count > 0 ? rotationAt(count) : null,
+    // As GetKeyRotationStatus reports it: the next scheduled rotation (it moves only when one
+    // happens, so it adds no version; a disabled key keeps the date it missed).
+    nextRotationDate: enabled ? rotationAt(count + 1) : null,
   };
 }
 

@@ -46,6 +46,7 @@ function awsManagedKeys(ctx: AccountContext): KeyPlan[] {
         rotationPeriodDays: 365,
         rotationCount: 0,
         lastRotatedAt: null,
+        nextRotationDate: null,
       };
       // aws/s3 carries every SSE-KMS bucket without its own key: busy. EBS asks KMS at attach time only.
       const dailyRequests = service === "s3" ? rng.logBetween(20_000, 800_000) : service === "ebs" ? rng.logBetween(500, 20_000) : rng.logBetween(1_000, 30_000);

@@ -47,6 +47,12 @@ export interface KmsKeyRecord {
   /** Completed rotations (ListKeyRotations); drives the rotation surcharge. */
   rotationCount: number | null;
   lastRotatedAt: Date | null;
+  /**
+   * GetKeyRotationStatus NextRotationDate: the next scheduled automatic rotation. Not last
+   * rotation + period: an on-demand rotation (RotateKeyOnDemand) does not move the schedule.
+   * null when rotation is off, not applicable or not readable.
+   */
+  nextRotationDate: Date | null;
 }
 
 /** GetKeyLastUsage, or UNKNOWN where the API is unavailable: never read as "unused". */

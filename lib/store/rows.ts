@@ -47,8 +47,16 @@ export function resourceContentHash(record: StorageResourceRecord, keyState: str
 // compares the record in that form and upgrades the stored hash in place instead of opening a
 // new version of every key. Form 1 (no prefix, until 2026-11-30) ran the whole record through a
 // generic canonical stringify; form 2 hashed the policy text inside the record's JSON, escaping
-// ~1 kB of quotes a key on every daily snapshot.
-const KEY_HASH_FORMAT = "3:";
+// ~1 kB of quotes a key on every daily snapshot; form 3 had no next rotation date.
+//
+// Form 4 covers nextRotationDate (GetKeyRotationStatus), so the hash keeps covering everything
+// ingested and history shows when KMS's schedule moved. It moves with a field already hashed
+// (a scheduled rotation changes rotationCount, enabling rotation or a new period the rotation
+// fields), so it adds no versions of its own. Versions stored in form 3 have no next rotation
+// date yet: the first snapshot after the upgrade matches them in form 3 and fills the date in
+// place together with the new hash (lib/store/snapshot.ts rehashKeyVersions), opening no version.
+const KEY_HASH_FORMAT = "4:";
+const KEY_HASH_FORMAT_3 = "3:";
 const KEY_HASH_FORMAT_2 = "2:";
 
 /** A key's policy as the version stores it: the JSON text, and its hash (kms_key_policy's key). */
@@ -78,12 +86,13 @@ function keyCanonical(r: KmsKeyRecord, policy: string | null): unknown[] {
 }
 
 export function keyContentHash(r: KmsKeyRecord, policy: KeyPolicyText | null = keyPolicyText(r)): string {
-  return KEY_HASH_FORMAT + digest(JSON.stringify(keyCanonical(r, policy?.hash ?? null)));
+  return KEY_HASH_FORMAT + digest(JSON.stringify([...keyCanonical(r, policy?.hash ?? null), r.nextRotationDate]));
 }
 
 /** The hash `record` has in the form of `stored` when that is an earlier form; null when it is the current one. */
 export function legacyKeyContentHash(record: KmsKeyRecord, stored: string, policy: KeyPolicyText | null = keyPolicyText(record)): string | null {
   if (stored.startsWith(KEY_HASH_FORMAT)) return null;
+  if (stored.startsWith(KEY_HASH_FORMAT_3)) return KEY_HASH_FORMAT_3 + digest(JSON.stringify(keyCanonical(record, policy?.hash ?? null)));
   if (stored.startsWith(KEY_HASH_FORMAT_2)) return KEY_HASH_FORMAT_2 + digest(JSON.stringify(keyCanonical(record, policy?.text ?? null)));
   return digest(stringify(record) ?? "");
 }
@@ -153,6 +162,7 @@ export function keyRow(
     rotation_period_days: record.rotationPeriodDays,
     rotation_count: record.rotationCount,
     last_rotated_at: iso(record.lastRotatedAt),
+    next_rotation_date: iso(record.nextRotationDate),
     ...deriveKeyColumns(record, settings),
   };
 }

@@ -56,7 +56,7 @@ export async function storeInventorySnapshot(
     const keyLines = await keyChunks;
     await storeKeyPolicies(tx, newPolicies); // before the versions that name them
     await copyInto(client, "kms_key_version", KEY_COLUMNS, keyLines);
-    await rehashVersions(client, "kms_key_version", scope, day, keyDiff.rehash);
+    await rehashKeyVersions(client, scope, day, keyDiff.rehash, snapshot);
     await closeVersions(client, "kms_key_version", scope, day, keyDiff.finish().close);
     await closeVersions(client, "storage_resource_version", scope, day, resourceDiff.finish().close);
     await storeKeyUsage(tx, day, snapshot.keyUsage);
@@ -153,13 +153,18 @@ async function currentVersions(client: pg.ClientBase, table: VersionTable, scope
 // may scan to this account-region's current versions, however large the tables grow.
 const CURRENT_BEFORE = `v.account_id = $1 AND v.region = $2 AND v.valid_to = $3::date AND v.valid_from < $4::date`;
 
-/** Stores the current form of the hash of unchanged versions that had an older one. */
-async function rehashVersions(client: pg.ClientBase, table: VersionTable, scope: Scope, day: Day, rows: [entity: string, hash: string][]): Promise<void> {
+/**
+ * Stores the current form of the hash of unchanged key versions that had an older one, with the
+ * fields the older form did not cover (next_rotation_date, absent before form 4: lib/store/rows.ts).
+ */
+async function rehashKeyVersions(client: pg.ClientBase, scope: Scope, day: Day, rows: [entity: string, hash: string][], snapshot: InventorySnapshot): Promise<void> {
   if (rows.length === 0) return;
+  const nextRotation = new Map(snapshot.keys.map((k) => [k.keyArn, k.nextRotationDate?.toISOString() ?? null]));
   await client.query(
-    `UPDATE ${table} AS v SET content_hash = u.hash FROM unnest($5::text[], $6::text[]) AS u(entity, hash)
-     WHERE v.${ENTITY[table]} = u.entity AND ${CURRENT_BEFORE}`,
-    [...scope, OPEN_END, day, rows.map(([entity]) => entity), rows.map(([, hash]) => hash)],
+    `UPDATE kms_key_version AS v SET content_hash = u.hash, next_rotation_date = u.next_rotation
+     FROM unnest($5::text[], $6::text[], $7::timestamptz[]) AS u(entity, hash, next_rotation)
+     WHERE v.key_arn = u.entity AND ${CURRENT_BEFORE}`,
+    [...scope, OPEN_END, day, rows.map(([entity]) => entity), rows.map(([, hash]) => hash), rows.map(([entity]) => nextRotation.get(entity) ?? null)],
   );
 }
 

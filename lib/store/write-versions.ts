@@ -36,18 +36,18 @@ const INSERT_KEYS_ROWS = `
 INSERT INTO kms_key_version (key_arn, account_id, region, key_id, valid_from, valid_to, content_hash, key_manager,
   key_state, key_spec, key_usage, origin, multi_region, multi_region_role, primary_key_arn, creation_date,
   deletion_date, pending_window_days, description, aliases, tags, policy_hash, policy_error, rotation_enabled,
-  rotation_period_days, rotation_count, last_rotated_at, business_unit, environment)
+  rotation_period_days, rotation_count, last_rotated_at, next_rotation_date, business_unit, environment)
 SELECT k.key_arn, k.account_id, k.region, k.key_id, k.valid_from, k.valid_to, k.content_hash,
   k.key_manager::"KeyManager", k.key_state, k.key_spec, k.key_usage, k.origin, k.multi_region, k.multi_region_role,
   k.primary_key_arn, k.creation_date, k.deletion_date, k.pending_window_days, k.description,
   ARRAY(SELECT jsonb_array_elements_text(k.aliases)), k.tags, k.policy_hash, k.policy_error, k.rotation_enabled,
-  k.rotation_period_days, k.rotation_count, k.last_rotated_at, k.business_unit, k.environment
+  k.rotation_period_days, k.rotation_count, k.last_rotated_at, k.next_rotation_date, k.business_unit, k.environment
 FROM jsonb_to_recordset($1::jsonb) AS k(key_arn text, account_id text, region text, key_id text, valid_from date,
   valid_to date, content_hash text, key_manager text, key_state text, key_spec text, key_usage text, origin text,
   multi_region boolean, multi_region_role text, primary_key_arn text, creation_date timestamptz,
   deletion_date timestamptz, pending_window_days int, description text, aliases jsonb, tags jsonb, policy_hash text,
   policy_error text, rotation_enabled boolean, rotation_period_days int, rotation_count int,
-  last_rotated_at timestamptz, business_unit text, environment text)`;
+  last_rotated_at timestamptz, next_rotation_date timestamptz, business_unit text, environment text)`;
 
 const INSERT_KEYS = `${INSERT_KEYS_ROWS}
 ON CONFLICT (key_arn, valid_from) DO UPDATE SET
@@ -59,7 +59,7 @@ ON CONFLICT (key_arn, valid_from) DO UPDATE SET
   description = excluded.description, aliases = excluded.aliases, tags = excluded.tags, policy_hash = excluded.policy_hash,
   policy_error = excluded.policy_error, rotation_enabled = excluded.rotation_enabled,
   rotation_period_days = excluded.rotation_period_days, rotation_count = excluded.rotation_count,
-  last_rotated_at = excluded.last_rotated_at, business_unit = excluded.business_unit,
+  last_rotated_at = excluded.last_rotated_at, next_rotation_date = excluded.next_rotation_date, business_unit = excluded.business_unit,
   environment = excluded.environment, key_manager = excluded.key_manager`;
 
 type Executor = Pick<Db, "$executeRawUnsafe">;
@@ -90,7 +90,8 @@ export const KEY_COLUMNS = [
   "key_arn", "account_id", "region", "key_id", "valid_from", "valid_to", "content_hash", "key_manager", "key_state",
   "key_spec", "key_usage", "origin", "multi_region", "multi_region_role", "primary_key_arn", "creation_date",
   "deletion_date", "pending_window_days", "description", "aliases", "tags", "policy_hash", "policy_error",
-  "rotation_enabled", "rotation_period_days", "rotation_count", "last_rotated_at", "business_unit", "environment",
+  "rotation_enabled", "rotation_period_days", "rotation_count", "last_rotated_at", "next_rotation_date", "business_unit",
+  "environment",
 ] as const satisfies readonly (keyof KeyRow)[];
 
 /** Snapshot COPY columns: the row's, then non_compliant_since, which depends on the version before. */

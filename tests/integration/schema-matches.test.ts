@@ -35,7 +35,7 @@ const samples = {
     keySpec: "SYMMETRIC_DEFAULT", keyUsage: "ENCRYPT_DECRYPT", origin: "AWS_KMS", multiRegion: true, multiRegionRole: "PRIMARY",
     primaryKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k1", creationDate: at, deletionDate: at, pendingWindowDays: 7,
     description: "d", aliases: ["alias/prod-app-db"], tags: { owner: "x" }, policyHash: "p1", policyError: "AccessDenied",
-    rotationEnabled: true, rotationPeriodDays: 365, rotationCount: 2, lastRotatedAt: at, businessUnit: "payments", environment: "prod",
+    rotationEnabled: true, rotationPeriodDays: 365, rotationCount: 2, lastRotatedAt: at, nextRotationDate: at, businessUnit: "payments", environment: "prod",
   },
   kmsKeyUsage: { keyArn: "arn:k1", status: "USED" as const, lastUsedAt: at, lastOperation: "Decrypt", trackingStartDate: at, observedDay: day },
   storageResourceVersion: {

@@ -74,10 +74,9 @@ export async function keyDetail(db: Db, keyArn: string) {
       periodDays: version.rotationPeriodDays,
       count: version.rotationCount,
       lastRotatedAt: version.lastRotatedAt?.toISOString() ?? null,
-      nextRotationAt:
-        version.rotationEnabled && version.rotationPeriodDays
-          ? new Date((version.lastRotatedAt ?? version.creationDate).getTime() + version.rotationPeriodDays * DAY_MS).toISOString()
-          : null,
+      // KMS's schedule (GetKeyRotationStatus NextRotationDate), never last rotation + period: an
+      // on-demand rotation does not move it. Null on a version stored before it was collected.
+      nextRotationAt: version.rotationEnabled ? (version.nextRotationDate?.toISOString() ?? null) : null,
     },
     deletion: version.keyState === "PendingDeletion"
       ? { deletionDate: version.deletionDate?.toISOString() ?? null, pendingWindowDays: version.pendingWindowDays, daysLeft }

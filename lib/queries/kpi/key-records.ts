@@ -36,6 +36,7 @@ export function keyRecordOf(v: KeyVersionWithPolicy): KmsKeyRecord {
     rotationPeriodDays: v.rotationPeriodDays,
     rotationCount: v.rotationCount,
     lastRotatedAt: v.lastRotatedAt,
+    nextRotationDate: v.nextRotationDate,
   };
 }
 

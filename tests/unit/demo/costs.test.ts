@@ -15,7 +15,7 @@ function key(id: string, overrides: Partial<KmsKeyRecord> = {}): KmsKeyRecord {
     multiRegion: false, multiRegionRole: null, primaryKeyArn: null, creationDate: new Date("2023-01-01T10:00:00Z"),
     deletionDate: null, pendingWindowDays: null, description: "", aliases: [], policy: null, policyError: null,
     tags: { "business-unit": "payments", "cost-center": "CC-1001" },
-    rotationEnabled: false, rotationPeriodDays: null, rotationCount: 0, lastRotatedAt: null, ...overrides,
+    rotationEnabled: false, rotationPeriodDays: null, rotationCount: 0, lastRotatedAt: null, nextRotationDate: null, ...overrides,
   };
 }
 const always = (record: KmsKeyRecord, validFrom = "2025-01-01"): VersionedKey => ({ record, validFrom, validTo: null });

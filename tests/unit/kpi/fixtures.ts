@@ -37,6 +37,7 @@ export function cmk(overrides: Partial<KmsKeyRecord> = {}): KmsKeyRecord {
     rotationPeriodDays: 365,
     rotationCount: 1,
     lastRotatedAt: new Date("2025-01-10T08:00:00Z"),
+    nextRotationDate: new Date("2026-01-10T08:00:00Z"),
     ...overrides,
   };
 }
