@@ -19,7 +19,7 @@ describe("key content hash", () => {
 
   it("changes when any ingested field changes", () => {
     const fields = Object.keys(key) as (keyof KmsKeyRecord)[];
-    expect(fields.length).toBe(24);
+    expect(fields.length).toBe(25);
     for (const field of fields) {
       expect(keyContentHash({ ...key, [field]: changedValue(key[field]) }), field).not.toBe(keyContentHash(key));
     }
@@ -35,7 +35,10 @@ describe("key content hash", () => {
   it("recomputes an earlier form for a hash stored in it", () => {
     expect(legacyKeyContentHash(key, "38Mn4zx2XoDk1fhwE52n+uF/T9w=")).toBe("38Mn4zx2XoDk1fhwE52n+uF/T9w=");
     expect(legacyKeyContentHash(key, "2:4kYGj6m5bI0sCjGa4fUEgxCxKns=")).toBe("2:4kYGj6m5bI0sCjGa4fUEgxCxKns=");
-    expect(keyContentHash(key)).toMatch(/^3:/);
+    // Form 3 had no next rotation date: whatever date the upgrade brings, the key is unchanged.
+    expect(legacyKeyContentHash(key, "3:4vtAcuYq4Z2mepB9u2G6XVUjuqs=")).toBe("3:4vtAcuYq4Z2mepB9u2G6XVUjuqs=");
+    expect(legacyKeyContentHash({ ...key, nextRotationDate: null }, "3:4vtAcuYq4Z2mepB9u2G6XVUjuqs=")).toBe("3:4vtAcuYq4Z2mepB9u2G6XVUjuqs=");
+    expect(keyContentHash(key)).toMatch(/^4:/);
     expect(legacyKeyContentHash(key, keyContentHash(key))).toBeNull();
   });
 

@@ -94,7 +94,9 @@ export function legacyKeyContentHash(record: KmsKeyRecord, stored: string, polic
   if (stored.startsWith(KEY_HASH_FORMAT)) return null;
   if (stored.startsWith(KEY_HASH_FORMAT_3)) return KEY_HASH_FORMAT_3 + digest(JSON.stringify(keyCanonical(record, policy?.hash ?? null)));
   if (stored.startsWith(KEY_HASH_FORMAT_2)) return KEY_HASH_FORMAT_2 + digest(JSON.stringify(keyCanonical(record, policy?.text ?? null)));
-  return digest(stringify(record) ?? "");
+  // Form 1 stringified the whole record, which then had no next rotation date.
+  const { nextRotationDate: _added, ...form1Record } = record;
+  return digest(stringify(form1Record) ?? "");
 }
 
 export function resourceRow(

@@ -83,10 +83,41 @@ describe("collectKeys", () => {
     expect(kmsMock.commandCalls(ListKeyRotationsCommand)).toHaveLength(2);
   });
 
+  // The shape the SDK returns (dates deserialized to Date). The key rotated automatically on
+  // 2025-01-10 and on demand on 2025-06-01: KMS keeps the yearly schedule, so the next rotation
+  // is 2026-01-10, not the last rotation + 365 days (2026-06-01).
+  it("takes the next rotation from GetKeyRotationStatus NextRotationDate, unmoved by an on-demand rotation", async () => {
+    kmsMock.on(GetKeyRotationStatusCommand).resolves({
+      KeyId: arn("cmk"),
+      KeyRotationEnabled: true,
+      RotationPeriodInDays: 365,
+      NextRotationDate: new Date("2026-01-10T00:00:00Z"),
+      OnDemandRotationStartDate: new Date("2025-06-01T09:30:00Z"),
+    });
+    kmsMock.on(ListKeyRotationsCommand).resolves({
+      Rotations: [
+        { KeyId: arn("cmk"), RotationDate: new Date("2025-01-10T00:00:00Z"), RotationType: "AUTOMATIC" },
+        { KeyId: arn("cmk"), RotationDate: new Date("2025-06-01T09:30:00Z"), RotationType: "ON_DEMAND" },
+      ],
+      Truncated: false,
+    });
+    const out = await collectKeys({ kms: new KMSClient({}) }, unit);
+    const cmk = out.keys.find((k) => k.keyId === "cmk")!;
+    expect(cmk).toMatchObject({ rotationEnabled: true, rotationPeriodDays: 365, rotationCount: 2 });
+    expect(cmk.lastRotatedAt?.toISOString()).toBe("2025-06-01T09:30:00.000Z");
+    expect(cmk.nextRotationDate?.toISOString()).toBe("2026-01-10T00:00:00.000Z");
+  });
+
+  it("has no next rotation while rotation is off, even if the response carries a date", async () => {
+    kmsMock.on(GetKeyRotationStatusCommand).resolves({ KeyId: arn("cmk"), KeyRotationEnabled: false, NextRotationDate: new Date("2026-01-10T00:00:00Z") });
+    const out = await collectKeys({ kms: new KMSClient({}) }, unit);
+    expect(out.keys.find((k) => k.keyId === "cmk")).toMatchObject({ rotationEnabled: false, rotationPeriodDays: null, nextRotationDate: null });
+  });
+
   it("records AWS managed keys from DescribeKey alone", async () => {
     const out = await collectKeys({ kms: new KMSClient({}) }, unit);
     const managed = out.keys.find((k) => k.keyId === "managed")!;
-    expect(managed).toMatchObject({ keyManager: "AWS", aliases: ["alias/aws/s3"], tags: {}, rotationEnabled: null, policy: null });
+    expect(managed).toMatchObject({ keyManager: "AWS", aliases: ["alias/aws/s3"], tags: {}, rotationEnabled: null, nextRotationDate: null, policy: null });
     const managedCalls = kmsMock.calls().filter((c) => JSON.stringify(c.args[0].input).includes(arn("managed")));
     expect(managedCalls).toHaveLength(0);
     expect(out.keyUsage.find((u) => u.keyArn === arn("managed"))?.status).toBe("UNKNOWN");
