@@ -68,6 +68,8 @@ describe("ingestion end to end against the local AWS endpoint", () => {
     const costs = await db.kmsCostDaily.groupBy({ by: ["businessUnit"], _sum: { unblendedCost: true } });
     const perBu = Object.fromEntries(costs.map((c) => [c.businessUnit, Number(c._sum.unblendedCost)]));
     expect(perBu).toEqual(EXPECTED.costByBu);
+    const regions = await db.kmsCostDaily.groupBy({ by: ["region"], _sum: { unblendedCost: true } });
+    expect(Object.fromEntries(regions.map((c) => [c.region, Number(c._sum.unblendedCost)]))).toEqual(EXPECTED.costByRegion);
 
     const requests = await db.keyRequestDaily.findMany();
     expect(requests.reduce((n, r) => n + Number(r.requests), 0)).toBe(30_000);

@@ -75,18 +75,19 @@ export function smallOrg(today = new Date()): OrgFixture {
         },
       },
     ],
+    // KMS usage types as Cost Explorer returns them: the region id, not a billing code (DOMAIN.md §3).
     costs: [
-      { day: d1, accountId: PAYMENTS, usageType: "USE1-KMS-Keys", businessUnit: "payments", cost: 0.2, quantity: 6 },
-      { day: d1, accountId: PAYMENTS, usageType: "USE1-KMS-Requests", businessUnit: "payments", cost: 0.09, quantity: 30_000 },
-      { day: d1, accountId: ANALYTICS, usageType: "USE1-KMS-Keys", businessUnit: "", cost: 0.0333, quantity: 1 },
-      { day: d2, accountId: PAYMENTS, usageType: "USE1-KMS-Keys", businessUnit: "payments", cost: 0.2, quantity: 6 },
-      { day: d2, accountId: PAYMENTS, usageType: "EU-KMS-Keys", businessUnit: "payments", cost: 0.0333, quantity: 1 },
-      { day: d2, accountId: ANALYTICS, usageType: "USE1-KMS-Keys", businessUnit: "analytics", cost: 0.0333, quantity: 1 },
-      { day: d2, accountId: ANALYTICS, usageType: "USE1-KMS-Requests", businessUnit: "", cost: 0.012, quantity: 4_000 },
+      { day: d1, accountId: PAYMENTS, usageType: "us-east-1-KMS-Keys", businessUnit: "payments", cost: 0.2, quantity: 6 },
+      { day: d1, accountId: PAYMENTS, usageType: "us-east-1-KMS-Requests", businessUnit: "payments", cost: 0.09, quantity: 30_000 },
+      { day: d1, accountId: ANALYTICS, usageType: "us-east-1-KMS-Keys", businessUnit: "", cost: 0.0333, quantity: 1 },
+      { day: d2, accountId: PAYMENTS, usageType: "us-east-1-KMS-Keys", businessUnit: "payments", cost: 0.2, quantity: 6 },
+      { day: d2, accountId: PAYMENTS, usageType: "eu-west-1-KMS-Keys", businessUnit: "payments", cost: 0.0333, quantity: 1 },
+      { day: d2, accountId: ANALYTICS, usageType: "us-east-1-KMS-Keys", businessUnit: "analytics", cost: 0.0333, quantity: 1 },
+      { day: d2, accountId: ANALYTICS, usageType: "us-east-1-KMS-Requests", businessUnit: "", cost: 0.012, quantity: 4_000 },
     ],
     keyRequests: [
-      { day: d1, keyArn: `arn:aws:kms:us-east-1:${PAYMENTS}:key/k-pay-s3`, usageType: "USE1-KMS-Requests", requests: 20_000, cost: 0.06 },
-      { day: d2, keyArn: `arn:aws:kms:us-east-1:${PAYMENTS}:key/k-pay-s3`, usageType: "USE1-KMS-Requests", requests: 10_000, cost: 0.03 },
+      { day: d1, keyArn: `arn:aws:kms:us-east-1:${PAYMENTS}:key/k-pay-s3`, usageType: "us-east-1-KMS-Requests", requests: 20_000, cost: 0.06 },
+      { day: d2, keyArn: `arn:aws:kms:us-east-1:${PAYMENTS}:key/k-pay-s3`, usageType: "us-east-1-KMS-Requests", requests: 10_000, cost: 0.03 },
     ],
   };
 }
@@ -98,4 +99,6 @@ export const EXPECTED = {
   resources: 15,
   byClass: { CUSTOMER_KMS: 7, SSE_S3: 3, AWS_MANAGED_KMS: 3, NONE: 2 }, // pay-legacy (no SSE configuration) is SSE-S3
   costByBu: { payments: 0.5233, analytics: 0.0333, "": 0.0453 },
+  // Read from the usage types' region ids: 0.2 + 0.09 + 0.0333 + 0.2 + 0.0333 + 0.012, and 0.0333.
+  costByRegion: { "us-east-1": 0.5686, "eu-west-1": 0.0333 },
 } as const;
