@@ -15,6 +15,7 @@ export interface FixtureKey {
   policy?: object;
   rotationEnabled?: boolean;
   rotations?: string[]; // ISO dates of completed rotations
+  nextRotation?: string; // ISO date of the next scheduled rotation (GetKeyRotationStatus NextRotationDate)
   lastUsedAt?: string | null;
 }
 

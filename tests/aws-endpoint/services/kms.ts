@@ -56,7 +56,8 @@ export function kms(ctx: CallContext, operation: string, input: Record<string, u
     case "GetKeyRotationStatus": {
       const key = findKey(region, input.KeyId as string);
       if (!key) return notFound();
-      return jsonAnswer({ KeyId: key.keyId, KeyRotationEnabled: key.rotationEnabled ?? false, ...(key.rotationEnabled ? { RotationPeriodInDays: 365 } : {}) });
+      const schedule = key.rotationEnabled ? { RotationPeriodInDays: 365, ...(key.nextRotation ? { NextRotationDate: epochSeconds(key.nextRotation) } : {}) } : {};
+      return jsonAnswer({ KeyId: key.keyId, KeyRotationEnabled: key.rotationEnabled ?? false, ...schedule });
     }
     case "ListKeyRotations": {
       const key = findKey(region, input.KeyId as string);

@@ -47,6 +47,8 @@ describe("ingestion end to end against the local AWS endpoint", () => {
     const keys = await db.kmsKeyVersion.findMany({ where: current });
     expect(keys).toHaveLength(EXPECTED.keys);
     expect(keys.filter((k) => k.keyManager === "CUSTOMER").map((k) => k.keyId).sort()).toEqual(["k-an", "k-pay-db", "k-pay-eu", "k-pay-s3"]);
+    // NextRotationDate travels the wire as epoch seconds, as KMS sends it.
+    expect(keys.find((k) => k.keyId === "k-pay-db")?.nextRotationDate?.toISOString()).toBe("2027-01-15T00:00:00.000Z");
 
     const resources = await db.storageResourceVersion.findMany({ where: current });
     expect(resources).toHaveLength(EXPECTED.resources);

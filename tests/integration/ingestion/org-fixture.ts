@@ -25,7 +25,7 @@ export function smallOrg(today = new Date()): OrgFixture {
         regions: {
           "us-east-1": {
             keys: [
-              { keyId: "k-pay-db", aliases: ["alias/prod-payments-db"], tags: { "business-unit": "payments" }, rotationEnabled: true, rotations: ["2025-01-15T00:00:00Z", "2026-01-15T00:00:00Z"], lastUsedAt: "2026-03-01T10:00:00Z" },
+              { keyId: "k-pay-db", aliases: ["alias/prod-payments-db"], tags: { "business-unit": "payments" }, rotationEnabled: true, rotations: ["2025-01-15T00:00:00Z", "2026-01-15T00:00:00Z"], nextRotation: "2027-01-15T00:00:00Z", lastUsedAt: "2026-03-01T10:00:00Z" },
               { keyId: "k-pay-s3", aliases: ["alias/prod-payments-s3"], tags: { "business-unit": "payments" }, rotationEnabled: false },
               { keyId: "aws-ebs-1", manager: "AWS", aliases: ["alias/aws/ebs"] },
               { keyId: "aws-s3-1", manager: "AWS", aliases: ["alias/aws/s3"] },
