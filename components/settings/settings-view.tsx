@@ -10,7 +10,6 @@ import { QueryBoundary } from "@/components/tables/states";
 type Kind = "text" | "number" | "list";
 const FIELDS: { path: string; label: string; kind: Kind; help: string }[] = [
   { path: "businessUnitTagKey", label: "Business unit tag key", kind: "text", help: "Tag that names the business unit of a key or resource" },
-  { path: "costCenterTagKey", label: "Cost center tag key", kind: "text", help: "Tag used for cost centers in showback" },
   { path: "environmentTagKey", label: "Environment tag key", kind: "text", help: "Tag holding the environment" },
   { path: "productionValues", label: "Production values", kind: "list", help: "Environment values that count as production (comma-separated)" },
   { path: "cmkRequiredClassifications", label: "Classifications requiring a CMK", kind: "list", help: "Comma-separated" },

@@ -17,9 +17,6 @@ export const DERIVED_DATA: readonly DerivedData[] = ["resourceDims", "compliance
 const AFFECTS: Record<PolicySettingKey, readonly DerivedData[]> = {
   // SHARED_MASTER_KEY counts BUs; savings and modeled cost are shown per BU.
   businessUnitTagKey: ["resourceDims", "keyFindings", "savings", "costModel"],
-  // Cost Explorer groups by the cost-center tag at fetch time (the next cost fetch uses the new
-  // key); what can be recomputed from stored data is the modeled cost's cost-center cut.
-  costCenterTagKey: ["costModel"],
   environmentTagKey: ["resourceDims", "compliance"],
   productionValues: ["compliance"],
   classificationTagKey: ["resourceDims", "compliance"],

@@ -52,7 +52,6 @@ const targetsSchema = z.strictObject({
 /** Each setting without its default: the shape of a partial update. */
 const fields = {
   businessUnitTagKey: tagKey,
-  costCenterTagKey: tagKey,
   environmentTagKey: tagKey,
   productionValues: tagValues,
   classificationTagKey: tagKey,
@@ -70,7 +69,6 @@ const fields = {
 
 export const policySettingsSchema = z.strictObject({
   businessUnitTagKey: fields.businessUnitTagKey.default("business-unit"),
-  costCenterTagKey: fields.costCenterTagKey.default("cost-center"),
   environmentTagKey: fields.environmentTagKey.default("env"),
   productionValues: fields.productionValues.default(["prod", "production"]),
   classificationTagKey: fields.classificationTagKey.default("data-classification"),

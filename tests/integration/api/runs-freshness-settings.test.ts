@@ -51,6 +51,23 @@ describe("runs and freshness", () => {
   });
 });
 
+describe("a setting removed in an upgrade", () => {
+  it("is dropped from the stored settings instead of failing the next save", async () => {
+    // As an earlier version stored it, with the cost center tag key it no longer has.
+    await db.policySetting.create({ data: { key: "policy", value: { ...defaultPolicySettings, costCenterTagKey: "cc", unusedKeyDays: 60 } } });
+    // A target: nothing to recompute, so the tests that follow see the same derived data.
+    const put = await call(putSettings, "/api/settings", { method: "PUT", body: { targets: { mttpDays: 5 } } });
+    expect(put.status).toBe(200);
+    expect(put.body.recomputed).toEqual([]);
+    expect(put.body.settings).toMatchObject({ unusedKeyDays: 60, targets: { mttpDays: 5 } });
+    expect(put.body.settings).not.toHaveProperty("costCenterTagKey");
+    const stored = await db.policySetting.findUniqueOrThrow({ where: { key: "policy" } });
+    expect(stored.value).not.toHaveProperty("costCenterTagKey");
+    // Back to the defaults for the tests that follow.
+    await db.policySetting.delete({ where: { key: "policy" } });
+  });
+});
+
 describe("a key-findings setting", () => {
   it("recomputes findings when the alias pattern changes", async () => {
     const before = await call(findingsApi, "/api/findings?code=ALIAS_CONVENTION");

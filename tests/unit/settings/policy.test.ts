@@ -22,7 +22,6 @@ describe("defaultPolicySettings", () => {
   it("holds the DOMAIN.md §6 defaults", () => {
     expect(defaultPolicySettings).toMatchObject({
       businessUnitTagKey: "business-unit",
-      costCenterTagKey: "cost-center",
       environmentTagKey: "env",
       productionValues: ["prod", "production"],
       classificationTagKey: "data-classification",
@@ -103,6 +102,12 @@ describe("policy settings patches", () => {
   it("rejects a bad or unknown field in a patch", () => {
     expect(errorOf(() => parsePolicySettingsPatch({ bucketKeyReduction: -0.1 })).fields).toEqual(["bucketKeyReduction"]);
     expect(errorOf(() => parsePolicySettingsPatch({ targets: { mttp: 3 } })).fields).toEqual(["targets.mttp"]);
+  });
+
+  // Removed with the cost-center grouping (issue 13 item 5): the tag was never collected.
+  it("no longer knows a cost center tag key", () => {
+    expect(defaultPolicySettings).not.toHaveProperty("costCenterTagKey");
+    expect(errorOf(() => parsePolicySettingsPatch({ costCenterTagKey: "cc" })).fields).toEqual(["costCenterTagKey"]);
   });
 });
 
