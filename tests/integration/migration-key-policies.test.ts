@@ -1,15 +1,11 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { defaultMigrationsDir, migrate } from "@/lib/db/migrate";
-import { createScratchDatabase } from "@/lib/db/scratch";
 import type { InventorySnapshot, KmsKeyRecord } from "@/lib/domain/records";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { keyPolicyText, legacyKeyContentHash } from "@/lib/store/rows";
 import { storeInventorySnapshot } from "@/lib/store/snapshot";
 import { ACCOUNT, cmk, REGION } from "@/tests/fixtures/records";
+import { databaseBefore, type DatabaseBefore } from "./support/upgrade";
 
 // A database from before 20261201000000_key_policy_documents, when every key version held its
 // policy: upgrading moves each distinct document to kms_key_policy under the hash the store
@@ -20,16 +16,11 @@ const shared = { Version: "2012-10-17", Statement: [{ Sid: "root", Effect: "Allo
 const own = { Version: "2012-10-17", Id: "key-consolepolicy-3", Statement: [{ Sid: "é ✓ \"quoted\"", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" }] };
 const keys: KmsKeyRecord[] = [cmk("k1", { policy: shared }), cmk("k2", { policy: shared }), cmk("k3", { policy: own }), cmk("k4", { policy: null, policyError: "AccessDeniedException" })];
 
-let scratch: { url: string; drop(): Promise<void> };
-let oldMigrations: string;
+let scratch: DatabaseBefore;
 let db: Db;
 
 beforeAll(async () => {
-  oldMigrations = await mkdtemp(path.join(tmpdir(), "migrations-"));
-  for (const name of await readdir(defaultMigrationsDir)) {
-    if (name < UPGRADE) await cp(path.join(defaultMigrationsDir, name), path.join(oldMigrations, name), { recursive: true });
-  }
-  scratch = await createScratchDatabase(process.env.DATABASE_URL!, "kmsfinops_upgrade", oldMigrations);
+  scratch = await databaseBefore(UPGRADE, "kmsfinops_upgrade");
   db = createDb(scratch.url, 2);
   // Rows as the store wrote them then: the policy's JSON text in the version, hash of form 2.
   for (const k of keys) {
@@ -42,13 +33,12 @@ beforeAll(async () => {
       JSON.stringify(k.tags), k.policy == null ? null : JSON.stringify(k.policy), k.policyError,
     );
   }
-  await migrate(scratch.url);
+  await scratch.migrateRest();
 });
 
 afterAll(async () => {
   await db?.$disconnect();
   await scratch?.drop();
-  await rm(oldMigrations, { recursive: true, force: true });
 });
 
 describe(`migration ${UPGRADE}`, () => {
