@@ -32,7 +32,7 @@ export interface DatasetInfo {
   name: DatasetName;
   database: string;
   options: ResolvedDemoOptions;
-  summary: DemoLoadSummary;
+  summary: Omit<DemoLoadSummary, "runId" | "notices">;
   generationSeconds: number;
   generatedAt: string;
   databaseBytes: number;
@@ -96,7 +96,8 @@ async function generate(url: string, name: DatasetName, log: (m: string) => void
   return finish(url, name, options, summary, generationSeconds, log);
 }
 
-async function finish(url: string, name: DatasetName, options: ResolvedDemoOptions, summary: DemoLoadSummary, generationSeconds: number, log: (m: string) => void): Promise<DatasetInfo> {
+// The demo's run id and notice count are left out: a recovered dataset (finishRollups) has no load summary of them.
+async function finish(url: string, name: DatasetName, options: ResolvedDemoOptions, summary: Omit<DemoLoadSummary, "runId" | "notices">, generationSeconds: number, log: (m: string) => void): Promise<DatasetInfo> {
   // Fresh statistics, as autovacuum would have them on a live system; without them the planner guesses.
   await withClient(url, (c) => c.query("VACUUM ANALYZE"));
   const info: DatasetInfo = {

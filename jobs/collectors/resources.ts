@@ -8,6 +8,7 @@ import { GetResourcesCommand, type ResourceGroupsTaggingAPIClient } from "@aws-s
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { IngestionWarningRecord, KmsKeyRecord, StorageResourceRecord, Tags } from "@/lib/domain/records";
 import { buildKeyIndex, encryptionClassForResolution, resolveKeyRef, type KeyIndex } from "@/lib/domain/key-resolution";
+import { isRdsEngineInScope, RDS_ENGINE_SKIPPED, SkippedDatabases } from "@/lib/domain/rds-engines";
 import { gibToBytes, paginate, WarningLog, type CollectorUnit } from "@/jobs/collectors/common";
 import { collectBuckets } from "@/jobs/collectors/s3-buckets";
 
@@ -33,7 +34,7 @@ export async function collectResources(
 ): Promise<ResourcesCollection> {
   const warnings = new WarningLog("resources", unit);
   const index = buildKeyIndex(keys, unit);
-  const skipped = new Map<string, number>();
+  const skipped = new SkippedDatabases();
 
   // A source that fails entirely is a warning: the others still make a snapshot.
   const guarded = async <T>(source: string, run: () => Promise<T[]>): Promise<T[]> => {
@@ -51,10 +52,8 @@ export async function collectResources(
     guarded("RDS DescribeDBClusters", () => collectAuroraClusters(clients.rds, unit, index, skipped)),
     readTaggingApi(clients.tagging, warnings),
   ]);
-  if (skipped.size > 0) {
-    const counts = [...skipped].sort(([a], [b]) => a.localeCompare(b)).map(([engine, n]) => `${engine} ${n}`).join(", ");
-    warnings.add("RDS_ENGINE_SKIPPED", `Skipped databases outside the RDS/Aurora scope (DocumentDB, Neptune, ...): ${counts}`);
-  }
+  const skippedMessage = skipped.message();
+  if (skippedMessage) warnings.add(RDS_ENGINE_SKIPPED, skippedMessage);
 
   const resources = [...buckets, ...volumes, ...instances, ...clusters].map((resource) => ({
     ...resource,
@@ -103,22 +102,7 @@ async function collectVolumes(ec2: EC2Client, unit: CollectorUnit, index: KeyInd
 
 const isAurora = (engine: string | undefined) => (engine ?? "").startsWith("aurora");
 
-/**
- * RDS engines in scope. DescribeDBInstances/DescribeDBClusters also return DocumentDB ("docdb")
- * and Neptune ("neptune"), which are other services: they are skipped and counted.
- */
-export function isRdsEngineInScope(engine: string | undefined): boolean {
-  const e = engine ?? "";
-  return ["mysql", "mariadb", "postgres"].includes(e) || /^(oracle|sqlserver|db2|aurora)-/.test(e) || e === "aurora";
-}
-
-/** Counts what was skipped per engine, reported once per unit as a warning in the run summary. */
-function noteSkipped(skipped: Map<string, number>, engine: string | undefined): void {
-  const name = engine || "(no engine)";
-  skipped.set(name, (skipped.get(name) ?? 0) + 1);
-}
-
-async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: KeyIndex, skipped: Map<string, number>): Promise<StorageResourceRecord[]> {
+async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: KeyIndex, skipped: SkippedDatabases): Promise<StorageResourceRecord[]> {
   const pages = await paginate((Marker) => rds.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker })), (page) => page.Marker);
   return pages
     .flatMap((page) => page.DBInstances ?? [])
@@ -126,7 +110,7 @@ async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: Ke
       // Aurora instances share their cluster's volume: the cluster is the resource.
       if (!db.DBInstanceArn || (db.DBClusterIdentifier && isAurora(db.Engine))) return [];
       if (!isRdsEngineInScope(db.Engine)) {
-        noteSkipped(skipped, db.Engine);
+        skipped.instance(db.Engine);
         return [];
       }
       return [
@@ -144,7 +128,7 @@ async function collectDbInstances(rds: RDSClient, unit: CollectorUnit, index: Ke
     });
 }
 
-async function collectAuroraClusters(rds: RDSClient, unit: CollectorUnit, index: KeyIndex, skipped: Map<string, number>): Promise<StorageResourceRecord[]> {
+async function collectAuroraClusters(rds: RDSClient, unit: CollectorUnit, index: KeyIndex, skipped: SkippedDatabases): Promise<StorageResourceRecord[]> {
   const pages = await paginate((Marker) => rds.send(new DescribeDBClustersCommand({ MaxRecords: 100, Marker })), (page) => page.Marker);
   return pages
     .flatMap((page) => page.DBClusters ?? [])
@@ -152,7 +136,7 @@ async function collectAuroraClusters(rds: RDSClient, unit: CollectorUnit, index:
     .flatMap((cluster) => {
       if (!cluster.DBClusterArn) return [];
       if (cluster.Engine === "docdb" || cluster.Engine === "neptune") {
-        noteSkipped(skipped, `${cluster.Engine} cluster`);
+        skipped.cluster(cluster.Engine);
         return [];
       }
       if (!isAurora(cluster.Engine)) return [];

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     });
     console.log(
       `[demo] loaded ${summary.startDay}..${summary.endDay} in ${elapsed()}: ${summary.keyVersions} key versions, ` +
-        `${summary.resourceVersions} resource versions, ${summary.costRecords} cost records, ${summary.keyRequestRecords} per-key request records`,
+        `${summary.resourceVersions} resource versions, ${summary.costRecords} cost records, ${summary.keyRequestRecords} per-key request records; ` +
+        `run ${summary.runId} with ${summary.notices} notices`,
     );
   } finally {
     await db.$disconnect();

@@ -1,6 +1,7 @@
 // How a resource is encrypted, in the forms AWS reports it: EBS and RDS give the key ARN, S3
 // gives whatever the bucket owner typed (key id, key ARN, alias name or alias ARN) or nothing
 // for aws/s3, which is why keyArn is resolved separately (DOMAIN.md §5).
+import { buildKeyIndex, encryptionClassForResolution, resolveKeyRef } from "@/lib/domain/key-resolution";
 import type { StorageService } from "@/lib/domain/records";
 import type { EncryptionState, KeyPlan } from "./model";
 import type { Rng } from "./random";
@@ -54,6 +55,21 @@ export function weakEncryption(service: StorageService): EncryptionState {
 /** A bucket pointing at an alias nobody can resolve (deleted, or a typo): class UNKNOWN. */
 export function unresolvableEncryption(app: string): EncryptionState {
   return { encryptionClass: "UNKNOWN", sseAlgorithm: "aws:kms", keyRef: `alias/legacy-${app}`, keyArn: null, bucketKeyEnabled: false };
+}
+
+/** A shared-services account outside the organization: some teams encrypt buckets with its key. */
+export const SHARED_KEY_ACCOUNT = "999988887777";
+
+/**
+ * A bucket on another account's key, named by alias ARN as S3 reports it. That account's aliases
+ * are not in the inventory, so the class is what ingestion decides for it (key-resolution.ts: a key
+ * of another account is a CMK, DOMAIN.md §1) and the key stays unresolved.
+ */
+export function crossAccountEncryption(accountId: string, region: string): EncryptionState {
+  const keyRef = `arn:aws:kms:${region}:${SHARED_KEY_ACCOUNT}:alias/shared`;
+  const index = buildKeyIndex([], { accountId, region });
+  const resolution = resolveKeyRef(keyRef, index);
+  return { encryptionClass: encryptionClassForResolution(resolution, index), sseAlgorithm: "aws:kms", keyRef, keyArn: resolution.keyArn, bucketKeyEnabled: true };
 }
 
 /** Below CUSTOMER_KMS: the mix differs per service (every bucket has at least SSE-S3 since 2023). */

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { KeyUsageRecord } from "@/lib/domain/records";
+import type { IngestionWarningRecord, KeyUsageRecord } from "@/lib/domain/records";
 import { recomputeRollups } from "@/lib/rollups";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { storeAccounts } from "@/lib/store/accounts";
@@ -14,7 +14,9 @@ import { generateAccountKeys, requestModel } from "./generate";
 import type { KeyPlan } from "./model";
 import { resolveDemoOptions, type DemoOptions } from "./options";
 import { buildOrganization } from "./org";
+import { skippedDatabaseNotices } from "./other-databases";
 import { generateAccountResources } from "./resources";
+import { recordDemoRun, type DemoScopeCounts } from "./run";
 import { keyUsageAsOfEnd } from "./usage";
 
 export interface DemoProgress {
@@ -32,6 +34,23 @@ export interface DemoLoadSummary {
   resourceVersions: number;
   costRecords: number;
   keyRequestRecords: number;
+  /** The demo's run (trigger DEMO): its summary holds the notices a real run would record. */
+  runId: string;
+  notices: number;
+}
+
+/** Keys and resources each account-region holds on the last day, as its inventory unit would count them. */
+function currentCounts(keys: VersionedKey[], resources: VersionedResource[]): DemoScopeCounts[] {
+  const scopes = new Map<string, DemoScopeCounts>();
+  const scope = (accountId: string, region: string) => {
+    const id = `${accountId}/${region}`;
+    let entry = scopes.get(id);
+    if (!entry) scopes.set(id, (entry = { accountId, region, keys: 0, resources: 0 }));
+    return entry;
+  };
+  for (const v of keys) if (v.validTo === null) scope(v.record.accountId, v.record.region).keys++;
+  for (const v of resources) if (v.validTo === null) scope(v.record.accountId, v.record.region).resources++;
+  return [...scopes.values()];
 }
 
 /** Resource versions per store call: bounded transactions; an entity's versions stay together. */
@@ -62,7 +81,9 @@ export async function loadDemo(
   const org = buildOrganization(resolveDemoOptions(options));
   const startDay = dayString(org.startIdx);
   const endDay = dayString(org.endIdx);
-  const summary: DemoLoadSummary = { startDay, endDay, accounts: org.accounts.length, keyVersions: 0, resourceVersions: 0, costRecords: 0, keyRequestRecords: 0 };
+  const summary: DemoLoadSummary = {
+    startDay, endDay, accounts: org.accounts.length, keyVersions: 0, resourceVersions: 0, costRecords: 0, keyRequestRecords: 0, runId: "", notices: 0,
+  };
 
   // Two sightings: first seen when the history starts, last seen on its last day.
   const accountRecords = org.accounts.map((a) => a.record);
@@ -73,6 +94,8 @@ export async function loadDemo(
   const allKeyVersions: VersionedKey[] = [];
   const allPlans: KeyPlan[] = [];
   const usage: KeyUsageRecord[] = [];
+  const scopeCounts: DemoScopeCounts[] = [];
+  const notices: IngestionWarningRecord[] = [];
   for (const [i, account] of org.accounts.entries()) {
     const keys = generateAccountKeys(org, account);
     const resources = generateAccountResources(org, account, keys.plans, keys.versionsByArn);
@@ -85,6 +108,8 @@ export async function loadDemo(
     allKeyVersions.push(...keys.versions);
     allPlans.push(...keys.plans);
     usage.push(...keyUsageAsOfEnd(org, account, keys.plans));
+    scopeCounts.push(...currentCounts(keys.versions, resources));
+    notices.push(...skippedDatabaseNotices(org, account));
     summary.keyVersions += keys.versions.length;
     summary.resourceVersions += resources.length;
     onProgress({ phase: "inventory", done: i + 1, total: org.accounts.length, message: `${account.record.name}: ${keys.versions.length} key versions, ${resources.length} resource versions` });
@@ -112,6 +137,8 @@ export async function loadDemo(
   await markFresh(db, { source: "costs", day: endDay, runId: null, scopes: [ORGANIZATION_SCOPE] });
   onProgress({ phase: "rollups", done: 0, total: 1, message: `recomputing rollups ${startDay}..${endDay}` });
   await recomputeRollups(db, startDay, endDay);
+  summary.runId = await recordDemoRun(db, { endDay, seed: org.options.seed, scopes: scopeCounts, notices });
+  summary.notices = notices.length;
   onProgress({ phase: "done", done: 1, total: 1, message: "demo organization loaded" });
   return summary;
 }

@@ -1,7 +1,7 @@
 import type { StorageService, Tags } from "@/lib/domain/records";
 import { CLASSIFICATIONS, regionWeights } from "./catalog";
 import {
-  customerEncryption, nonCustomerEncryption, pickCustomerKey, unresolvableEncryption, weakEncryption,
+  crossAccountEncryption, customerEncryption, nonCustomerEncryption, pickCustomerKey, unresolvableEncryption, weakEncryption,
   type AccountRegionKeys,
 } from "./encryption";
 import type { EncryptionState, KeyPlan } from "./model";
@@ -26,6 +26,8 @@ interface Draft {
 
 export class AccountResourcePlanner {
   private readonly rng: Rng;
+  /** Its own stream, so the buckets it moves to another account's key leave every other draw as it was. */
+  private readonly crossAccountRng: Rng;
   private counter = 0;
   readonly plans: ResourcePlan[] = [];
 
@@ -35,6 +37,7 @@ export class AccountResourcePlanner {
     private readonly keysByRegion: Map<string, AccountRegionKeys>,
   ) {
     this.rng = new Rng(org.options.seed, "resources", account.record.accountId);
+    this.crossAccountRng = new Rng(org.options.seed, "cross-account-buckets", account.record.accountId);
   }
 
   private coverageOn(unit: DemoBusinessUnit, day: number): number {
@@ -87,6 +90,13 @@ export class AccountResourcePlanner {
   }
 
   private encryption(draft: Draft, day: number, wantCustomer: boolean): EncryptionState {
+    const state = this.ownAccountEncryption(draft, day, wantCustomer);
+    // About 1% of buckets use the shared-services account's key, by alias ARN.
+    if (draft.service === "S3" && this.crossAccountRng.chance(0.01)) return crossAccountEncryption(this.account.record.accountId, draft.region);
+    return state;
+  }
+
+  private ownAccountEncryption(draft: Draft, day: number, wantCustomer: boolean): EncryptionState {
     const keys = this.keysIn(draft.region);
     if (wantCustomer) {
       const key = pickCustomerKey(this.rng, keys, draft.unit.name, draft.app, day);
