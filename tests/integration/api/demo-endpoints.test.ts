@@ -8,6 +8,8 @@ import { GET as keyDetail } from "@/app/api/keys/[arn]/route";
 import { GET as keys } from "@/app/api/keys/route";
 import { GET as noncompliant } from "@/app/api/noncompliant/route";
 import { GET as overview } from "@/app/api/overview/route";
+import { GET as runDetail } from "@/app/api/runs/[id]/route";
+import { GET as runs } from "@/app/api/runs/route";
 import { GET as bucketKeys } from "@/app/api/savings/bucket-keys/route";
 import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
@@ -229,5 +231,36 @@ describe("settings", () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain("colour");
     expect((await call(getSettings, "/api/settings")).body.settings.unusedKeyDays).toBe(90);
+  });
+});
+
+describe("the demo's run", () => {
+  // The demo writes its history directly; its run says what a real run would have recorded.
+  it("is one finished DEMO run whose units hold the last day's inventory and whose notices name the skipped databases", async () => {
+    const list = await call(runs, "/api/runs");
+    expect(list.body.items.map((r: Json) => [r.trigger, r.status])).toEqual([["DEMO", "SUCCEEDED"]]);
+    const { body } = await call(runDetail, "/api/runs/x", { params: { id: list.body.items[0].id } });
+    expect(body.snapshotDay).toBe(END);
+    const sum = (field: "keys" | "resources") => body.units.reduce((n: number, u: Json) => n + u[field], 0);
+    const { keys: k, resources: r } = await one<{ keys: number; resources: number }>(
+      `SELECT (SELECT count(*)::int FROM kms_key_version WHERE valid_to = '9999-12-31') AS keys,
+              (SELECT count(*)::int FROM storage_resource_version WHERE valid_to = '9999-12-31') AS resources`,
+    );
+    expect([sum("keys"), sum("resources")]).toEqual([k, r]);
+    const notices = body.warningsByScope.flatMap((g: Json) => g.warnings.map((w: Json) => [g.accountId, w.code]));
+    expect(notices.length).toBeGreaterThan(0);
+    expect(new Set(notices.map(([, code]: string[]) => code))).toEqual(new Set(["RDS_ENGINE_SKIPPED"]));
+    // No DocumentDB or Neptune database became an RDS resource.
+    const { docs } = await one<{ docs: number }>(`SELECT count(*)::int AS docs FROM storage_resource_version WHERE name ~ '^(docs|graph)-'`);
+    expect(docs).toBe(0);
+  });
+
+  it("keeps buckets on another account's key as CMK-encrypted with the key unresolved", async () => {
+    const { n, classes } = await one<{ n: number; classes: string[] }>(
+      `SELECT count(*)::int AS n, array_agg(DISTINCT encryption_class::text || '/' || coalesce(key_arn, 'unresolved')) AS classes
+       FROM storage_resource_version WHERE key_ref LIKE 'arn:aws:kms:%:999988887777:alias/shared'`,
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(classes).toEqual(["CUSTOMER_KMS/unresolved"]);
   });
 });
