@@ -51,6 +51,14 @@ export function fromMoneyUnits(units: bigint): number {
   return negative && n !== 0 ? -n : n;
 }
 
+/** Plain decimal text of an amount at 10 decimals, without padding or exponent: "0.3", "0.0000003333", "-2". */
+export function moneyText(value: number | string): string {
+  const units = toMoneyUnits(value);
+  const abs = units < 0n ? -units : units;
+  const fraction = (abs % SCALE).toString().padStart(MONEY_DECIMALS, "0").replace(/0+$/, "");
+  return `${units < 0n ? "-" : ""}${abs / SCALE}${fraction ? `.${fraction}` : ""}`;
+}
+
 /** An amount rounded to 10 decimals, as a number without float noise: roundMoney(0.1 + 0.2) === 0.3. */
 export function roundMoney(value: number | string): number {
   return fromMoneyUnits(toMoneyUnits(value));

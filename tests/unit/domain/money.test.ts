@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateUnits, fromMoneyUnits, roundMoney, roundMoneyOrNull, sumMoney, toMoneyUnits } from "@/lib/domain/money";
+import { allocateUnits, fromMoneyUnits, moneyText, roundMoney, roundMoneyOrNull, sumMoney, toMoneyUnits } from "@/lib/domain/money";
 
 describe("roundMoney", () => {
   it("removes float noise: 0.1 + 0.2 is the JSON number 0.3", () => {
@@ -31,6 +31,18 @@ describe("roundMoney", () => {
   it("leaves unknown as unknown", () => {
     expect(roundMoneyOrNull(null)).toBeNull();
     expect(roundMoneyOrNull(0.1 + 0.2)).toBe(0.3);
+  });
+});
+
+describe("moneyText", () => {
+  it("writes plain decimals at 10 places, without padding, noise or exponent", () => {
+    expect(moneyText(0.1 + 0.2)).toBe("0.3");
+    expect(moneyText(0.0000003333)).toBe("0.0000003333");
+    expect(String(0.0000003333)).toBe("3.333e-7");
+    expect(moneyText("1.0000000000")).toBe("1");
+    expect(moneyText(-2.5)).toBe("-2.5");
+    expect(moneyText(-0)).toBe("0");
+    expect(moneyText(1234567)).toBe("1234567");
   });
 });
 
