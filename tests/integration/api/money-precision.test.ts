@@ -38,10 +38,12 @@ beforeAll(async () => {
 });
 
 const march = "from=2026-03&to=2026-03";
+// /api/costs/by-bu and /api/costs/chargeback take days (the months touching them are whole).
+const marchDays = "from=2026-03-01&to=2026-03-31";
 
 describe("money sums", () => {
   it("sends the JSON number 0.3 for 0.1 + 0.2, and keeps 10 decimals (0.0000003333)", async () => {
-    const res = await runWithPrincipal(TEST_ADMIN, () => costsByBu(new Request(`http://x/api/costs/by-bu?granularity=month&${march}`), { params: Promise.resolve({}) }));
+    const res = await runWithPrincipal(TEST_ADMIN, () => costsByBu(new Request(`http://x/api/costs/by-bu?granularity=month&${marchDays}`), { params: Promise.resolve({}) }));
     const text = await res.text();
     const { rows } = JSON.parse(text) as { rows: Json[] };
     expect(rows.map((r) => [r.businessUnit, r.keys, r.requests, r.total])).toEqual([
@@ -52,7 +54,7 @@ describe("money sums", () => {
   });
 
   it("writes the table CSV cells 0.3 and 0.0000003333 (no float noise, no exponent)", async () => {
-    const { body } = await call(costsByBu, `/api/costs/by-bu?granularity=month&${march}`);
+    const { body } = await call(costsByBu, `/api/costs/by-bu?granularity=month&${marchDays}`);
     // The costs table's columns (components/costs/costs-view.tsx) read the JSON fields as they are.
     const csv = toCsv([{ header: "Business unit", value: (r: Json) => r.businessUnit }, { header: "Total (USD)", value: (r: Json) => r.total }], body.rows);
     expect(csv).toBe("Business unit,Total (USD)\r\n(untagged),0.0000003333\r\npayments,0.3\r\n");
@@ -74,8 +76,8 @@ describe("money sums", () => {
 
 describe("proportional chargeback", () => {
   it("shares 1.00 over three equal BUs as 0.3333333334 + 0.3333333333 + 0.3333333333, adding up to the billed total exactly", async () => {
-    const { status, body } = await call(chargebackJson, "/api/costs/chargeback?from=2026-04&to=2026-04&allocation=proportional");
-    expect(status).toBe(200);
+    const { status, body } = await call(chargebackJson, "/api/costs/chargeback?from=2026-04-01&to=2026-04-30&allocation=proportional");
+    expect([status, body.error]).toEqual([200, undefined]);
     expect(body.rows.map((r: Json) => [r.x_BusinessUnit, r.x_DirectCost, r.x_ReallocatedCost, r.BilledCost])).toEqual([
       ["A", 0.1, 0.3333333334, 0.4333333334],
       ["B", 0.1, 0.3333333333, 0.4333333333],
@@ -88,7 +90,7 @@ describe("proportional chargeback", () => {
   });
 
   it("gives the only tagged BU all of a 10-decimal untagged cost", async () => {
-    const { body } = await call(chargebackJson, `/api/costs/chargeback?${march}&allocation=proportional`);
+    const { body } = await call(chargebackJson, `/api/costs/chargeback?${marchDays}&allocation=proportional`);
     expect(body.rows.map((r: Json) => [r.x_BusinessUnit, r.x_ReallocatedCost, r.BilledCost])).toEqual([["payments", 0.0000003333, 0.3000003333]]);
     expect(body.total).toBe(0.3000003333);
   });
