@@ -145,14 +145,14 @@ describe("chargeback CSV export", () => {
       ('2026-07-02', '777788889999', E'\\tTab', '', '-y', 'us-east-1', 'KEYS', 1, 1)`);
     expect(await (await get("from=2026-07&to=2026-07")).text()).toBe(
       csv([
-        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@x,KEYS,${TAG}`,
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.5,USD,'+cmd,'@x,KEYS,${TAG}`,
         `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-02T00:00:00Z,2026-07-03T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,1,USD,'\tTab,'-y,KEYS,${TAG}`,
       ]),
     );
     // The filter takes the BU as tagged; only the cell is neutralised.
     expect(await (await get(`from=2026-07&to=2026-07&allocation=proportional&bu=${encodeURIComponent("+cmd")}`)).text()).toBe(
       csv([
-        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@x,KEYS,${TAG}`,
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.5,USD,'+cmd,'@x,KEYS,${TAG}`,
       ]),
     );
   });
