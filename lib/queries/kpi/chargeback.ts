@@ -45,7 +45,8 @@ export async function chargeback(
   const rows: ChargebackRow[] = [];
   for (const [month, buRows] of months) {
     // In integer units of 1e-10 USD (Cost Explorer's precision): the shares of the untagged cost
-    // are split by largest remainder, so they add up to it to the last digit.
+    // are split by largest remainder, so they add up to it to the last digit. The row figures come
+    // rounded from SQL; a double holds a 10-decimal amount exactly up to ~$450,000 per BU-month.
     const untagged = toMoneyUnits(buRows.find((r) => r.businessUnit === UNTAGGED)?.total ?? 0);
     const tagged = buRows.filter((r) => r.businessUnit !== UNTAGGED);
     const taggedUnits = tagged.map((r) => toMoneyUnits(r.total));

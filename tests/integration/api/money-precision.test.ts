@@ -24,16 +24,23 @@ afterAll(async () => {
 // March: payments keys 0.1 + requests 0.2 (= 0.3, which float addition makes 0.30000000000000004);
 // untagged requests 0.0000003333 (a handful of requests, at the 10 decimals Cost Explorer gives).
 // April: A, B, C keys 0.1 each, untagged keys 1.00 (to share out in thirds).
+const COSTS: [day: string, businessUnit: string, category: "KEYS" | "REQUESTS", amount: string][] = [
+  ["2026-03-02", "payments", "KEYS", "0.1"],
+  ["2026-03-03", "payments", "REQUESTS", "0.2"],
+  ["2026-03-05", "", "REQUESTS", "0.0000003333"],
+  ["2026-04-02", "A", "KEYS", "0.1"],
+  ["2026-04-02", "B", "KEYS", "0.1"],
+  ["2026-04-02", "C", "KEYS", "0.1"],
+  ["2026-04-04", "", "KEYS", "1.00"],
+];
 beforeAll(async () => {
   await resetTables(db);
-  await db.$executeRawUnsafe(`INSERT INTO kms_cost_daily (day, account_id, business_unit, cost_center, usage_type, region, category, unblended_cost, usage_quantity) VALUES
-    ('2026-03-02', '111122223333', 'payments', '', 'USE1-KMS-Keys', 'us-east-1', 'KEYS', 0.1, 1),
-    ('2026-03-03', '111122223333', 'payments', '', 'USE1-KMS-Requests', 'us-east-1', 'REQUESTS', 0.2, 66667),
-    ('2026-03-05', '333344445555', '', '', 'USE1-KMS-Requests', 'us-east-1', 'REQUESTS', 0.0000003333, 1),
-    ('2026-04-02', '222233334444', 'A', '', 'USE1-KMS-Keys', 'us-east-1', 'KEYS', 0.1, 1),
-    ('2026-04-02', '222233334444', 'B', '', 'USE1-KMS-Keys', 'us-east-1', 'KEYS', 0.1, 1),
-    ('2026-04-02', '222233334444', 'C', '', 'USE1-KMS-Keys', 'us-east-1', 'KEYS', 0.1, 1),
-    ('2026-04-04', '333344445555', '', '', 'USE1-KMS-Keys', 'us-east-1', 'KEYS', 1.00, 1)`);
+  await db.kmsCostDaily.createMany({
+    data: COSTS.map(([day, businessUnit, category, amount]) => ({
+      day: new Date(`${day}T00:00:00Z`), accountId: "111122223333", businessUnit, costCenter: "", usageType: `USE1-KMS-${category === "KEYS" ? "Keys" : "Requests"}`,
+      region: "us-east-1", category, unblendedCost: amount, usageQuantity: 1,
+    })),
+  });
   await recomputeCostMonthly(db, "2026-03-01", "2026-04-30");
 });
 
@@ -43,7 +50,7 @@ const marchDays = "from=2026-03-01&to=2026-03-31";
 
 describe("money sums", () => {
   it("sends the JSON number 0.3 for 0.1 + 0.2, and keeps 10 decimals (0.0000003333)", async () => {
-    const res = await runWithPrincipal(TEST_ADMIN, () => costsByBu(new Request(`http://x/api/costs/by-bu?granularity=month&${marchDays}`), { params: Promise.resolve({}) }));
+    const res = await runWithPrincipal(TEST_ADMIN, () => costsByBu(new Request(`http://x/api/costs/by-bu?granularity=month&${marchDays}`)));
     const text = await res.text();
     const { rows } = JSON.parse(text) as { rows: Json[] };
     expect(rows.map((r) => [r.businessUnit, r.keys, r.requests, r.total])).toEqual([
