@@ -5,7 +5,9 @@
 // - empty text is written as NULL, because COPY CSV quotes an empty string ("") and
 //   csv-stringify did not;
 // - proportional parts reproduce the JS float arithmetic exactly (IEEE doubles in float8,
-//   Math.round, Number#toFixed), so split amounts still add up to the row's cost.
+//   Math.round, Number#toFixed), so split amounts still add up to the row's cost;
+// - money is written at Cost Explorer's precision without padding (trim_scale: 0.3, not
+//   0.3000000000), as the table CSVs and the JSON write it (lib/domain/money.ts).
 import { escapeLiteral } from "pg";
 import { ALLOCATION_LABELS, CHARGEBACK_COLUMNS, KMS_SERVICE_NAME, UNTAGGED, type MonthShares } from "./chargeback-rows";
 import type { ChargebackQuery } from "./chargeback-source";
@@ -62,7 +64,7 @@ function selectList(over: Partial<Record<Column, string>>): string {
     ChargeCategory: `'Usage'`,
     ConsumedQuantity: `c.usage_quantity`,
     ConsumedUnit: `CASE c.category WHEN 'KEYS' THEN 'Keys' WHEN 'REQUESTS' THEN 'Requests' END`,
-    BilledCost: `c.unblended_cost`,
+    BilledCost: `trim_scale(c.unblended_cost)`,
     BillingCurrency: `'USD'`,
     x_BusinessUnit: BU_LABEL,
     x_UsageType: safeText(`nullif(c.usage_type, '')`),
@@ -141,8 +143,8 @@ function textArray(items: readonly string[]): string {
 /**
  * Proportional allocation: tagged rows as in direct; each untagged row of a month with tagged
  * cost becomes one row per tagged business unit of that month (shares computed in JS from the
- * month totals, in their order), its cost split in 1e-8 units where the last part takes the
- * rounding remainder. `bu` filters the output rows by their final business unit. The month's
+ * month totals, in their order), its cost split in 1e-10 units (Cost Explorer's precision, so
+ * exact) where the last part takes the rounding remainder. `bu` filters the output rows by their final business unit. The month's
  * shares are constant arrays picked by a CASE on the month, so an untagged row costs one CASE
  * and an unnest, whatever the number of months.
  */
@@ -169,7 +171,7 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
   }
   const select = selectList({
     ConsumedQuantity: `coalesce(c.p_quantity, c.usage_quantity::text)`,
-    BilledCost: `coalesce(c.p_cost, c.unblended_cost::text)`,
+    BilledCost: `coalesce(c.p_cost, trim_scale(c.unblended_cost)::text)`,
     x_BusinessUnit: safeText(`coalesce(c.p_bu, ${BU_RAW})`),
     x_AllocationMethod: `CASE WHEN c.p_bu IS NOT NULL THEN ${escapeLiteral(ALLOCATION_LABELS.proportional)} ELSE ${DIRECT_METHOD} END`,
     x_AllocationShare: `coalesce(c.p_share_text, '1')`,
@@ -181,11 +183,11 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
   FROM kms_cost_daily c LEFT JOIN account a ON a.account_id = c.account_id
   LEFT JOIN LATERAL (
     SELECT s.ord, s.bu, s.share_text,
-           ((CASE WHEN s.ord = count(*) OVER () THEN t.total - (sum(u.part) OVER () - u.part) ELSE u.part END) * 0.00000001)::text AS cost,
+           trim_scale((CASE WHEN s.ord = count(*) OVER () THEN t.total - (sum(u.part) OVER () - u.part) ELSE u.part END) * 0.0000000001)::text AS cost,
            ${jsToFixed4("u.v")} AS quantity
     FROM (SELECT d.month AS month) mm
     CROSS JOIN LATERAL unnest(${bus}, ${weights}, ${labels}) WITH ORDINALITY AS s(bu, share, share_text, ord)
-    CROSS JOIN LATERAL (SELECT ${jsRound("c.unblended_cost::float8 * 1e8::float8")}::bigint AS total) t
+    CROSS JOIN LATERAL (SELECT (c.unblended_cost * 10000000000)::bigint AS total) t
     CROSS JOIN LATERAL (SELECT ${jsRound("t.total::float8 * s.share")}::bigint AS part, c.usage_quantity::float8 * s.share AS v) u
     CROSS JOIN LATERAL (
       SELECT (b >> 52) & 2047 AS e, b & 4503599627370495 AS f

@@ -2,6 +2,8 @@
 // RFC 4180 quoting; a leading =, +, -, @, tab or CR in text is prefixed with ' so a spreadsheet does not
 // run it as a formula (CSV injection), while numbers stay numbers.
 
+import { moneyText } from "@/lib/domain/money";
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 export interface CsvColumn<Row> {
@@ -11,8 +13,9 @@ export interface CsvColumn<Row> {
 
 function cell(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  // Rounded to Cost Explorer's 10 decimals: a sum of floats (0.1 + 0.2) is written 0.3.
-  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toFixed(10))) : "";
+  // Rounded to Cost Explorer's 10 decimals, in plain decimals: a sum of floats (0.1 + 0.2) is
+  // written 0.3, a few requests' cost 0.0000003333 (not 3.333e-7).
+  if (typeof value === "number") return Number.isFinite(value) ? moneyText(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -1,6 +1,7 @@
 // Projected monthly savings (DOMAIN.md §6.5, §6.6): S3 Bucket Keys on SSE-KMS buckets, and
 // idle keys (UNUSED, DISABLED_BILLED). The account-level free tier is ignored: savings are
 // priced at the marginal request price, which is what an account above 20,000 requests saves.
+import { sumMoney } from "@/lib/domain/money";
 import { requestPriceForKeySpec, rotationSurchargePerKeyMonth, type KmsPrices } from "@/lib/domain/prices";
 import type { KmsKeyRecord, StorageResourceRecord } from "@/lib/domain/records";
 
@@ -92,17 +93,18 @@ export interface BucketKeySavingsTotals {
   noData: number;
 }
 
+/** The sums are exact (lib/domain/money.ts): each saving rounded to 10 decimals, added in integer units. */
 export function bucketKeySavingsTotals(rows: Pick<BucketKeySavings, "basis" | "monthlySavings">[]): BucketKeySavingsTotals {
-  let exact = 0;
-  let estimated = 0;
+  const exact: number[] = [];
+  const estimated: number[] = [];
   let noData = 0;
   for (const r of rows) {
-    if (r.basis === "exact") exact += r.monthlySavings ?? 0;
-    else if (r.basis === "estimated-shared") estimated += r.monthlySavings ?? 0;
+    if (r.basis === "exact") exact.push(r.monthlySavings ?? 0);
+    else if (r.basis === "estimated-shared") estimated.push(r.monthlySavings ?? 0);
     else noData++;
   }
   const unknown = rows.length > 0 && noData === rows.length;
-  return { exact: unknown ? null : exact, estimated: unknown ? null : estimated, buckets: rows.length, noData };
+  return { exact: unknown ? null : sumMoney(exact), estimated: unknown ? null : sumMoney(estimated), buckets: rows.length, noData };
 }
 
 export interface IdleKeySavings {

@@ -1,4 +1,5 @@
 import { db, type Db } from "@/lib/db/client";
+import { moneySql, roundMoney } from "@/lib/domain/money";
 
 export interface CostWindow {
   /** First day, inclusive (UTC midnight). */
@@ -39,22 +40,26 @@ export function costWindows(asOf: Date): { monthToDate: CostWindow; lastFullMont
   };
 }
 
+/** One window's billed cost per category, summed in SQL numeric at Cost Explorer's precision (never float +=). */
 async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
-  const groups = await client.kmsCostDaily.groupBy({
-    by: ["category"],
-    where: { day: { gte: window.from, lte: window.to }, ...(bu ? { businessUnit: { in: bu } } : {}) },
-    _sum: { unblendedCost: true },
-    _count: { _all: true },
-  });
-  const byCategory = { KEYS: 0, REQUESTS: 0, OTHER: 0 };
-  for (const group of groups) byCategory[group.category] += group._sum.unblendedCost?.toNumber() ?? 0;
+  const [row] = await client.$queryRawUnsafe<{ rows: number; keys: string; requests: string; other: string; total: string }[]>(
+    `SELECT count(*)::int AS rows,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'KEYS')`)} AS keys,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'OTHER')`)} AS other,
+       ${moneySql(`sum(unblended_cost)`)} AS total
+     FROM kms_cost_daily WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
+    window.from.toISOString().slice(0, 10),
+    window.to.toISOString().slice(0, 10),
+    bu ?? null,
+  );
   return {
-    days: groups.reduce((a, g) => a + g._count._all, 0),
+    days: row?.rows ?? 0,
     ...window,
-    total: byCategory.KEYS + byCategory.REQUESTS + byCategory.OTHER,
-    keys: byCategory.KEYS,
-    requests: byCategory.REQUESTS,
-    other: byCategory.OTHER,
+    total: roundMoney(row?.total ?? 0),
+    keys: roundMoney(row?.keys ?? 0),
+    requests: roundMoney(row?.requests ?? 0),
+    other: roundMoney(row?.other ?? 0),
   };
 }
 

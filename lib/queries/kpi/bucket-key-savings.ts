@@ -4,6 +4,7 @@
 import { GenerationMemo } from "@/lib/api/generation-cache";
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
+import { roundMoneyOrNull } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import type { StorageResourceRecord } from "@/lib/domain/records";
 import { bucketKeySavings, bucketKeySavingsTotals, type AttributionBasis, type BucketKeySavingsTotals, type KeyUsers } from "@/lib/kpi/bucket-key-savings";
@@ -117,7 +118,8 @@ async function organizationSavings(db: Db): Promise<OrganizationSavings> {
   const rows = savings
     .map((s) => {
       const r = byArn.get(s.resourceArn)!;
-      return { ...s, name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), rawBusinessUnit: r.businessUnit, encryptionClass: r.encryptionClass };
+      // Modeled (requests × price × reduction, floats): rounded here, at the edge, to the API's 10 decimals.
+      return { ...s, monthlySavings: roundMoneyOrNull(s.monthlySavings), name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), rawBusinessUnit: r.businessUnit, encryptionClass: r.encryptionClass };
     })
     // Largest savings first; "no data" after every known figure; ties (a shared key's buckets) by
     // ARN in code-point order (localeCompare took seconds over 90,000 buckets).

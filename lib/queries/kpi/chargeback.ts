@@ -4,13 +4,12 @@
 // total billed is the same either way. A month with no tagged cost keeps its untagged row.
 import { UNTAGGED } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
+import { allocateUnits, fromMoneyUnits, sumMoney, toMoneyUnits } from "@/lib/domain/money";
 import type { Day } from "@/lib/store/types";
 import { costByBu } from "./cost-by-bu";
 
 export type ReallocationMethod = "direct" | "proportional";
 
-/** Cost Explorer's precision (10 decimals): the shares and sums below are floats, the figures sent are not. */
-const money = (x: number) => Number(x.toFixed(10));
 
 export interface ChargebackRow {
   BillingPeriodStart: Day;
@@ -45,15 +44,19 @@ export async function chargeback(
   for (const row of costs.rows) months.set(row.period, [...(months.get(row.period) ?? []), row]);
   const rows: ChargebackRow[] = [];
   for (const [month, buRows] of months) {
-    const untagged = buRows.find((r) => r.businessUnit === UNTAGGED)?.total ?? 0;
+    // In integer units of 1e-10 USD (Cost Explorer's precision): the shares of the untagged cost
+    // are split by largest remainder, so they add up to it to the last digit. The row figures come
+    // rounded from SQL; a double holds a 10-decimal amount exactly up to ~$450,000 per BU-month.
+    const untagged = toMoneyUnits(buRows.find((r) => r.businessUnit === UNTAGGED)?.total ?? 0);
     const tagged = buRows.filter((r) => r.businessUnit !== UNTAGGED);
-    const taggedTotal = tagged.reduce((a, r) => a + r.total, 0);
-    const reallocate = query.method === "proportional" && untagged !== 0 && taggedTotal > 0;
+    const taggedUnits = tagged.map((r) => toMoneyUnits(r.total));
+    const reallocate = query.method === "proportional" && untagged !== 0n && taggedUnits.reduce((a, u) => a + u, 0n) > 0n;
+    const shares = new Map(reallocate ? allocateUnits(untagged, taggedUnits).map((share, i) => [tagged[i]!.businessUnit, share]) : []);
     for (const r of buRows) {
       if (reallocate && r.businessUnit === UNTAGGED) continue;
       // query.bu holds stored values ("" = untagged), rows hold labels.
       if (query.bu?.length && !query.bu.includes(r.businessUnit === UNTAGGED ? "" : r.businessUnit)) continue;
-      const share = reallocate ? (untagged * r.total) / taggedTotal : 0;
+      const share = shares.get(r.businessUnit) ?? 0n;
       rows.push({
         BillingPeriodStart: month,
         ServiceName: "AWS Key Management Service",
@@ -63,13 +66,13 @@ export async function chargeback(
         x_RequestsCost: r.requests,
         x_OtherCost: r.other,
         x_DirectCost: r.total,
-        x_ReallocatedCost: money(share),
-        BilledCost: money(r.total + share),
+        x_ReallocatedCost: fromMoneyUnits(share),
+        BilledCost: fromMoneyUnits(toMoneyUnits(r.total) + share),
       });
     }
   }
   // Reallocation needs every BU's cost of the month; a scoped reader gets only its own rows of it.
   const scope = query.scope && new Set(query.scope.map((bu) => (bu === "" ? UNTAGGED : bu)));
   if (scope) rows.splice(0, rows.length, ...rows.filter((r) => scope.has(r.x_BusinessUnit)));
-  return { method: query.method, from: costs.from, to: costs.to, rows, total: money(rows.reduce((a, r) => a + r.BilledCost, 0)) };
+  return { method: query.method, from: costs.from, to: costs.to, rows, total: sumMoney(rows.map((r) => r.BilledCost)) };
 }

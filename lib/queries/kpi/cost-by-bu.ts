@@ -7,9 +7,10 @@
 // "(untagged)"; the stored column stays, nothing exposes it.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
+import { moneySql, roundMoney } from "@/lib/domain/money";
 import type { Day } from "@/lib/store/types";
 import { latestCostDay, resolveRange } from "./as-of";
-import { SqlParams, dayOf, num, whereClause } from "./sql";
+import { SqlParams, dayOf, whereClause } from "./sql";
 
 export const COST_GROUPINGS = ["bu", "account"] as const;
 export type CostGrouping = (typeof COST_GROUPINGS)[number];
@@ -74,11 +75,6 @@ function monthEnd(day: Day): Day {
   const [y, m] = day.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
-/**
- * Money as Cost Explorer gives it: summed in numeric, rounded to its 10 decimals, so JSON never
- * carries float noise (0.30000000000000004).
- */
-const money = (expr: string) => `round(coalesce(${expr}, 0), 10)::text`;
 
 /** Business-unit rows (what the overview and the chargeback read). */
 export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> {
@@ -110,13 +106,14 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
     anyOf("region", query.region);
   }
   const amount = useMonthly ? "cost" : "unblended_cost";
-  // column comes from the fixed GROUPING map, never from the request.
+  // column comes from the fixed GROUPING map, never from the request. Money is summed in numeric
+  // and rounded to Cost Explorer's 10 decimals in SQL (lib/domain/money.ts): no float noise.
   const rows = await db.$queryRawUnsafe<{ period: Date; grp: string; keys: string; requests: string; other: string; total: string }[]>(
     `SELECT ${period} AS period, ${column} AS grp,
-       ${money(`sum(${amount}) FILTER (WHERE category = 'KEYS')`)} AS keys,
-       ${money(`sum(${amount}) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
-       ${money(`sum(${amount}) FILTER (WHERE category = 'OTHER')`)} AS other,
-       ${money(`sum(${amount})`)} AS total
+       ${moneySql(`sum(${amount}) FILTER (WHERE category = 'KEYS')`)} AS keys,
+       ${moneySql(`sum(${amount}) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
+       ${moneySql(`sum(${amount}) FILTER (WHERE category = 'OTHER')`)} AS other,
+       ${moneySql(`sum(${amount})`)} AS total
      FROM ${source} ${whereClause(conditions)} GROUP BY 1, 2 ORDER BY 1, 2`,
     ...params.values,
   );
@@ -127,11 +124,8 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
     to,
     source,
     rows: rows.map((r) => {
-      const keys = num(r.keys);
-      const requests = num(r.requests);
-      const other = num(r.other);
       const group = buLabel(r.grp);
-      return { period: dayOf(r.period), group, [field]: group, keys, requests, other, total: num(r.total) };
+      return { period: dayOf(r.period), group, [field]: group, keys: roundMoney(r.keys), requests: roundMoney(r.requests), other: roundMoney(r.other), total: roundMoney(r.total) };
     }),
   };
 }

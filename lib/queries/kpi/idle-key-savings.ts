@@ -2,6 +2,7 @@
 // DISABLED_BILLED finding, each counted once at $1 key-month + its rotation surcharge.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
+import { roundMoney, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { idleKeySavings } from "@/lib/kpi/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
@@ -30,11 +31,11 @@ export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; accou
   const rows = savings
     .map((s) => {
       const k = byArn.get(s.keyArn)!;
-      return { ...s, aliases: k.aliases, accountId: k.accountId, region: k.region, keyState: k.keyState, businessUnit: buLabel(k.businessUnit) };
+      return { ...s, monthlySavings: roundMoney(s.monthlySavings), aliases: k.aliases, accountId: k.accountId, region: k.region, keyState: k.keyState, businessUnit: buLabel(k.businessUnit) };
     })
     .sort((a, b) => b.monthlySavings - a.monthlySavings || a.keyArn.localeCompare(b.keyArn));
   return {
-    monthlySavings: rows.reduce((a, r) => a + r.monthlySavings, 0),
+    monthlySavings: sumMoney(rows.map((r) => r.monthlySavings)),
     byCode: {
       UNUSED: rows.filter((r) => r.codes.includes("UNUSED")).length,
       DISABLED_BILLED: rows.filter((r) => r.codes.includes("DISABLED_BILLED")).length,

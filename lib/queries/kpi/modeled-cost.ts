@@ -3,6 +3,7 @@
 // data, where present) and per business unit for the whole bill - with the variance.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
+import { roundMoney, roundMoneyOrNull, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { costVariance, modeledKeyCost, type CostVariance } from "@/lib/kpi/modeled-cost";
 import { loadPolicySettings } from "@/lib/settings/load";
@@ -123,15 +124,15 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
       requestVariance: observed && cost.requestCost !== null ? costVariance(cost.requestCost, observed.cost) : null,
     });
   }
-  const billedByBu = new Map(billed.map((b) => [buLabel(b.business_unit), num(b.cost)]));
+  const billedByBu = new Map(billed.map((b) => [buLabel(b.business_unit), roundMoney(b.cost)]));
   const buNames = new Set([...billedByBu.keys(), ...rows.map((r) => r.businessUnit)]);
   const wanted = query.bu?.length ? new Set(query.bu.map(buLabel)) : null;
   const byBusinessUnit: ModeledBuRow[] = [...buNames].sort().flatMap((bu) => {
     if (wanted && !wanted.has(bu)) return [];
     const keys = rows.filter((r) => r.businessUnit === bu);
-    const modeled = keys.reduce((a, r) => a + r.modeledTotal, 0);
+    const modeled = sumMoney(keys.map((r) => r.modeledTotal));
     const billedCost = billedByBu.get(bu) ?? 0;
-    return [{ businessUnit: bu, modeled, billed: billedCost, variance: costVariance(modeled, billedCost), keysWithoutRequestData: keys.filter((r) => r.requests === null).length }];
+    return [{ businessUnit: bu, modeled, billed: billedCost, variance: roundedVariance(costVariance(modeled, billedCost)), keysWithoutRequestData: keys.filter((r) => r.requests === null).length }];
   });
   const keyRows = rows.filter((r) => !wanted || wanted.has(r.businessUnit)).sort((a, b) => b.modeledTotal - a.modeledTotal || a.keyArn.localeCompare(b.keyArn));
   return {
@@ -143,6 +144,21 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
     total: keyRows.length,
     page: query.page,
     pageSize: query.pageSize,
-    keys: keyRows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+    keys: keyRows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(roundedKeyRow),
+  };
+}
+
+// Modeled figures are floats (prices × quantities): rounded to 10 decimals at the edge, once the
+// computation is done (lib/domain/money.ts). A BU's modeled cost is the exact sum of its keys' rounded figures.
+const roundedVariance = (v: CostVariance): CostVariance => ({ ...v, absolute: roundMoney(v.absolute) });
+function roundedKeyRow(r: ModeledKeyRow): ModeledKeyRow {
+  return {
+    ...r,
+    keyCost: roundMoney(r.keyCost),
+    rotationCost: roundMoney(r.rotationCost),
+    requestCost: roundMoneyOrNull(r.requestCost),
+    modeledTotal: roundMoney(r.modeledTotal),
+    billedRequestCost: roundMoneyOrNull(r.billedRequestCost),
+    requestVariance: r.requestVariance && roundedVariance(r.requestVariance),
   };
 }

@@ -2,6 +2,7 @@
 // of the organization and per BU, non-compliant resources by reason, KMS cost per BU by month,
 // and the buckets with the largest Bucket Key savings.
 import type { Db } from "@/lib/db/client";
+import { MONEY_DECIMALS, moneySql, roundMoney, roundMoneyOrNull } from "@/lib/domain/money";
 import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
 import { addDays } from "@/lib/store/days";
 import { loadPolicySettings } from "@/lib/settings/load";
@@ -13,7 +14,7 @@ import { idleKeySavingsReport } from "./idle-key-savings";
 import { CURRENT } from "./key-records";
 import { mttpReport } from "./mttp";
 import { nonCompliantSeries } from "./noncompliant-series";
-import { dayOf, num } from "./sql";
+import { dayOf } from "./sql";
 
 /** Every 7th point counted back from the last one (points are one per day). */
 function weekly<P extends { day: string }>(points: P[]): P[] {
@@ -51,9 +52,9 @@ async function costTiles(db: Db, latest: string | null, bu: string[] | undefined
   const monthBeforeStart = dayOf(new Date(Date.UTC(y, m - 3, 1)));
   // The month before the last full month has "no data" (null), not $0, when no day of it is stored.
   const rows = await db.$queryRawUnsafe<{ mtd: string; last_month: string; month_before: string | null }[]>(
-    `SELECT coalesce(sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date), 0)::text AS mtd,
-            coalesce(sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date), 0)::text AS last_month,
-            (sum(unblended_cost) FILTER (WHERE day >= $4::date AND day < $2::date))::text AS month_before
+    `SELECT ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date)`)} AS mtd,
+            ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date)`)} AS last_month,
+            round(sum(unblended_cost) FILTER (WHERE day >= $4::date AND day < $2::date), ${MONEY_DECIMALS})::text AS month_before
      FROM kms_cost_daily WHERE day >= $4::date AND ($5::text[] IS NULL OR business_unit = ANY($5::text[]))`,
     monthStart,
     lastMonthStart,
@@ -63,9 +64,9 @@ async function costTiles(db: Db, latest: string | null, bu: string[] | undefined
   );
   return {
     asOf: latest,
-    monthToDate: { from: monthStart, to: latest, total: num(rows[0]?.mtd) },
-    lastFullMonth: { from: lastMonthStart, total: num(rows[0]?.last_month) },
-    monthBefore: { from: monthBeforeStart, total: rows[0]?.month_before == null ? null : num(rows[0].month_before) },
+    monthToDate: { from: monthStart, to: latest, total: roundMoney(rows[0]?.mtd ?? 0) },
+    lastFullMonth: { from: lastMonthStart, total: roundMoney(rows[0]?.last_month ?? 0) },
+    monthBefore: { from: monthBeforeStart, total: roundMoneyOrNull(rows[0]?.month_before) },
   };
 }
 
@@ -115,7 +116,8 @@ export async function overview(db: Db, bu?: string[]) {
         coverageByCountPts: shownPointsChange(latestCoverage?.coverageByCountPct, previousCoverage?.coverageByCountPct),
         coverageByStoragePts: shownPointsChange(latestCoverage?.coverageByStoragePct, previousCoverage?.coverageByStoragePct),
         nonCompliant: difference(latestNonCompliant?.total, previousNonCompliant?.total),
-        lastFullMonthCost: difference(cost?.lastFullMonth.total, cost?.monthBefore.total),
+        // A float subtraction (0.3 - 0.1 = 0.19999999999999998), rounded back to the amounts' precision.
+        lastFullMonthCost: roundMoneyOrNull(difference(cost?.lastFullMonth.total, cost?.monthBefore.total)),
         lastFullMonthCostPct: relativeChange(cost?.lastFullMonth.total, cost?.monthBefore.total),
       },
     },

@@ -1,5 +1,5 @@
 // GET /api/export/chargeback against a hand-computed fixture: the exact CSV bytes Postgres writes
-// through COPY (FOCUS columns, quoting, empty fields, proportional splits in 1e-8 units), the
+// through COPY (FOCUS columns, quoting, empty fields, proportional splits in 1e-10 units, money without padding), the
 // 400s, and that the COPY connections go back to their pool when a download is abandoned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
@@ -51,19 +51,19 @@ const NONE = "direct:untagged-not-reallocated,1";
 const PROP = "proportional:untagged-by-tagged-cost-share";
 
 const FEB_TAGGED = [
-  `2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},3.0000,Keys,3.00000000,USD,Payments,USE1-KMS-Keys,KEYS,${TAG}`,
-  `2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,${SHOP},eu-west-1,${KMS},1.0000,Keys,1.00000000,USD,Retail,EU-KMS-Keys,KEYS,${TAG}`,
+  `2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},3.0000,Keys,3,USD,Payments,USE1-KMS-Keys,KEYS,${TAG}`,
+  `2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-03T00:00:00Z,2026-02-04T00:00:00Z,${SHOP},eu-west-1,${KMS},1.0000,Keys,1,USD,Retail,EU-KMS-Keys,KEYS,${TAG}`,
 ];
 const FEB_UNTAGGED = "2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-28T00:00:00Z,2026-03-01T00:00:00Z,111122223333,payments-prod,us-east-1";
-const MAR_TAGGED = ["A", "B", "C"].map((bu) => `2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1.00000000,USD,${bu},u,KEYS,${TAG}`);
+const MAR_TAGGED = ["A", "B", "C"].map((bu) => `2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1,USD,${bu},u,KEYS,${TAG}`);
 const MAR_UNTAGGED = `2026-03-01T00:00:00Z,2026-04-01T00:00:00Z,2026-03-31T00:00:00Z,2026-04-01T00:00:00Z,${SHOP},eu-west-1,${KMS}`;
 const APR_TAGGED = [
-  `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1.00000000,USD,X,u,KEYS,${TAG}`,
-  `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,2.00000000,USD,Y,u,KEYS,${TAG}`,
+  `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,1,USD,X,u,KEYS,${TAG}`,
+  `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,111122223333,payments-prod,us-east-1,${KMS},1.0000,Keys,2,USD,Y,u,KEYS,${TAG}`,
 ];
 const APR_UNTAGGED = `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00:00Z,2026-05-01T00:00:00Z,${SHOP},eu-west-1,${KMS}`;
 // No account row: the name is empty, unquoted.
-const MAY = `2026-05-01T00:00:00Z,2026-06-01T00:00:00Z,2026-05-15T00:00:00Z,2026-05-16T00:00:00Z,999999999999,,ap-south-1,${KMS},10.0000,Requests,0.50000000,USD,(untagged),z,REQUESTS,${NONE}`;
+const MAY = `2026-05-01T00:00:00Z,2026-06-01T00:00:00Z,2026-05-15T00:00:00Z,2026-05-16T00:00:00Z,999999999999,,ap-south-1,${KMS},10.0000,Requests,0.5,USD,(untagged),z,REQUESTS,${NONE}`;
 
 const csv = (lines: string[]) => `${[HEADER, ...lines].join("\n")}\n`;
 
@@ -77,11 +77,11 @@ describe("chargeback CSV export", () => {
     expect(await res.text()).toBe(
       csv([
         ...FEB_TAGGED,
-        `${FEB_UNTAGGED},${KMS},300.0000,Requests,1.00000000,USD,(untagged),USE1-KMS-Requests,REQUESTS,${NONE}`,
+        `${FEB_UNTAGGED},${KMS},300.0000,Requests,1,USD,(untagged),USE1-KMS-Requests,REQUESTS,${NONE}`,
         ...MAR_TAGGED,
         `${MAR_UNTAGGED},1.0000,,0.00000001,USD,(untagged),x,OTHER,${NONE}`,
         ...APR_TAGGED,
-        `${APR_UNTAGGED},3.0000,Requests,1.00000000,USD,(untagged),x,REQUESTS,${NONE}`,
+        `${APR_UNTAGGED},3.0000,Requests,1,USD,(untagged),x,REQUESTS,${NONE}`,
         MAY,
       ]),
     );
@@ -93,16 +93,16 @@ describe("chargeback CSV export", () => {
     expect(await res.text()).toBe(
       csv([
         ...FEB_TAGGED,
-        `${FEB_UNTAGGED},${KMS},225.0000,Requests,0.75000000,USD,Payments,USE1-KMS-Requests,REQUESTS,${PROP},0.750000`,
-        `${FEB_UNTAGGED},${KMS},75.0000,Requests,0.25000000,USD,Retail,USE1-KMS-Requests,REQUESTS,${PROP},0.250000`,
+        `${FEB_UNTAGGED},${KMS},225.0000,Requests,0.75,USD,Payments,USE1-KMS-Requests,REQUESTS,${PROP},0.750000`,
+        `${FEB_UNTAGGED},${KMS},75.0000,Requests,0.25,USD,Retail,USE1-KMS-Requests,REQUESTS,${PROP},0.250000`,
         ...MAR_TAGGED,
-        // 1e-8 over three equal shares: 0, 0, and the remainder on the last.
-        `${MAR_UNTAGGED},0.3333,,0.00000000,USD,A,x,OTHER,${PROP},0.333333`,
-        `${MAR_UNTAGGED},0.3333,,0.00000000,USD,B,x,OTHER,${PROP},0.333333`,
-        `${MAR_UNTAGGED},0.3333,,0.00000001,USD,C,x,OTHER,${PROP},0.333333`,
+        // 1e-8 = 100 units of 1e-10 over three equal shares: 33, 33, and the remainder (34) on the last.
+        `${MAR_UNTAGGED},0.3333,,0.0000000033,USD,A,x,OTHER,${PROP},0.333333`,
+        `${MAR_UNTAGGED},0.3333,,0.0000000033,USD,B,x,OTHER,${PROP},0.333333`,
+        `${MAR_UNTAGGED},0.3333,,0.0000000034,USD,C,x,OTHER,${PROP},0.333333`,
         ...APR_TAGGED,
-        `${APR_UNTAGGED},1.0000,Requests,0.33333333,USD,X,x,REQUESTS,${PROP},0.333333`,
-        `${APR_UNTAGGED},2.0000,Requests,0.66666667,USD,Y,x,REQUESTS,${PROP},0.666667`,
+        `${APR_UNTAGGED},1.0000,Requests,0.3333333333,USD,X,x,REQUESTS,${PROP},0.333333`,
+        `${APR_UNTAGGED},2.0000,Requests,0.6666666667,USD,Y,x,REQUESTS,${PROP},0.666667`,
         MAY,
       ]),
     );
@@ -110,11 +110,11 @@ describe("chargeback CSV export", () => {
 
   it("filters by business unit after reallocation, and by account, region and period", async () => {
     expect(await (await get("allocation=proportional&bu=Retail")).text()).toBe(
-      csv([FEB_TAGGED[1]!, `${FEB_UNTAGGED},${KMS},75.0000,Requests,0.25000000,USD,Retail,USE1-KMS-Requests,REQUESTS,${PROP},0.250000`]),
+      csv([FEB_TAGGED[1]!, `${FEB_UNTAGGED},${KMS},75.0000,Requests,0.25,USD,Retail,USE1-KMS-Requests,REQUESTS,${PROP},0.250000`]),
     );
     expect(await (await get("allocation=proportional&bu=(untagged)")).text()).toBe(csv([MAY]));
     expect(await (await get("account=444455556666&from=2026-03-31&to=2026-04")).text()).toBe(
-      csv([`${MAR_UNTAGGED},1.0000,,0.00000001,USD,(untagged),x,OTHER,${NONE}`, `${APR_UNTAGGED},3.0000,Requests,1.00000000,USD,(untagged),x,REQUESTS,${NONE}`]),
+      csv([`${MAR_UNTAGGED},1.0000,,0.00000001,USD,(untagged),x,OTHER,${NONE}`, `${APR_UNTAGGED},3.0000,Requests,1,USD,(untagged),x,REQUESTS,${NONE}`]),
     );
     // A value that would break out of a SQL literal is just a region nobody has.
     expect(await (await get(`region=${encodeURIComponent("x' OR '1'='1")}&allocation=proportional`)).text()).toBe(csv([]));
@@ -145,14 +145,14 @@ describe("chargeback CSV export", () => {
       ('2026-07-02', '777788889999', E'\\tTab', '', '-y', 'us-east-1', 'KEYS', 1, 1)`);
     expect(await (await get("from=2026-07&to=2026-07")).text()).toBe(
       csv([
-        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@x,KEYS,${TAG}`,
-        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-02T00:00:00Z,2026-07-03T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,1.00000000,USD,'\tTab,'-y,KEYS,${TAG}`,
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.5,USD,'+cmd,'@x,KEYS,${TAG}`,
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-02T00:00:00Z,2026-07-03T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,1,USD,'\tTab,'-y,KEYS,${TAG}`,
       ]),
     );
     // The filter takes the BU as tagged; only the cell is neutralised.
     expect(await (await get(`from=2026-07&to=2026-07&allocation=proportional&bu=${encodeURIComponent("+cmd")}`)).text()).toBe(
       csv([
-        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.50000000,USD,'+cmd,'@x,KEYS,${TAG}`,
+        `2026-07-01T00:00:00Z,2026-08-01T00:00:00Z,2026-07-01T00:00:00Z,2026-07-02T00:00:00Z,777788889999,"'=HYPERLINK(""http://x"")",us-east-1,${KMS},1.0000,Keys,-1.5,USD,'+cmd,'@x,KEYS,${TAG}`,
       ]),
     );
   });

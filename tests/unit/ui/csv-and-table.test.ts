@@ -21,9 +21,9 @@ describe("toCsv", () => {
     const csv = toCsv(columns, [{ alias: 'a,"b"', cost: 1.5 }, { alias: "=HYPERLINK()", cost: null }]);
     expect(csv).toBe('Alias,Cost (USD)\r\n"a,""b""",1.5\r\n\'=HYPERLINK(),\r\n');
   });
-  it("writes money at Cost Explorer's 10 decimals, not float noise; a negative number stays a number; tab and CR text is defused", () => {
+  it("writes money at Cost Explorer's 10 decimals, not float noise nor exponent (1e-10 is written 0.0000000001); a negative number stays a number; tab and CR text is defused", () => {
     const csv = toCsv(columns, [{ alias: "\tx", cost: 0.1 + 0.2 }, { alias: "-a", cost: -1.5 }, { alias: "\ry", cost: 1e-10 }]);
-    expect(csv).toBe('Alias,Cost (USD)\r\n\'\tx,0.3\r\n\'-a,-1.5\r\n"\'\ry",1e-10\r\n');
+    expect(csv).toBe('Alias,Cost (USD)\r\n\'\tx,0.3\r\n\'-a,-1.5\r\n"\'\ry",0.0000000001\r\n');
   });
   it("names the file after the table and day", () => {
     expect(csvFileName("Non-compliant resources", new Date("2026-03-04T10:00:00Z"))).toBe("non-compliant-resources-2026-03-04.csv");
