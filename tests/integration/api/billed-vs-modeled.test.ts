@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as modeled } from "@/app/api/costs/modeled/route";
 import { GET as keyDetail } from "@/app/api/keys/[arn]/route";
 import { GET as keys } from "@/app/api/keys/route";
+import { applyPriceOverrides } from "@/lib/domain/prices";
 import { classifyUsageType, regionFromUsageType } from "@/lib/domain/usage-type";
+import { modeledMonthlyKeyCost } from "@/lib/kpi/modeled-cost";
+import { POLICY_SETTINGS_KEY } from "@/lib/settings/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { storeInventorySnapshot } from "@/lib/store/snapshot";
 import { ACCOUNT, REGION, cmk } from "../../fixtures/records";
@@ -114,6 +117,22 @@ describe("the key list and the key page say what a key's cost is", () => {
     // Request cost over the window 2026-02-20..2026-03-21: k1 0.15 + 0.30 + 0.60.
     expect(body.costWindow).toEqual({ from: "2026-02-20", to: "2026-03-21", daysWithData: 3, covers: "requests" });
     expect(close(body.items.find((k: Json) => k.keyId === "k1").cost30d)).toBe(1.05);
+  });
+
+  it("uses the price overrides, the same figures as the cost model", async () => {
+    const prices = { keyMonth: 1.5, rotationSurchargePerRotation: 0.25 };
+    await db.policySetting.create({ data: { key: POLICY_SETTINGS_KEY, value: { ...defaultPolicySettings, priceOverrides: prices } } });
+    try {
+      const { body } = await call(keys, "/api/keys?sort=-modeled");
+      // k5: 1.5 + 2 × 0.25; k1: 1.5 + 0.25; k2, k3: 1.5.
+      expect(body.items.map((k: Json) => [k.keyId, k.modeledMonthlyCost])).toEqual([["k5", 2], ["k1", 1.75], ["k2", 1.5], ["k3", 1.5], ["aws1", 0], ["k4", 0]]);
+      const model = applyPriceOverrides(prices);
+      for (const key of Object.values(K)) {
+        expect(body.items.find((k: Json) => k.keyArn === key.keyArn).modeledMonthlyCost).toBe(modeledMonthlyKeyCost(key, model).total);
+      }
+    } finally {
+      await db.policySetting.deleteMany({});
+    }
   });
 
   it("shows on the key page the billed request cost and the model over the same days", async () => {
