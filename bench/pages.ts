@@ -40,6 +40,7 @@ export function pagePaths(v: { bu: string; finding: string; account: string }): 
     { name: "keys, customer managed, by resources desc", route: "keys", path: "/api/keys?manager=CUSTOMER&sort=-resources&pageSize=50" },
     { name: "keys, finding + BU, by created", route: "keys", path: `/api/keys?finding=${v.finding}&bu=${bu}&sort=created&pageSize=50` },
     { name: "keys, search alias, by findings desc", route: "keys", path: "/api/keys?search=prod&sort=-findings&pageSize=50" },
+    { name: "keys, by modeled monthly cost desc", route: "keys", path: "/api/keys?sort=-modeled&pageSize=50" },
   ];
 }
 

@@ -99,6 +99,60 @@ test("keys: clicking a sortable header sorts on the server; other headers are no
   await expect(firstCells(page, "keys-table")).toHaveText(byCostAsc.items.map(keyLabel));
 });
 
+/** USD as the pages write it ("$1,234.50"). */
+const usd = (n: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(n);
+interface CostWindow { from: string; to: string; daysWithData: number }
+
+test("keys: the cost columns say what they hold; the modeled storage + rotation column sorts on the server", async ({ page, request }) => {
+  const api = (await (await request.get("/api/keys?sort=-modeled&pageSize=50")).json()) as Paged<KeyItem & { modeledMonthlyCost: number }> & { costWindow: CostWindow | null };
+  await page.goto("/keys");
+  const note = page.getByTestId("keys-table-note");
+  if (api.costWindow) {
+    const w = api.costWindow;
+    await expect(note).toContainText(`Request cost: requests only, billed on the ${w.daysWithData} day(s) with per-key Cost Explorer data between ${w.from} and ${w.to}.`);
+  } else {
+    await expect(note).toContainText("Request cost: no per-key Cost Explorer data");
+  }
+  await expect(note).toContainText("Key storage + rotation: modeled from the price table for one month in the key's current state, requests not included.");
+  const table = page.getByTestId("keys-table");
+  await table.getByRole("button", { name: /Key storage \+ rotation/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=-modeled(&|$)/);
+  await expect(firstCells(page, "keys-table")).toHaveText(api.items.map(keyLabel));
+  await expect(table.locator("tbody tr").first().locator("td").last()).toHaveText(usd(api.items[0]!.modeledMonthlyCost));
+});
+
+test("key detail: the cost section shows the billed request cost with its days, and the model over the same days", async ({ page, request }) => {
+  const top = (await (await request.get("/api/keys?sort=-cost&pageSize=1")).json()) as Paged<KeyItem & { cost30d: number | null }>;
+  test.skip(top.items[0]?.cost30d == null, "the demo organization has no per-key cost data");
+  const arn = top.items[0]!.keyArn;
+  const { cost } = (await (await request.get(`/api/keys/${encodeURIComponent(arn)}`)).json()) as {
+    cost: { window: CostWindow; requests: number; billedRequestCost: number; modeled: { total: number }; modeledMonthly: { total: number } };
+  };
+  expect(cost.billedRequestCost).toBeCloseTo(top.items[0]!.cost30d!, 6);
+  await page.goto(`/keys/${encodeURIComponent(arn)}`);
+  await expect(page.getByTestId("key-cost-billed")).toContainText(usd(cost.billedRequestCost));
+  await expect(page.getByTestId("key-cost-billed")).toContainText(`Requests only, ${cost.window.daysWithData} day(s) with per-key data between ${cost.window.from} and ${cost.window.to}: ${cost.requests.toLocaleString("en-US")} requests`);
+  await expect(page.getByTestId("key-cost-modeled")).toContainText(usd(cost.modeled.total));
+  await expect(page.getByTestId("key-cost-monthly")).toContainText(usd(cost.modeledMonthly.total));
+});
+
+test("costs: billed vs modeled names the days the request comparison covers", async ({ page, request }) => {
+  const api = (await (await request.get("/api/costs/modeled")).json()) as {
+    requestDays: { covered: number; period: number; from: string | null; to: string | null };
+    byBusinessUnit: { businessUnit: string; keyStorage: { billed: number } }[];
+  };
+  await page.goto("/costs");
+  const days = api.requestDays;
+  await expect(page.getByTestId("modeled-request-days")).toHaveText(
+    days.covered
+      ? `Requests compared on the ${days.covered} of ${days.period} days with per-key data (${days.from} to ${days.to}); requests billed on other days are in the month's billed total only.`
+      : "No day of this month has per-key request data: requests are not compared.",
+  );
+  const first = api.byBusinessUnit[0]!;
+  const row = page.getByTestId("modeled-table").locator("tbody tr").filter({ hasText: first.businessUnit }).first();
+  await expect(row.locator("td").nth(1)).toHaveText(usd(first.keyStorage.billed));
+});
+
 test("keys: the search box sends search to the API after a pause, and the link reproduces it", async ({ page, request }) => {
   const term = "prod";
   const api = (await (await request.get(`/api/keys?search=${term}&pageSize=50`)).json()) as Paged<KeyItem>;

@@ -11,8 +11,9 @@ import { useFilters } from "@/components/filters/use-filters";
 import { useCostsByBuQuery, useModeledCostsQuery } from "@/components/hooks/queries/endpoints";
 import { num, pick, rowsOf, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
-import { countCol, textCol, usdCol } from "@/components/tables/columns";
+import { textCol, usdCol } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
+import { BilledVsModeled } from "./billed-vs-modeled";
 import { ChargebackDownload } from "./chargeback-download";
 import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
 
@@ -46,15 +47,7 @@ export function CostsView() {
       <h2 className="text-lg font-semibold">Showback rows</h2>
       <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}
         columns={[textCol("month", "Month", "period"), textCol("group", label, "group", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Total (USD)", "total")]} />
-      <h2 className="text-lg font-semibold">Billed vs modeled</h2>
-      <p className="text-sm text-slate-600">Modeled = key-months × price + rotation surcharge + requests × price (latest month); billed = Cost Explorer. Variance = modeled − billed.</p>
-      <ApiTable query={modeled} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}
-        select={(data) => ((data as Row).byBusinessUnit as Row[] | undefined) ?? []}
-        columns={[textCol("bu", "Business unit", "businessUnit"), usdCol("billed", "Billed (USD)", "billed"), usdCol("modeled", "Modeled (USD)", "modeled"),
-          { ...usdCol("variance", "Variance (USD)"), value: (r: Row) => num((r.variance as Row | undefined)?.absolute), cell: (r: Row) => formatUsd(num((r.variance as Row | undefined)?.absolute) ?? 0) },
-          { ...usdCol("variancePct", "Variance (%)"), value: (r: Row) => num((r.variance as Row | undefined)?.percent), cell: (r: Row) => { const v = num((r.variance as Row | undefined)?.percent); return v === null ? "—" : `${v.toFixed(1)}%`; } },
-          countCol("noData", "Keys without request data", "keysWithoutRequestData")]}
-        emptyMessage="No modeled cost for this month." />
+      <BilledVsModeled query={modeled} />
     </div>
   );
 }

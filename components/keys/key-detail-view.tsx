@@ -10,6 +10,7 @@ import { DataTable } from "@/components/tables/data-table";
 import { QueryBoundary } from "@/components/tables/states";
 import { textCol, dayCol } from "@/components/tables/columns";
 import { FindingBadges } from "./finding-badges";
+import { KeyCostSection } from "./key-cost-section";
 import { PolicyView } from "./policy-view";
 
 const DAY_MS = 86_400_000;
@@ -106,6 +107,7 @@ function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
           </ul>
         </Section>
       </div>
+      <KeyCostSection cost={get("cost") as Row | undefined} />
       <Section title="Key policy (statements behind a finding are highlighted)">
         <PolicyView policy={get("policy")} findings={findings} />
       </Section>

@@ -62,10 +62,22 @@ export const KEY_COLUMNS: readonly ServerColumn[] = [
   // "—" when the key has no per-key cost rows: unknown, not free. Request charges only, over the
   // days of the last 30 that have resource-level data (API costWindow.daysWithData, 14 at most).
   { ...usdCol("cost", "Request cost, days with per-key data (USD)", "cost30d"), sortField: "cost" },
+  // The rest of a key's bill, which no per-key Cost Explorer data gives: $1 per key-month plus the
+  // rotation surcharge in the key's current state (API modeledMonthlyCost, DOMAIN.md §2).
+  { ...usdCol("modeled", "Key storage + rotation, modeled (USD/month)", "modeledMonthlyCost"), sortField: "modeled" },
 ];
 
 /** The file also carries the full ARN, which the table only links to. */
 const KEY_EXPORT_COLUMNS: readonly Column<Row>[] = [...KEY_COLUMNS, { id: "arn", header: "ARN", value: keyArn }];
+
+/** What the two cost columns hold: the days the request cost covers (API costWindow), and that the modeled column excludes requests. */
+function costNote(data: Row): string {
+  const w = (data.costWindow ?? null) as Row | null;
+  const requests = w
+    ? `Request cost: requests only, billed on the ${str(w.daysWithData)} day(s) with per-key Cost Explorer data between ${str(w.from)} and ${str(w.to)}.`
+    : "Request cost: no per-key Cost Explorer data (resource-level data not enabled or not fetched yet).";
+  return `${requests} Key storage + rotation: modeled from the price table for one month in the key's current state, requests not included.`;
+}
 
 /** The API's default. */
 export const KEY_DEFAULT_SORT: SortState = { id: "alias", direction: "asc" };
@@ -85,6 +97,7 @@ export function KeysView() {
         defaultSort={KEY_DEFAULT_SORT}
         rowKey={keyArn}
         searchPlaceholder="Alias, ARN or key id"
+        note={(data) => costNote(data as unknown as Row)}
         emptyMessage="No keys for these filters: clear a filter, or run an ingestion."
       />
     </div>

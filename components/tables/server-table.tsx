@@ -43,6 +43,8 @@ interface ServerTableProps {
   searchPlaceholder: string;
   emptyMessage: string;
   caption?: ReactNode;
+  /** A line under the toolbar read from the response (e.g. what a column's figures cover). */
+  note?: (data: PagedResponse<Row>) => ReactNode;
 }
 
 /**
@@ -82,6 +84,7 @@ export function ServerTable(props: ServerTableProps) {
         )
       ) : (
         <>
+          {props.note ? <div className="border-b border-slate-200 px-3 py-2 text-sm text-slate-600" data-testid={`${testId}-note`}>{props.note(data)}</div> : null}
           {query.isError ? (
             <div className="p-3">
               <ErrorState error={query.error} onRetry={() => void query.refetch()} />

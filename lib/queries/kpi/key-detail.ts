@@ -1,9 +1,11 @@
 // One key in full: metadata, aliases, tags, policy, findings with evidence, the resources it
-// protects, its daily request trend, rotation and the deletion countdown.
+// protects, its daily request trend and cost (billed requests and modeled, see key-cost.ts),
+// rotation and the deletion countdown.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { Day } from "@/lib/store/types";
 import { latestSnapshotDay } from "./as-of";
+import { keyCost } from "./key-cost";
 import { CURRENT, WITH_POLICY } from "./key-records";
 import { dayOf, num } from "./sql";
 
@@ -23,8 +25,10 @@ export async function keyDetail(db: Db, keyArn: string) {
     }),
     db.keyRequestDaily.findMany({ where: { keyArn }, orderBy: { day: "asc" } }),
     db.kmsKeyUsage.findUnique({ where: { keyArn } }),
-    db.kmsKeyVersion.count({ where: { keyArn } }),
+    db.kmsKeyVersion.findMany({ where: { keyArn }, orderBy: { validFrom: "asc" }, select: { keyState: true, validFrom: true } }),
   ]);
+  const requestTrend = requests.map((r) => ({ day: dayOf(r.day), requests: Number(r.requests), cost: num(r.cost) }));
+  const cost = await keyCost(db, version, versions, requestTrend);
   const current = version.validTo.getTime() === CURRENT.getTime();
   const asOfDate = asOf ? new Date(`${asOf}T00:00:00Z`) : null;
   const daysLeft =
@@ -36,7 +40,7 @@ export async function keyDetail(db: Db, keyArn: string) {
     current,
     /** Last day the key was in the inventory when it is no longer current. */
     lastSeen: current ? null : (dayOf(new Date(version.validTo.getTime() - DAY_MS)) as Day),
-    versions,
+    versions: versions.length,
     metadata: {
       keyArn: version.keyArn,
       keyId: version.keyId,
@@ -61,7 +65,8 @@ export async function keyDetail(db: Db, keyArn: string) {
     policyError: version.policyError,
     findings: findings.map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, firstSeen: dayOf(f.firstSeen) })),
     resources: resources.map((r) => ({ ...r, businessUnit: buLabel(r.businessUnit) })),
-    requestTrend: requests.map((r) => ({ day: dayOf(r.day), requests: Number(r.requests), cost: num(r.cost) })),
+    requestTrend,
+    cost,
     usage: usage && {
       status: usage.status,
       lastUsedAt: usage.lastUsedAt?.toISOString() ?? null,

@@ -2,13 +2,18 @@
 // and the number of current resources it protects (both rollups, rebuilt after each snapshot):
 // filterable, searchable, sortable, paged.
 // Each key's cost is its Cost Explorer resource-level cost (key_request_daily) over the 30 days
-// ending on the latest day of that table; null, never 0, for a key without rows there.
+// ending on the latest day of that table; null, never 0, for a key without rows there. Beside it,
+// the key's modeled storage + rotation cost per month in its current state (DOMAIN.md §2): the
+// bill's other part, which no per-key Cost Explorer data gives.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
+import { applyPriceOverrides, type KmsPrices } from "@/lib/domain/prices";
+import { loadPolicySettings } from "@/lib/settings/load";
 import { addDays } from "@/lib/store/days";
+import type { Day } from "@/lib/store/types";
 import { SqlParams, dayOf, whereClause } from "./sql";
 
-export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost"] as const;
+export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost", "modeled"] as const;
 /** Days of per-key cost summed into a key's cost column. */
 export const KEY_COST_DAYS = 30;
 export type KeySort = (typeof KEY_SORTS)[number];
@@ -20,6 +25,7 @@ export const ROTATION_FILTERS = ["enabled", "disabled", "not-applicable"] as con
  * Findings are counted in one GROUP BY of key_finding (small), joined by key. Resources come from
  * the key_current_stats rollup (counting them live probed ~485,000 index entries for 20,000
  * keys). Cost is one index probe per matching key. $FROM/$TO: the cost window's placeholders.
+ * The modeled monthly cost reads index columns only ($MODELED: modeledMonthlySql).
  */
 const SORT_VALUES: Record<KeySort, { value: string; join?: string }> = {
   alias: { value: "k.aliases[1]" },
@@ -34,7 +40,22 @@ const SORT_VALUES: Record<KeySort, { value: string; join?: string }> = {
   },
   resources: { value: "coalesce(rs.resources, 0)", join: "LEFT JOIN key_current_stats rs ON rs.key_arn = k.key_arn" },
   cost: { value: "(SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= $FROM::date AND c.day <= $TO::date)" },
+  modeled: { value: "$MODELED" },
 };
+
+/**
+ * lib/kpi/modeled-cost.ts modeledMonthlyKeyCost in SQL, so that 20,000 keys sort by it from the
+ * list index (which includes rotation_count for it, migration 20261205090000). Prices are
+ * parameters: overrides apply.
+ */
+function modeledMonthlySql(params: SqlParams, prices: KmsPrices): string {
+  const keyMonth = params.add(prices.keyMonth);
+  const perRotation = params.add(prices.rotationSurchargePerRotation);
+  const maxRotations = params.add(prices.rotationSurchargeMaxRotations);
+  return `(CASE WHEN k.key_manager = 'CUSTOMER' AND k.key_state <> 'PendingDeletion'
+    THEN ${keyMonth}::numeric + ${perRotation}::numeric * least(greatest(coalesce(k.rotation_count, 0), 0), ${maxRotations}::int)
+    ELSE 0 END)`;
+}
 
 export interface KeysQuery {
   manager?: ("CUSTOMER" | "AWS")[];
@@ -75,8 +96,10 @@ export interface KeyListItem {
   deletionDate: string | null;
   findings: string[];
   resources: number;
-  /** USD over costWindow; null when the key has no per-key cost rows in it. */
+  /** Billed request cost, USD over costWindow; null when the key has no per-key cost rows in it. */
   cost30d: number | null;
+  /** Modeled key-month + rotation surcharge, USD for one month in the key's current state. */
+  modeledMonthlyCost: number;
 }
 
 export interface KeysPage {
@@ -108,6 +131,7 @@ interface Row {
   findings: string[] | null;
   resource_count: number;
   cost_30d: string | null;
+  modeled_monthly: string;
   total: number;
 }
 
@@ -120,15 +144,18 @@ export interface KeyCostWindow {
   covers: "requests";
 }
 
-/** The KEY_COST_DAYS days ending on the latest per-key cost day. */
-async function keyCostWindow(db: Db): Promise<KeyCostWindow | null> {
+/**
+ * The KEY_COST_DAYS days ending on the latest per-key cost day, and the days of it that have
+ * per-key rows (ascending). The key detail page uses the same window as the list.
+ */
+export async function keyCostCoverage(db: Db): Promise<{ window: KeyCostWindow; days: Day[] } | null> {
   const latest = await db.keyRequestDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   if (!latest) return null;
   const to = dayOf(latest.day);
   const from = addDays(to, -(KEY_COST_DAYS - 1));
   // Resource-level data reaches back 14 days at most: the window is rarely full, so say how much of it is.
-  const days = await db.keyRequestDaily.groupBy({ by: ["day"], where: { day: { gte: new Date(`${from}T00:00:00Z`), lte: latest.day } } });
-  return { from, to, daysWithData: days.length, covers: "requests" };
+  const rows = await db.keyRequestDaily.groupBy({ by: ["day"], where: { day: { gte: new Date(`${from}T00:00:00Z`), lte: latest.day } }, orderBy: { day: "asc" } });
+  return { window: { from, to, daysWithData: rows.length, covers: "requests" }, days: rows.map((r) => dayOf(r.day)) };
 }
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -136,7 +163,7 @@ const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   const params = new SqlParams();
   // This literal predicate lets the planner use kms_key_version_current_list_idx (migration
-  // 20261123120000_key_list), which covers every column the filters and sorts read: the page is
+  // 20261123120000_key_list, last rebuilt by 20261205090000), which covers every column the filters and sorts read: the page is
   // chosen from that 7 MB index, not the 68 MB heap.
   const conditions = [`k.valid_to = '9999-12-31'::date`];
   const anyOf = (column: string, values: string[] | undefined) => {
@@ -171,11 +198,13 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
     );
   }
   const direction = query.sort.descending ? "DESC" : "ASC";
-  const costWindow = await keyCostWindow(db);
+  const [coverage, settings] = await Promise.all([keyCostCoverage(db), loadPolicySettings(db)]);
+  const costWindow = coverage?.window ?? null;
   const costFrom = params.add(costWindow?.from ?? null);
   const costTo = params.add(costWindow?.to ?? null);
   const sort = SORT_VALUES[query.sort.field];
-  const sortValue = sort.value.replace("$FROM", costFrom).replace("$TO", costTo);
+  const modeled = modeledMonthlySql(params, applyPriceOverrides(settings.priceOverrides));
+  const sortValue = sort.value.replace("$FROM", costFrom).replace("$TO", costTo).replace("$MODELED", modeled);
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
   const rows = await db.$queryRawUnsafe<Row[]>(
@@ -190,6 +219,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
        (SELECT array_agg(f.code ORDER BY f.code) FROM key_finding f WHERE f.key_arn = k.key_arn) AS findings,
        coalesce((SELECT s.resources FROM key_current_stats s WHERE s.key_arn = k.key_arn), 0) AS resource_count,
        (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date)::text AS cost_30d,
+       ${modeled}::text AS modeled_monthly,
        p.total
      FROM page p JOIN kms_key_version k ON k.key_arn = p.key_arn AND k.valid_to = '9999-12-31'::date
      ORDER BY p.sort_value ${direction} NULLS LAST, k.key_arn`,
@@ -220,6 +250,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
       findings: r.findings ?? [],
       resources: r.resource_count,
       cost30d: r.cost_30d === null ? null : Number(r.cost_30d),
+      modeledMonthlyCost: Number(r.modeled_monthly),
     })),
   };
 }

@@ -1,11 +1,15 @@
 // Modeled KMS cost per key for one month (DOMAIN.md §6.4): key-months + rotation surcharge +
-// requests × price, beside what was billed - per key for requests (Cost Explorer resource-level
-// data, where present) and per business unit for the whole bill - with the variance.
+// requests × price, beside what was billed, each side compared like for like (issue 13 item 11):
+// - key storage: modeled key-months + rotation over the whole period vs the billed `KMS-Keys`
+//   usage types (category KEYS) over the same period;
+// - requests: per-key request volume exists only on the days with Cost Explorer resource-level
+//   rows (14 days at most), so modeled requests are compared with the billed `KMS-Requests*`
+//   cost (category REQUESTS) of exactly those days; no comparison without such days.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { roundMoney, roundMoneyOrNull, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
-import { costVariance, modeledKeyCost, type CostVariance } from "@/lib/kpi/modeled-cost";
+import { costVariance, modeledKeyCost, pendingSinceOf, type CostVariance } from "@/lib/kpi/modeled-cost";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { addDays, dayToDate } from "@/lib/store/days";
 import type { Day } from "@/lib/store/types";
@@ -38,13 +42,32 @@ export interface ModeledKeyRow {
   requestVariance: CostVariance | null;
 }
 
+/** Billed beside modeled for the same usage over the same days. */
+export interface BilledVsModeled {
+  billed: number;
+  modeled: number;
+  variance: CostVariance;
+}
+
 export interface ModeledBuRow {
   businessUnit: string;
-  modeled: number;
-  billed: number;
-  variance: CostVariance;
-  /** Keys whose request volume is unknown: their requests are missing from `modeled`. */
+  /** Whole period: billed KMS-Keys usage types vs modeled key-months + rotation surcharge. */
+  keyStorage: BilledVsModeled;
+  /** The days of requestDays only; null when no day of the period has per-key data. */
+  requests: BilledVsModeled | null;
+  /** Everything billed for the BU over the whole period (storage, requests, other usage types). */
+  billedTotal: number;
+  /** Keys whose request volume is unknown: their requests are missing from `requests.modeled`. */
   keysWithoutRequestData: number;
+}
+
+/** The days of the period with per-key request rows: what modeled and billed requests cover. */
+export interface RequestDays {
+  covered: number;
+  period: number;
+  /** First and last covered day; null when none. */
+  from: Day | null;
+  to: Day | null;
 }
 
 function monthPeriod(month: string, latest: Day): { start: Day; endExclusive: Day } {
@@ -62,7 +85,7 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
   if (!month || !latest) return { month: null, period: null, byBusinessUnit: [], total: 0, page: query.page, pageSize: query.pageSize, keys: [] as ModeledKeyRow[] };
   const { start, endExclusive } = monthPeriod(month, latest);
   const period = { start: dayToDate(start), end: dayToDate(endExclusive) };
-  const [settings, versions, requests, billed] = await Promise.all([
+  const [settings, versions, requests, coveredDays] = await Promise.all([
     loadPolicySettings(db),
     db.kmsKeyVersion.findMany({ where: { validFrom: { lt: period.end }, validTo: { gt: period.start } }, orderBy: [{ keyArn: "asc" }, { validFrom: "asc" }] }),
     db.$queryRawUnsafe<{ key_arn: string; requests: string; cost: string }[]>(
@@ -71,41 +94,42 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
       start,
       endExclusive,
     ),
-    db.$queryRawUnsafe<{ business_unit: string; cost: string }[]>(
-      `SELECT business_unit, sum(unblended_cost)::text AS cost FROM kms_cost_daily WHERE day >= $1::date AND day < $2::date GROUP BY 1`,
+    // Requests come from the days with per-key rows only (resource-level data reaches back 14 days).
+    db.$queryRawUnsafe<{ day: string }[]>(
+      `SELECT DISTINCT day::text AS day FROM key_request_daily WHERE day >= $1::date AND day < $2::date ORDER BY 1`,
       start,
       endExclusive,
     ),
   ]);
   const prices = applyPriceOverrides(settings.priceOverrides);
-  // Requests come from the days with per-key rows only (resource-level data reaches back 14 days):
-  // the response states how many days of the period that is.
-  const requestDayRows = await db.$queryRawUnsafe<{ days: number }[]>(
-    `SELECT count(DISTINCT day)::int AS days FROM key_request_daily WHERE day >= $1::date AND day < $2::date`,
-    start,
-    endExclusive,
-  );
-  const requestDays = { covered: requestDayRows[0]?.days ?? 0, period: Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000) };
+  const days = coveredDays.map((d) => d.day);
+  const billed = await billedByBusinessUnit(db, start, endExclusive, days);
+  const requestDays: RequestDays = {
+    covered: days.length,
+    period: Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000),
+    from: days[0] ?? null,
+    to: days.at(-1) ?? null,
+  };
   const ceStatus = await db.dataSourceStatus.findUnique({ where: { source: "ce-resources" } });
   const perKeyAvailable = !ceStatus || ceStatus.available;
+  const compareRequests = perKeyAvailable && days.length > 0;
   const requestsByKey = new Map(requests.map((r) => [r.key_arn, { requests: num(r.requests), cost: num(r.cost) }]));
 
   // The latest version in the month describes the key; it stops being billed when it left the inventory.
-  const latestByKey = new Map<string, (typeof versions)[number]>();
-  // Start of each key's current uninterrupted PendingDeletion stretch: storage is billed up to it
-  // (DescribeKey gives no waiting window for an ordinary PendingDeletion key).
-  const pendingSinceByKey = new Map<string, Date>();
+  const historyByKey = new Map<string, (typeof versions)[number][]>();
   for (const v of versions) {
-    latestByKey.set(v.keyArn, v);
-    if (v.keyState !== "PendingDeletion") pendingSinceByKey.delete(v.keyArn);
-    else if (!pendingSinceByKey.has(v.keyArn)) pendingSinceByKey.set(v.keyArn, v.validFrom);
+    const history = historyByKey.get(v.keyArn);
+    if (history) history.push(v);
+    else historyByKey.set(v.keyArn, [v]);
   }
   const rows: ModeledKeyRow[] = [];
-  for (const v of latestByKey.values()) {
+  for (const history of historyByKey.values()) {
+    const v = history.at(-1)!;
     const record = keyRecordOf({ ...v, policy: null }); // the cost model does not read the policy
     const observed = perKeyAvailable ? requestsByKey.get(v.keyArn) : undefined;
     const now = new Date(Math.min(v.validTo.getTime(), period.end.getTime()));
-    const pendingSince = pendingSinceByKey.get(v.keyArn) ?? null;
+    // Storage is billed up to the start of the current PendingDeletion stretch, if any.
+    const pendingSince = pendingSinceOf(history);
     const cost = modeledKeyCost({ ...record, pendingSince }, { period, now, requests: observed?.requests ?? null, prices });
     if (record.keyManager === "AWS" && !observed) continue; // AWS managed keys only cost their requests
     rows.push({
@@ -124,15 +148,21 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
       requestVariance: observed && cost.requestCost !== null ? costVariance(cost.requestCost, observed.cost) : null,
     });
   }
-  const billedByBu = new Map(billed.map((b) => [buLabel(b.business_unit), roundMoney(b.cost)]));
-  const buNames = new Set([...billedByBu.keys(), ...rows.map((r) => r.businessUnit)]);
+  const buNames = new Set([...billed.keys(), ...rows.map((r) => r.businessUnit)]);
   const wanted = query.bu?.length ? new Set(query.bu.map(buLabel)) : null;
   const byBusinessUnit: ModeledBuRow[] = [...buNames].sort().flatMap((bu) => {
     if (wanted && !wanted.has(bu)) return [];
     const keys = rows.filter((r) => r.businessUnit === bu);
-    const modeled = sumMoney(keys.map((r) => r.modeledTotal));
-    const billedCost = billedByBu.get(bu) ?? 0;
-    return [{ businessUnit: bu, modeled, billed: billedCost, variance: roundedVariance(costVariance(modeled, billedCost)), keysWithoutRequestData: keys.filter((r) => r.requests === null).length }];
+    const b = billed.get(bu) ?? { keys: 0, requestsOnCoveredDays: 0, total: 0 };
+    const modeledStorage = sumMoney(keys.map((r) => roundMoney(r.keyCost + r.rotationCost)));
+    const modeledRequests = sumMoney(keys.map((r) => roundMoney(r.requestCost ?? 0)));
+    return [{
+      businessUnit: bu,
+      keyStorage: billedVsModeled(b.keys, modeledStorage),
+      requests: compareRequests ? billedVsModeled(b.requestsOnCoveredDays, modeledRequests) : null,
+      billedTotal: b.total,
+      keysWithoutRequestData: keys.filter((r) => r.requests === null).length,
+    }];
   });
   const keyRows = rows.filter((r) => !wanted || wanted.has(r.businessUnit)).sort((a, b) => b.modeledTotal - a.modeledTotal || a.keyArn.localeCompare(b.keyArn));
   return {
@@ -161,4 +191,24 @@ function roundedKeyRow(r: ModeledKeyRow): ModeledKeyRow {
     billedRequestCost: roundMoneyOrNull(r.billedRequestCost),
     requestVariance: r.requestVariance && roundedVariance(r.requestVariance),
   };
+}
+
+const billedVsModeled = (billed: number, modeled: number): BilledVsModeled => ({ billed, modeled, variance: roundedVariance(costVariance(modeled, billed)) });
+
+/**
+ * Per BU label, summed in SQL numeric: the KMS-Keys usage types (key storage and rotation
+ * surcharge) over the period, the request usage types on the covered days only, and everything.
+ */
+async function billedByBusinessUnit(db: Db, start: Day, endExclusive: Day, coveredDays: Day[]) {
+  const rows = await db.$queryRawUnsafe<{ business_unit: string; keys: string | null; requests: string | null; total: string }[]>(
+    `SELECT business_unit,
+       sum(unblended_cost) FILTER (WHERE category = 'KEYS')::text AS keys,
+       sum(unblended_cost) FILTER (WHERE category = 'REQUESTS' AND day = ANY($3::date[]))::text AS requests,
+       sum(unblended_cost)::text AS total
+     FROM kms_cost_daily WHERE day >= $1::date AND day < $2::date GROUP BY 1`,
+    start,
+    endExclusive,
+    coveredDays,
+  );
+  return new Map(rows.map((r) => [buLabel(r.business_unit), { keys: roundMoney(r.keys ?? 0), requestsOnCoveredDays: roundMoney(r.requests ?? 0), total: roundMoney(r.total) }]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyPriceOverrides, KMS_LIST_PRICES } from "@/lib/domain/prices";
-import { costVariance, keyMonthsBetween, modeledKeyCost, type ModeledCostInput } from "@/lib/kpi/modeled-cost";
+import { costVariance, keyMonthsBetween, modeledKeyCost, modeledKeyCostOverDays, modeledMonthlyKeyCost, pendingSinceOf, type ModeledCostInput } from "@/lib/kpi/modeled-cost";
 import { cmk } from "./fixtures";
 
 const APRIL = { start: new Date("2025-04-01T00:00:00Z"), end: new Date("2025-05-01T00:00:00Z") };
@@ -81,6 +81,49 @@ describe("modeledKeyCost", () => {
 
   it("charges nothing for a key created after the period", () => {
     expect(modeledKeyCost(cmk({ creationDate: new Date("2025-05-02T00:00:00Z") }), input()).total).toBe(0);
+  });
+});
+
+describe("modeledMonthlyKeyCost", () => {
+  it("is a key-month plus the rotation surcharge, capped at 2 rotations", () => {
+    expect(modeledMonthlyKeyCost(cmk({ rotationCount: 1 }), KMS_LIST_PRICES)).toEqual({ keyCost: 1, rotationCost: 1, total: 2 });
+    expect(modeledMonthlyKeyCost(cmk({ rotationCount: 7 }), KMS_LIST_PRICES)).toEqual({ keyCost: 1, rotationCost: 2, total: 3 });
+    expect(modeledMonthlyKeyCost(cmk({ rotationCount: null }), KMS_LIST_PRICES)).toEqual({ keyCost: 1, rotationCost: 0, total: 1 });
+  });
+
+  it("is nothing for an AWS managed key or a key pending deletion; a disabled key still pays", () => {
+    expect(modeledMonthlyKeyCost(cmk({ keyManager: "AWS", rotationCount: 3 }), KMS_LIST_PRICES).total).toBe(0);
+    expect(modeledMonthlyKeyCost(cmk({ keyState: "PendingDeletion", rotationCount: 1 }), KMS_LIST_PRICES).total).toBe(0);
+    expect(modeledMonthlyKeyCost(cmk({ keyState: "Disabled", rotationCount: 1 }), KMS_LIST_PRICES).total).toBe(2);
+  });
+});
+
+describe("pendingSinceOf", () => {
+  const v = (keyState: string, day: string) => ({ keyState, validFrom: new Date(`${day}T00:00:00Z`) });
+  it("is the start of the current PendingDeletion stretch", () => {
+    expect(pendingSinceOf([v("PendingDeletion", "2025-04-01"), v("Enabled", "2025-04-03"), v("PendingDeletion", "2025-04-10"), v("PendingDeletion", "2025-04-12")])).toEqual(new Date("2025-04-10T00:00:00Z"));
+    expect(pendingSinceOf([v("PendingDeletion", "2025-04-01"), v("Enabled", "2025-04-03")])).toBeNull();
+  });
+});
+
+describe("modeledKeyCostOverDays", () => {
+  it("models each run of consecutive days as its own period, requests of the covered days only", () => {
+    // 30 April + 1-2 May (one run across the month end) and 5 May: 24 h of April's 720, 72 h of May's 744.
+    const requestsByDay = new Map([["2025-04-30", 10_000], ["2025-05-05", 20_000], ["2025-06-01", 99_999]]);
+    const cost = modeledKeyCostOverDays(cmk({ rotationCount: 1 }), ["2025-04-30", "2025-05-01", "2025-05-02", "2025-05-05"], {
+      requestsByDay, now: new Date("2025-06-01T00:00:00Z"), prices: KMS_LIST_PRICES,
+    });
+    const keyMonths = 24 / 720 + 72 / 744;
+    expect(cost.keyMonths).toBeCloseTo(keyMonths, 12);
+    expect(cost.rotationCost).toBeCloseTo(keyMonths, 12);
+    expect(cost.requestCost).toBeCloseTo(0.09, 12); // 30,000 × $0.03 / 10,000
+    expect(cost.total).toBeCloseTo(2 * keyMonths + 0.09, 12);
+  });
+
+  it("leaves the request cost unknown without per-key data", () => {
+    const cost = modeledKeyCostOverDays(cmk({ rotationCount: 0 }), ["2025-04-30"], { requestsByDay: null, now: new Date("2025-06-01T00:00:00Z"), prices: KMS_LIST_PRICES });
+    expect(cost.requestCost).toBeNull();
+    expect(cost.total).toBeCloseTo(24 / 720, 12);
   });
 });
 

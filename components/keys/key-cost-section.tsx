@@ -1,0 +1,47 @@
+"use client";
+
+import { formatInteger, formatUsd, NO_VALUE } from "@/components/format";
+import { num, str, type Row } from "@/components/hooks/queries/types";
+
+// The key's cost in the key list's terms (API `cost`, lib/queries/kpi/key-cost.ts): the request
+// cost billed on the days with per-key data, the model over exactly those days, and the modeled
+// storage + rotation per month. Unknown is "no data", never $0.
+
+const usd = (value: unknown) => {
+  const n = num(value);
+  return n === null ? "no data" : formatUsd(n);
+};
+
+function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">
+        <span className="font-semibold tabular-nums">{value}</span>
+        {detail ? <span className="block text-xs text-slate-600">{detail}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+export function KeyCostSection({ cost }: { cost: Row | undefined }) {
+  if (!cost) return null;
+  const window = (cost.window ?? null) as Row | null;
+  const modeled = (cost.modeled ?? null) as Row | null;
+  const monthly = (cost.modeledMonthly ?? {}) as Row;
+  const days = window ? `${str(window.daysWithData)} day(s) with per-key data between ${str(window.from)} and ${str(window.to)}` : "no per-key Cost Explorer data";
+  const requests = num(cost.requests);
+  return (
+    <section data-testid="key-cost" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="mb-3 text-base font-semibold text-slate-900">Cost</h2>
+      <dl className="grid gap-3 md:grid-cols-3">
+        <Figure testId="key-cost-billed" label="Request cost, billed" value={usd(cost.billedRequestCost)}
+          detail={`Requests only, ${days}${requests === null ? "" : `: ${formatInteger(requests)} requests`}`} />
+        <Figure testId="key-cost-modeled" label="Modeled, same days" value={modeled ? usd(modeled.total) : NO_VALUE}
+          detail={modeled ? `Key storage ${usd(modeled.keyCost)} + rotation ${usd(modeled.rotationCost)} + requests ${usd(modeled.requestCost)}${num(modeled.requestCost) === null ? " (not included)" : ""}` : undefined} />
+        <Figure testId="key-cost-monthly" label="Key storage + rotation, modeled per month" value={usd(monthly.total)}
+          detail={`Key-month ${usd(monthly.keyCost)} + rotation surcharge ${usd(monthly.rotationCost)}, in the key's current state`} />
+      </dl>
+    </section>
+  );
+}
