@@ -61,7 +61,13 @@ export async function benchAuthHttp(
     if (new Set(bodies).size !== 1) throw new Error("the three callers were not served the same overview");
     for (let i = 0; i < 20; i++) for (const c of callers) await get(c);
     const samples: Record<Caller["name"], number[]> = { none: [], session: [], bearer: [] };
-    for (let i = 0; i < opts.runs; i++) for (const c of callers) samples[c.name].push((await get(c)).ms);
+    // The order rotates each round: none of the three always follows the same one.
+    for (let i = 0; i < opts.runs; i++) {
+      for (let k = 0; k < callers.length; k++) {
+        const c = callers[(i + k) % callers.length]!;
+        samples[c.name].push((await get(c)).ms);
+      }
+    }
     const [none, sessionS, bearer] = [summarize(samples.none), summarize(samples.session), summarize(samples.bearer)];
     const result: AuthHttpResult = {
       dataset,
