@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       // Its own two servers (AUTH_MODE=none and oidc): the lcp/load server is not needed any more.
       await app?.stop();
       app = undefined;
-      const result = await benchAuthHttp(urls[served], served, { runs: iterations(tiny, 1000, 20), build: opts.build && !wants("lcp") && !wants("load"), smoke: tiny, log });
+      const result = await benchAuthHttp(urls[served], served, { runs: iterations(tiny, 2000, 20), build: opts.build && !wants("lcp") && !wants("load"), smoke: tiny, log });
       if (result) await saveResult(`auth-http${suffix}`, result);
       else log("[bench] no production build to serve: auth skipped (smoke mode never builds)");
     }

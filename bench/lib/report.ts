@@ -169,15 +169,16 @@ function loadTable(l: LoadResult): string {
 export function authHttpSection(a: All): string {
   const r = a.authHttp;
   if (!r) return "_not measured yet_";
-  const row = (name: string, s: Summary, added?: number) => [name, f0(s.n), s.median.toFixed(2), s.p95.toFixed(2), added === undefined ? "—" : added.toFixed(2)];
+  const row = (name: string, s: Summary, key?: "session" | "bearer") =>
+    [name, f0(s.n), s.median.toFixed(2), s.p95.toFixed(2), key ? r.addedP95[key].toFixed(2) : "—", key ? r.addedP95Blocked[key].toFixed(2) : "—"];
+  const blocked = Math.max(r.addedP95Blocked.session, r.addedP95Blocked.bearer);
   return [
-    table(["request", "requests", "p50 ms", "p95 ms", "added p95 ms"], [
+    table(["request", "requests", "p50 ms", "p95 ms", "added p95 ms (all requests)", `added p95 ms (median of ${r.addedP95Blocked.blocks} blocks)`], [
       row("AUTH_MODE=none (no check)", r.none),
-      row("AUTH_MODE=oidc, session cookie", r.session, r.addedP95.session),
-      row("AUTH_MODE=oidc, bearer token", r.bearer, r.addedP95.bearer),
+      row("AUTH_MODE=oidc, session cookie", r.session, "session"),
+      row("AUTH_MODE=oidc, bearer token", r.bearer, "bearer"),
     ]),
-    `\n**${r.dataset}** dataset, ${f0(r.responseBytes)}-byte answer. Target: the check adds ≤ 2 ms p95: ` +
-      `${verdict(r.addedP95.session <= 2 && r.addedP95.bearer <= 2)}.`,
+    `\n**${r.dataset}** dataset, ${f0(r.responseBytes)}-byte answer. Target: the check adds ≤ 2 ms p95 (median of the blocks): ${verdict(blocked <= 2)}.`,
   ].join("\n");
 }
 
@@ -284,7 +285,9 @@ export async function writeReport(file = REPORT_FILE): Promise<string> {
     "`npm run bench -- auth`: the cached `GET /api/overview` over HTTP from two `next start` servers of the same build on",
     "the same dataset, AUTH_MODE=none (no check) and AUTH_MODE=oidc called with a session cookie and with a bearer API",
     "token (both created in the database; a finops principal, unscoped like the local admin, so all three get the same",
-    "cached answer — the bench checks the bodies are identical). Warmed, then the three requests take turns, sequentially.",
+    "cached answer — the bench checks the bodies are identical). Warmed, then the three requests take turns, sequentially,",
+    "in 10 consecutive blocks. On the shared machine the p95 of all requests moves by several ms either way between runs;",
+    "the last column, the median over the blocks of each block's p95 difference, is the figure that repeats.",
     "",
     authHttpSection(a),
     "",
