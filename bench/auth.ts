@@ -2,13 +2,14 @@
 // withAccess with a bearer token (one indexed lookup of the token's sha256) and with a session
 // cookie, in process against the database of DATABASE_URL (run through scripts/with-db.ts):
 //   DATABASE_URL=... npx tsx scripts/with-db.ts npx tsx bench/auth.ts
-// The figure is the p95 of the difference, the budget 2 ms on top of a cached /api/overview.
+// The figure is the p95 of the difference, the budget 2 ms on top of a cached /api/overview;
+// bench/auth-http.ts (`npm run bench -- auth`) measures that request over HTTP.
 import { performance } from "node:perf_hooks";
 import { migrate } from "@/lib/db/migrate";
 import { db } from "@/lib/db/client";
-import { createApiToken } from "@/lib/auth/api-tokens";
-import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { withAccess } from "@/lib/auth/with-access";
+import { benchCredentials } from "./lib/credentials";
 import { percentile } from "./lib/stats";
 
 Object.assign(process.env, { AUTH_MODE: "oidc", APP_URL: "http://127.0.0.1:3000", OIDC_ISSUER: "http://127.0.0.1:1", OIDC_CLIENT_ID: "b", OIDC_CLIENT_SECRET: "b" });
@@ -27,10 +28,7 @@ async function time(call: () => Promise<Response>): Promise<number[]> {
 
 async function main(): Promise<void> {
   await migrate(process.env.DATABASE_URL!);
-  const admin = { kind: "session" as const, id: "bench", name: "bench", role: "admin" as const, businessUnits: null };
-  const { secret } = await createApiToken(db(), admin, { name: "bench", role: "finops", businessUnits: [], expiresAt: new Date(Date.now() + 86_400_000) });
-  await db().appUser.create({ data: { id: "bench", subject: "bench", role: "finops", businessUnits: [], groups: [] } });
-  const session = await createSession(db(), "bench", { idleMinutes: 60, maxHours: 24 });
+  const { session, token: secret } = await benchCredentials(db());
   const handler = async () => new Response("{}");
   const gated = withAccess("GET /api/overview", handler);
   const url = "http://127.0.0.1:3000/api/overview";

@@ -1,10 +1,11 @@
-// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|all] [--tiny] [--no-report]`
+// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|all] [--tiny] [--no-report]`
 // Creates the benchmark datasets once (large + small, or tiny with --tiny) in the bench's own
 // Postgres, runs the chosen benchmarks, prints a table and rewrites BENCHMARKS.md from the saved
 // results (bench/.data/results). --tiny is the smoke mode: small data, few iterations, no report.
 import { spawnSync } from "node:child_process";
 import v8 from "node:v8";
 import { Command, InvalidArgumentError } from "commander";
+import { benchAuthHttp } from "./auth-http";
 import { benchCsv } from "./csv";
 import { ensureDataset, type DatasetInfo } from "./dataset";
 import { benchHistory } from "./history";
@@ -20,7 +21,7 @@ import { startApp, type RunningApp } from "./lib/next-app";
 import { printTables, writeReport } from "./lib/report";
 import { saveResult } from "./lib/results";
 
-const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "all"] as const;
+const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "all"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const program = new Command()
@@ -32,7 +33,7 @@ const program = new Command()
   .option("--datasets <list>", "comma-separated subset of small,large (default both)", (v: string) => v.split(",") as DatasetName[])
   .option("--tiny", "smoke mode: 2,000 resources, 30 days, few iterations; BENCHMARKS.md untouched", false)
   .option("--no-report", "do not rewrite BENCHMARKS.md")
-  .option("--app-dataset <name>", "dataset served by `next start` for lcp and load (default large)")
+  .option("--app-dataset <name>", "dataset served by `next start` for lcp, load and auth (default large)")
   .option("--load-seconds <n>", "duration of the load test", (v) => Number(v))
   .option("--build", "run `next build` (in an isolated copy) even when a build exists", false);
 
@@ -86,6 +87,14 @@ async function main(): Promise<void> {
         const seconds = opts.loadSeconds ?? (tiny ? 3 : 60);
         await saveResult(`load-${served}`, await benchLoad(app.baseUrl, urls[served], served, { users: tiny ? 5 : 50, seconds, log }));
       }
+    }
+    if (wants("auth")) {
+      // Its own two servers (AUTH_MODE=none and oidc): the lcp/load server is not needed any more.
+      await app?.stop();
+      app = undefined;
+      const result = await benchAuthHttp(urls[served], served, { runs: iterations(tiny, 2000, 20), build: opts.build && !wants("lcp") && !wants("load"), smoke: tiny, log });
+      if (result) await saveResult(`auth-http${suffix}`, result);
+      else log("[bench] no production build to serve: auth skipped (smoke mode never builds)");
     }
     await saveResult(`machine-after${suffix}`, machine());
     await printTables(suffix);

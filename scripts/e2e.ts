@@ -31,7 +31,8 @@ try {
   const env = { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), AUTH_MODE: "none" };
   // Most specs read figures as the AUTH_MODE=none local admin (bound to 127.0.0.1 like any such
   // server); e2e/sign-in.spec.ts signs in through a real OIDC provider against a second server
-  // of the same build and database, with AUTH_MODE=oidc.
+  // of the same build and database, with AUTH_MODE=oidc (and e2e/demo-switcher.spec.ts one with
+  // AUTH_MODE=demo, below).
   children.start("web", "npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], env);
   const baseUrl = `http://127.0.0.1:${port}`;
   const oidcPort = await freePort();
@@ -50,11 +51,21 @@ try {
     AUTH_ROLE_MAP: JSON.stringify(E2E_ROLE_MAP),
   };
   children.start("web-oidc", "npx", ["--no-install", "next", "start", "-p", String(appPort), "-H", "127.0.0.1"], oidcEnv);
+  // e2e/demo-switcher.spec.ts needs what `npm run demo` serves (AUTH_MODE=demo): a third server
+  // of the same build, started only when that spec is part of the run (one more Node process
+  // is not free on a shared 2-core machine).
+  const specs = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const demoBaseUrl = specs.length === 0 || specs.some((s) => s.includes("demo-switcher")) ? `http://127.0.0.1:${await freePort()}` : undefined;
+  if (demoBaseUrl) {
+    const demoPort = new URL(demoBaseUrl).port;
+    children.start("web-demo", "npx", ["--no-install", "next", "start", "-p", demoPort, "-H", "127.0.0.1"], { ...env, PORT: demoPort, AUTH_MODE: "demo" });
+  }
   await waitForHttp(baseUrl, 60_000);
   await waitForHttp(oidcBaseUrl, 60_000);
+  if (demoBaseUrl) await waitForHttp(demoBaseUrl, 60_000);
   const playwright = spawn("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...env, E2E_BASE_URL: baseUrl, E2E_OIDC_BASE_URL: oidcBaseUrl },
+    env: { ...env, E2E_BASE_URL: baseUrl, E2E_OIDC_BASE_URL: oidcBaseUrl, ...(demoBaseUrl ? { E2E_DEMO_BASE_URL: demoBaseUrl } : {}) },
   });
   code = await new Promise<number>((resolve) => playwright.on("close", (c) => resolve(c ?? 1)));
 } catch (error) {

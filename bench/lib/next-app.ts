@@ -42,8 +42,12 @@ export async function buildAppCopy(log: (m: string) => void): Promise<number> {
  * Serves a production build against `databaseUrl`. Builds the copy when asked or missing; in smoke
  * mode (`smoke`) never builds (minutes): it serves the copy's build, else the repository's own
  * .next/ (read-only), else answers null and the caller skips the browser and load benchmarks.
+ * `env` overrides the server's environment (bench/auth-http.ts serves AUTH_MODE=oidc).
  */
-export async function startApp(databaseUrl: string, opts: { build: boolean; smoke?: boolean; log: (m: string) => void }): Promise<RunningApp | null> {
+export async function startApp(
+  databaseUrl: string,
+  opts: { build: boolean; smoke?: boolean; log: (m: string) => void; env?: Record<string, string> },
+): Promise<RunningApp | null> {
   let buildSeconds: number | null = null;
   let appDir = APP_COPY;
   const built = (dir: string) => existsSync(path.join(dir, ".next/BUILD_ID"));
@@ -55,7 +59,7 @@ export async function startApp(databaseUrl: string, opts: { build: boolean; smok
   const port = await freePort();
   const children = new ChildGroup();
   // Node's default heap, as users run it (the overview once needed 4.5 GB at 1,000,000 resources; no longer).
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOG_LEVEL: "warn", AUTH_MODE: process.env.AUTH_MODE || "none" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOG_LEVEL: "warn", AUTH_MODE: process.env.AUTH_MODE || "none", ...opts.env };
   // Only 127.0.0.1: the load test never leaves the machine.
   children.start("web", "npx", ["--no-install", "next", "start", appDir, "-H", "127.0.0.1", "-p", String(port)], { ...env }, undefined);
   const baseUrl = `http://127.0.0.1:${port}`;

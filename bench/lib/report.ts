@@ -1,7 +1,9 @@
 // Turns the saved results into the tables printed at the end of a run and into BENCHMARKS.md.
 // The "Ingestion" and "Store throughput" sections belong to the ingestion benchmarks and are
-// carried over verbatim, as is the hand-written "What bounds the missed targets" section.
+// carried over verbatim, as are the hand-written "What bounds the missed targets" section and the
+// in-process access-layer figures of bench/auth.ts.
 import { readFile, writeFile } from "node:fs/promises";
+import type { AuthHttpResult } from "../auth-http";
 import type { CsvResult } from "../csv";
 import type { DatasetInfo } from "../dataset";
 import type { HistoryResult } from "../history";
@@ -12,9 +14,10 @@ import type { OverviewPart } from "../overview-parts";
 import type { PageResult } from "../pages";
 import type { Machine } from "./machine";
 import { loadResult } from "./results";
+import type { Summary } from "./stats";
 
 export const REPORT_FILE = "BENCHMARKS.md";
-const PRESERVED = ["Ingestion", "Store throughput", "What bounds the missed targets"];
+const PRESERVED = ["Ingestion", "Store throughput", "What bounds the missed targets", "Access layer overhead (issue 14)"];
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—");
 const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "—");
@@ -38,6 +41,7 @@ interface All {
   history?: HistoryResult;
   load?: LoadResult;
   loadSmall?: LoadResult;
+  authHttp?: AuthHttpResult;
 }
 
 async function loadAll(suffix: string): Promise<All> {
@@ -54,6 +58,7 @@ async function loadAll(suffix: string): Promise<All> {
     history: await loadResult(`history${suffix}`),
     load: await loadResult(suffix ? "load-tiny" : "load-large"),
     loadSmall: suffix ? undefined : await loadResult("load-small"),
+    authHttp: await loadResult(`auth-http${suffix}`),
   };
 }
 
@@ -161,6 +166,22 @@ function loadTable(l: LoadResult): string {
   ].join("\n");
 }
 
+export function authHttpSection(a: All): string {
+  const r = a.authHttp;
+  if (!r) return "_not measured yet_";
+  const row = (name: string, s: Summary, key?: "session" | "bearer") =>
+    [name, f0(s.n), s.median.toFixed(2), s.p95.toFixed(2), key ? r.addedP95[key].toFixed(2) : "—", key ? r.addedP95Blocked[key].toFixed(2) : "—"];
+  const blocked = Math.max(r.addedP95Blocked.session, r.addedP95Blocked.bearer);
+  return [
+    table(["request", "requests", "p50 ms", "p95 ms", "added p95 ms (all requests)", `added p95 ms (median of ${r.addedP95Blocked.blocks} blocks)`], [
+      row("AUTH_MODE=none (no check)", r.none),
+      row("AUTH_MODE=oidc, session cookie", r.session, "session"),
+      row("AUTH_MODE=oidc, bearer token", r.bearer, "bearer"),
+    ]),
+    `\n**${r.dataset}** dataset, ${f0(r.responseBytes)}-byte answer. Target: the check adds ≤ 2 ms p95 (median of the blocks): ${verdict(blocked <= 2)}.`,
+  ].join("\n");
+}
+
 function section(md: string, heading: string): string | undefined {
   const start = md.indexOf(`\n## ${heading}\n`);
   if (start < 0) return undefined;
@@ -170,7 +191,7 @@ function section(md: string, heading: string): string | undefined {
 
 export async function printTables(suffix: string): Promise<void> {
   const a = await loadAll(suffix);
-  for (const [title, body] of [["Datasets", datasetSection(a)], ["Overview API", overviewSection(a)], ["Pages", pagesSection(a)], ["Chargeback CSV", csvSection(a)], ["Chromium", lcpSection(a)], ["History storage", historySection(a)], ["Concurrent users", loadSection(a)]] as const) {
+  for (const [title, body] of [["Datasets", datasetSection(a)], ["Overview API", overviewSection(a)], ["Pages", pagesSection(a)], ["Chargeback CSV", csvSection(a)], ["Chromium", lcpSection(a)], ["History storage", historySection(a)], ["Concurrent users", loadSection(a)], ["Access layer over HTTP", authHttpSection(a)]] as const) {
     console.log(`\n== ${title}\n${body}`);
   }
 }
@@ -190,7 +211,7 @@ export async function writeReport(file = REPORT_FILE): Promise<string> {
     machineLine,
     "",
     "    npm run bench                    # everything: datasets (once), then every benchmark, then this file",
-    "    npm run bench -- overview        # one of dataset|overview|pages|csv|lcp|history|load|all",
+    "    npm run bench -- overview        # one of dataset|overview|pages|csv|lcp|history|load|auth|all",
     "    npm run bench -- all --tiny      # smoke mode (2,000 resources, 30 days, few iterations; this file untouched)",
     "",
     "Datasets live in their own embedded Postgres (`.data/postgres-bench`, port 54341, databases `kms_finops_bench` and",
@@ -258,6 +279,19 @@ export async function writeReport(file = REPORT_FILE): Promise<string> {
     "between two ingestions; the first request of each view computes it.",
     "",
     loadSection(a),
+    "",
+    "## Access layer over HTTP (issue 14)",
+    "",
+    "`npm run bench -- auth`: the cached `GET /api/overview` over HTTP from two `next start` servers of the same build on",
+    "the same dataset, AUTH_MODE=none (no check) and AUTH_MODE=oidc called with a session cookie and with a bearer API",
+    "token (both created in the database; a finops principal, unscoped like the local admin, so all three get the same",
+    "cached answer — the bench checks the bodies are identical). Warmed, then the three requests take turns, sequentially,",
+    "in 10 consecutive blocks. On the shared machine the p95 of all requests moves by several ms either way between runs;",
+    "the last column, the median over the blocks of each block's p95 difference, is the figure that repeats.",
+    "",
+    authHttpSection(a),
+    "",
+    kept["Access layer overhead (issue 14)"] ?? "## Access layer overhead (issue 14)\n\n_In process: `bench/auth.ts`._",
     "",
     kept["What bounds the missed targets"] ?? "## What bounds the missed targets\n\n_to be written after a full run_",
     "",

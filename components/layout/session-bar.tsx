@@ -1,5 +1,9 @@
 import { headers } from "next/headers";
+import { buLabel } from "@/lib/api/params";
 import { authConfig } from "@/lib/auth/config";
+import { demoBusinessUnits } from "@/lib/auth/demo-view";
+import { db } from "@/lib/db/client";
+import { DemoViewSwitcher } from "./demo-view-switcher";
 import { authenticate } from "@/lib/auth/with-access";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,6 +14,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function SessionBar() {
   const config = authConfig();
   const principal = await authenticate(new Request("http://page.invalid/", { headers: await headers() }), config);
+  const demoView = principal?.kind === "demo" && principal.businessUnits ? buLabel(principal.businessUnits[0]!) : null;
   const scope = principal?.businessUnits ? ` · business units: ${principal.businessUnits.map((b) => b || "(untagged)").join(", ")}` : "";
   return (
     <div className="bg-slate-950 text-xs text-slate-200">
@@ -19,7 +24,10 @@ export async function SessionBar() {
         </p>
       ) : null}
       {config.AUTH_MODE === "demo" ? (
-        <p className="bg-sky-200 px-6 py-1 text-center font-medium text-slate-900">Demo: generated organization, signed in automatically as an admin.</p>
+        <p className="bg-sky-200 px-6 py-1 text-center font-medium text-slate-900">
+          Demo: generated organization, signed in automatically as an admin.
+          <DemoViewSwitcher businessUnits={await demoBusinessUnits(db())} current={demoView} />
+        </p>
       ) : null}
       {principal ? (
         <div className="mx-auto flex max-w-[1600px] items-center justify-end gap-3 px-6 py-1">

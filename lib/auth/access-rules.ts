@@ -19,6 +19,8 @@ export const ACCESS_RULES = {
   "GET /auth/sign-in": "public",
   "GET /auth/callback": "public",
   "POST /auth/sign-out": "public",
+  // The demo's "Viewing as" switcher: 404 unless AUTH_MODE=demo, where every visitor is signed in.
+  "POST /auth/demo-view": "public",
   // A JSON 404 for any /api/* path no route serves: it tells nothing a guess would not.
   "GET /api/[...unknown]": "public",
   "HEAD /api/[...unknown]": "public",

@@ -1,7 +1,7 @@
 // The wrapper every route handler goes through:
 //   export const GET = withAccess("GET /api/keys", handler)
 // It authenticates (bearer token, else session cookie; demo and none modes give their fixed
-// principal), checks the route's rule in access-rules.ts and the CSRF rule, and runs the handler
+// principal, or the BU manager the demo visitor chose to view as), checks the route's rule in access-rules.ts and the CSRF rule, and runs the handler
 // inside runWithPrincipal so scoped queries read the principal with currentPrincipal().
 import { jsonResponse } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
@@ -10,11 +10,11 @@ import { principalOfToken } from "./api-tokens";
 import { authConfig, type AuthConfig } from "./config";
 import { runWithPrincipal } from "./context";
 import { csrfProblem } from "./csrf";
+import { DEMO_VIEW_COOKIE, demoPrincipal } from "./demo-view";
 import type { Principal } from "./principal";
 import { principalOfSession, SESSION_COOKIE } from "./sessions";
 import { bearerOf } from "./tokens";
 
-const DEMO_ADMIN: Principal = { kind: "demo", id: "demo", name: "Demo admin", role: "admin", businessUnits: null };
 const NO_AUTH: Principal = { kind: "none", id: "anonymous", name: "local (AUTH_MODE=none)", role: "admin", businessUnits: null };
 
 const denied = (status: 401 | 403, code: "unauthorized" | "forbidden", message: string) => jsonResponse({ error: { code, message } }, status);
@@ -32,7 +32,7 @@ export async function authenticate(request: Request, config: AuthConfig = authCo
   const bearer = bearerOf(request);
   if (bearer) return principalOfToken(db(), bearer);
   if (config.AUTH_MODE === "none") return NO_AUTH;
-  if (config.AUTH_MODE === "demo") return DEMO_ADMIN;
+  if (config.AUTH_MODE === "demo") return demoPrincipal(cookieOf(request, DEMO_VIEW_COOKIE));
   const session = cookieOf(request, SESSION_COOKIE);
   if (!session) return null;
   return principalOfSession(db(), session, { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS });
