@@ -5,15 +5,18 @@ import { currentPrincipal } from "./context";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Principal } from "./principal";
 
-export type AuditAction =
-  | "settings.update"
-  | "run.start"
-  | "run.cancel"
-  | "token.create"
-  | "token.revoke"
-  | "session.revoke"
-  | "sign-in.failure"
-  | "role-mapping.update";
+/** Every action the log records (GET /api/admin/audit?action= accepts exactly these). */
+export const AUDIT_ACTIONS = [
+  "settings.update",
+  "run.start",
+  "run.cancel",
+  "token.create",
+  "token.revoke",
+  "session.revoke",
+  "sign-in.failure",
+  "role-mapping.update",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActor = Pick<Principal, "kind" | "id" | "name">;
 

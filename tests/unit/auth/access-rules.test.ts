@@ -63,7 +63,7 @@ describe("access rules", () => {
 
   it("lets only admins change settings and start runs, keeps runs from viewers; every role reads and exports", () => {
     for (const id of Object.keys(ACCESS_RULES) as RouteId[]) {
-      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin");
+      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit";
       // Run warnings name resources of every account and business unit.
       const noViewer = adminOnly || id === "PAGE /runs" || id.startsWith("GET /api/runs");
       expect(mayCall(principal("admin"), id), id).toBe(true);
