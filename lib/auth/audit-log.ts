@@ -26,8 +26,8 @@ export const auditPageParams = {
   ...auditFilterParams,
   cursor: z
     .string()
-    .regex(/^[1-9]\d{0,18}$/, "must be the nextCursor of a previous page")
-    .refine((c) => BigInt(c) <= BIGINT_MAX, "must be the nextCursor of a previous page")
+    // One check: zod runs every refine, and BigInt("abc") would throw.
+    .refine((c) => /^[1-9]\d{0,18}$/.test(c) && BigInt(c) <= BIGINT_MAX, "must be the nextCursor of a previous page")
     .optional(),
   limit: z.coerce
     .number({ error: "must be a whole number between 1 and 500" })
