@@ -6,7 +6,7 @@ import { z } from "zod";
 import { checkRange, day } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { safeText } from "@/lib/export/chargeback-sql";
-import { AUDIT_ACTIONS } from "./audit";
+import { AUDIT_ACTIONS } from "./audit-actions";
 
 const BIGINT_MAX = 9_223_372_036_854_775_807n;
 

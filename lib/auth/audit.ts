@@ -3,20 +3,10 @@
 import { db as appDb, type Db } from "@/lib/db/client";
 import { currentPrincipal } from "./context";
 import type { Prisma } from "@/generated/prisma/client";
+import type { AuditAction } from "./audit-actions";
 import type { Principal } from "./principal";
 
-/** Every action the log records (GET /api/admin/audit?action= accepts exactly these). */
-export const AUDIT_ACTIONS = [
-  "settings.update",
-  "run.start",
-  "run.cancel",
-  "token.create",
-  "token.revoke",
-  "session.revoke",
-  "sign-in.failure",
-  "role-mapping.update",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
 export type AuditActor = Pick<Principal, "kind" | "id" | "name">;
 
