@@ -96,3 +96,17 @@ test("the audit page loads older entries 100 at a time with Load more", async ({
   await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   await inBatches("DELETE");
 });
+
+test("a group name with a slash, spaces and % travels through the URL intact", async ({ page }) => {
+  await page.goto("/admin/role-mappings");
+  const group = "e2e Team/EU 100% ops";
+  await page.getByLabel("IdP group").fill(group);
+  await page.getByLabel("Role").selectOption("finops");
+  await page.getByRole("button", { name: "Save mapping" }).click();
+  const row = page.getByTestId("role-mappings-table").getByRole("row").filter({ hasText: group });
+  await expect(row.getByRole("cell").first()).toHaveText(group);
+  const listed = (await (await page.request.get("/api/admin/role-mappings")).json()) as { items: { group: string }[] };
+  expect(listed.items.map((m) => m.group)).toContain(group);
+  await page.getByRole("button", { name: `Delete ${group}` }).click();
+  await expect(row).toHaveCount(0);
+});
