@@ -3,17 +3,10 @@
 import { db as appDb, type Db } from "@/lib/db/client";
 import { currentPrincipal } from "./context";
 import type { Prisma } from "@/generated/prisma/client";
+import type { AuditAction } from "./audit-actions";
 import type { Principal } from "./principal";
 
-export type AuditAction =
-  | "settings.update"
-  | "run.start"
-  | "run.cancel"
-  | "token.create"
-  | "token.revoke"
-  | "session.revoke"
-  | "sign-in.failure"
-  | "role-mapping.update";
+export { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
 export type AuditActor = Pick<Principal, "kind" | "id" | "name">;
 

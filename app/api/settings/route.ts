@@ -4,7 +4,8 @@ import { parseQuery, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { saveSettings } from "@/lib/settings/save";
-import { auditAfter } from "@/lib/auth/audit";
+import { audit } from "@/lib/auth/audit";
+import { currentPrincipal } from "@/lib/auth/context";
 import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
@@ -16,12 +17,19 @@ function get(request: Request): Promise<Response> {
   });
 }
 
-/** Body: a partial settings object. Invalid → 400 naming the setting; nothing is stored then. */
+const pick = (settings: object, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (settings as Record<string, unknown>)[k]]));
+
+/**
+ * Body: a partial settings object. Invalid → 400 naming the setting; nothing is stored then (and
+ * nothing audited). The audit row holds the settings that changed, before and after.
+ */
 function put(request: Request): Promise<Response> {
   return handle(async () => {
     const patch = await readJsonBody(request, "a JSON object of settings");
     const before = await loadPolicySettings(db());
-    return auditAfter(saveSettings(db(), patch), "settings.update", { target: "policy", before, after: patch });
+    const result = await saveSettings(db(), patch);
+    await audit(db(), currentPrincipal(), "settings.update", { target: "policy", before: pick(before, result.changed), after: pick(result.settings, result.changed) });
+    return result;
   });
 }
 

@@ -20,3 +20,24 @@ export function useStartRunMutation() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
   });
 }
+
+export type RoleMappingInput = { group: string; role: string; businessUnits: string[] };
+const roleMappingPath = (group: string) => `/api/admin/role-mappings/${encodeURIComponent(group)}`;
+
+/** PUT /api/admin/role-mappings/{group}: creates or replaces the group's row. */
+export function usePutRoleMappingMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ group, ...body }: RoleMappingInput) => apiSend<unknown>("PUT", roleMappingPath(group), body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["admin:role-mappings"] }),
+  });
+}
+
+/** DELETE /api/admin/role-mappings/{group}: the AUTH_ROLE_MAP entry, if any, applies again. */
+export function useDeleteRoleMappingMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (group: string) => apiSend<unknown>("DELETE", roleMappingPath(group), {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["admin:role-mappings"] }),
+  });
+}

@@ -1,0 +1,13 @@
+// Every action the audit log records, in a module without server imports: the audit page's
+// action filter lists them too, and GET /api/admin/audit?action= accepts exactly these.
+export const AUDIT_ACTIONS = [
+  "settings.update",
+  "run.start",
+  "run.cancel",
+  "token.create",
+  "token.revoke",
+  "session.revoke",
+  "sign-in.failure",
+  "role-mapping.update",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
