@@ -7,15 +7,19 @@ import { readCount } from "./read-figures";
 const base = process.env.E2E_DEMO_BASE_URL;
 if (!base) throw new Error("e2e/demo-switcher.spec.ts needs the AUTH_MODE=demo server: run it through scripts/e2e.ts");
 
+// The server closes idle keep-alive sockets after 5 s; a request that reuses one at that moment
+// fails with ECONNRESET before reaching the app. Playwright retries exactly that error.
+const KEEP_ALIVE_RETRY = { maxRetries: 2 };
+
 type Keys = { total: number; items: { businessUnit: string }[] };
 
 test("a demo visitor views the dashboard as a BU manager, then as the admin again", async ({ page, context }) => {
   // The largest BU by keys, read as the demo admin before switching.
-  const adminKeys = (await (await page.request.get(`${base}/api/keys?pageSize=500`)).json()) as Keys;
+  const adminKeys = (await (await page.request.get(`${base}/api/keys?pageSize=500`, KEEP_ALIVE_RETRY)).json()) as Keys;
   const counts = new Map<string, number>();
   for (const k of adminKeys.items) counts.set(k.businessUnit, (counts.get(k.businessUnit) ?? 0) + 1);
   const [bu] = [...counts].filter(([b]) => b !== "(untagged)").sort((a, b) => b[1] - a[1])[0]!;
-  const buKeys = (await (await page.request.get(`${base}/api/keys?pageSize=500&bu=${encodeURIComponent(bu)}`)).json()) as Keys;
+  const buKeys = (await (await page.request.get(`${base}/api/keys?pageSize=500&bu=${encodeURIComponent(bu)}`, KEEP_ALIVE_RETRY)).json()) as Keys;
 
   await page.goto(`${base}/`);
   const switcher = page.getByLabel("Viewing as:");
@@ -35,18 +39,18 @@ test("a demo visitor views the dashboard as a BU manager, then as the admin agai
   const buCmk = await readCount(page, "kpi-cmk-count");
   expect(buCmk).toBeLessThan(adminCmk);
   // The API the browser calls: that BU's keys only, as many as the admin's ?bu= answer; another BU is out of scope.
-  const mine = (await (await page.request.get(`${base}/api/keys?pageSize=500`)).json()) as Keys;
+  const mine = (await (await page.request.get(`${base}/api/keys?pageSize=500`, KEEP_ALIVE_RETRY)).json()) as Keys;
   expect(mine.total).toBe(buKeys.total);
   expect(new Set(mine.items.map((k) => k.businessUnit))).toEqual(new Set([bu]));
   const another = [...counts.keys()].find((b) => b !== bu)!;
-  expect((await page.request.get(`${base}/api/keys?bu=${encodeURIComponent(another)}`)).status()).toBe(404);
+  expect((await page.request.get(`${base}/api/keys?bu=${encodeURIComponent(another)}`, KEEP_ALIVE_RETRY)).status()).toBe(404);
   // The keys page shows the same total.
   await page.goto(`${base}/keys`);
   await expect(page.getByTestId("keys-table-count")).toContainText(`of ${buKeys.total.toLocaleString("en-US")}`);
 
   await page.getByLabel("Viewing as:").selectOption({ label: "Admin" });
   await expect(page.getByText("Demo admin · admin")).toBeVisible();
-  expect((await (await page.request.get(`${base}/api/keys?pageSize=500`)).json()).total).toBe(adminKeys.total);
+  expect((await (await page.request.get(`${base}/api/keys?pageSize=500`, KEEP_ALIVE_RETRY)).json()).total).toBe(adminKeys.total);
 });
 
 test("an unknown business unit is refused with 400 naming the field", async ({ request }) => {
