@@ -28,6 +28,9 @@ export const ACCESS_RULES = {
   "DELETE /api/[...unknown]": "public",
   // Pages (app/**/page.tsx), keyed "PAGE <path>".
   "PAGE /": "read",
+  "PAGE /admin": "admin",
+  "PAGE /admin/tokens": "admin",
+  "PAGE /admin/users": "admin",
   "PAGE /costs": "read",
   "PAGE /keys": "read",
   "PAGE /keys/[arn]": "read",
@@ -37,6 +40,13 @@ export const ACCESS_RULES = {
   "PAGE /settings": "read",
   "PAGE /teams": "read",
   // Route handlers (app/api/**/route.ts), keyed "<METHOD> <path>".
+  "GET /api/admin/sessions": "admin",
+  "DELETE /api/admin/sessions/[id]": "admin",
+  "GET /api/admin/tokens": "admin",
+  "POST /api/admin/tokens": "admin",
+  "DELETE /api/admin/tokens/[id]": "admin",
+  "GET /api/admin/users": "admin",
+  "DELETE /api/admin/users/[id]/sessions": "admin",
   "GET /api/costs/by-bu": "read",
   "GET /api/costs/chargeback": "read",
   "GET /api/costs/modeled": "read",
