@@ -48,7 +48,7 @@ export async function apiGet<T>(path: string, params: QueryParams = {}, signal?:
   return (await response.json()) as T;
 }
 
-export async function apiSend<T>(method: "POST" | "PUT", path: string, body: unknown): Promise<T> {
+export async function apiSend<T>(method: "POST" | "PUT" | "DELETE", path: string, body: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     headers: { "content-type": "application/json", accept: "application/json" },
