@@ -31,6 +31,7 @@ test.describe("OIDC sign-in", () => {
     await signIn(page, "ada.admin", "/keys");
     await expect(page).toHaveURL(`${base}/keys`);
     await expect(page.getByRole("heading", { name: "Keys", level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveAttribute("href", "/admin");
     const session = (await context.cookies()).find((c) => c.name === "kfo_session")!;
     expect(session.httpOnly).toBe(true);
     expect(session.sameSite).toBe("Lax");
@@ -52,6 +53,11 @@ test.describe("OIDC sign-in", () => {
     expect((await page.request.post(`${base}/api/runs`, { headers: json, data: {} })).status()).toBe(403);
     const runsPage = await page.goto(`${base}/runs`);
     expect(runsPage?.status()).toBe(404);
+    // No Admin entry for a viewer, and the admin pages and API answer as if absent / forbidden.
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Keys" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+    expect((await page.goto(`${base}/admin/tokens`))?.status()).toBe(404);
+    expect((await page.request.get(`${base}/api/admin/tokens`)).status()).toBe(403);
   });
 
   test("finops reads everything but changes nothing", async ({ page }) => {

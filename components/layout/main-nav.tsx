@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { isActive, navItems } from "./nav-items";
+import { adminNavItem, isActive, navItems } from "./nav-items";
 
-export function MainNav() {
+export function MainNav({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
+  const items = showAdmin ? [...navItems, adminNavItem] : navItems;
   return (
     <nav aria-label="Main" className="-mb-px overflow-x-auto">
       <ul className="flex min-w-max gap-1">
-        {navItems.map((item) => {
+        {items.map((item) => {
           const active = isActive(item.href, pathname);
           return (
             <li key={item.href}>

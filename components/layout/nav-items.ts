@@ -10,6 +10,9 @@ export const navItems = [
   { href: "/settings", label: "Settings" },
 ] as const;
 
+/** Shown after the others, to admins only (the pages themselves check the role again). */
+export const adminNavItem = { href: "/admin", label: "Admin" } as const;
+
 /** "/" matches only itself; any other item also matches its sub-pages (/keys/abc). */
 export function isActive(href: string, pathname: string): boolean {
   if (href === "/") return pathname === "/";

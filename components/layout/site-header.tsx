@@ -1,7 +1,11 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { canAdminister } from "@/lib/auth/principal";
+import { authenticate } from "@/lib/auth/with-access";
 import { MainNav } from "./main-nav";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const principal = await authenticate(new Request("http://page.invalid/", { headers: await headers() }));
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
       <div className="mx-auto flex max-w-[1600px] flex-col gap-x-10 px-6 lg:flex-row lg:items-end">
@@ -14,7 +18,7 @@ export function SiteHeader() {
             KMS FinOps <span className="font-normal text-slate-400">· AWS KMS cost &amp; CMK coverage</span>
           </span>
         </Link>
-        <MainNav />
+        <MainNav showAdmin={principal !== null && canAdminister(principal)} />
       </div>
     </header>
   );

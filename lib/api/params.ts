@@ -9,7 +9,7 @@ import { badRequest, payloadTooLarge } from "./errors";
 /** The label the API uses for the untagged business unit (stored as ""). */
 export const UNTAGGED = "(untagged)";
 export const buLabel = (businessUnit: string) => (businessUnit === "" ? UNTAGGED : businessUnit);
-const buValue = (label: string) => (label === UNTAGGED ? "" : label);
+export const buValue = (label: string) => (label === UNTAGGED ? "" : label);
 
 /** isDay throws on an impossible month ("2026-13-01"): that is a bad day too. */
 function isValidDay(value: string): boolean {

@@ -30,6 +30,9 @@ export const ACCESS_RULES = {
   "DELETE /api/[...unknown]": "public",
   // Pages (app/**/page.tsx), keyed "PAGE <path>".
   "PAGE /": "read",
+  "PAGE /admin": "admin",
+  "PAGE /admin/tokens": "admin",
+  "PAGE /admin/users": "admin",
   "PAGE /admin/audit": "admin",
   "PAGE /admin/role-mappings": "admin",
   "PAGE /costs": "read",
@@ -41,6 +44,13 @@ export const ACCESS_RULES = {
   "PAGE /settings": "read",
   "PAGE /teams": "read",
   // Route handlers (app/api/**/route.ts), keyed "<METHOD> <path>".
+  "GET /api/admin/sessions": "admin",
+  "DELETE /api/admin/sessions/[id]": "admin",
+  "GET /api/admin/tokens": "admin",
+  "POST /api/admin/tokens": "admin",
+  "DELETE /api/admin/tokens/[id]": "admin",
+  "GET /api/admin/users": "admin",
+  "DELETE /api/admin/users/[id]/sessions": "admin",
   "GET /api/admin/audit": "admin",
   "GET /api/admin/role-mappings": "admin",
   "PUT /api/admin/role-mappings/[group]": "admin",

@@ -20,11 +20,16 @@ export async function createApiToken(db: Db, by: Principal, input: NewToken): Pr
   return { id, secret };
 }
 
+/** Revokes a live token (false: unknown or revoked already); the audit row keeps what it was. */
 export async function revokeApiToken(db: Db, by: Principal, id: string): Promise<boolean> {
-  const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const revokedAt = new Date();
+  const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt } });
   for (const [hash, entry] of cache) if (entry.principal.id === id) cache.delete(hash);
-  if (count > 0) await audit(db, by, "token.revoke", { target: id });
-  return count > 0;
+  if (count === 0) return false;
+  const token = await db.apiToken.findUniqueOrThrow({ where: { id } });
+  const before = { name: token.name, role: token.role, businessUnits: token.businessUnits, expiresAt: token.expiresAt.toISOString(), revokedAt: null };
+  await audit(db, by, "token.revoke", { target: id, before, after: { ...before, revokedAt: revokedAt.toISOString() } });
+  return true;
 }
 
 /**

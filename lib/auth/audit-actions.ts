@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "token.create",
   "token.revoke",
   "session.revoke",
+  "user.sign-out",
   "sign-in.failure",
   "role-mapping.update",
 ] as const;

@@ -1,5 +1,5 @@
 // The audit log: who changed which setting (before/after), started or cancelled a run, created
-// or revoked a token, revoked a session, or failed to sign in.
+// or revoked a token, revoked a session or signed a user out everywhere, or failed to sign in.
 import { db as appDb, type Db } from "@/lib/db/client";
 import { currentPrincipal } from "./context";
 import type { Prisma } from "@/generated/prisma/client";

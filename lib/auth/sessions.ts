@@ -55,3 +55,24 @@ export async function revokeSession(db: Db, secret: string): Promise<void> {
   cache.delete(sha256Hex(secret));
   await db.appSession.updateMany({ where: { tokenHash: sha256Hex(secret), revokedAt: null }, data: { revokedAt: new Date() } });
 }
+
+/**
+ * An admin ends a session they know by id (they never see its secret): the row is found by id
+ * and its cache entry, keyed by the token hash, dropped so this process refuses it at once.
+ * Returns whether a live session was revoked (false: unknown or revoked already).
+ */
+export async function revokeSessionById(db: Db, id: string, now = new Date()): Promise<boolean> {
+  const session = await db.appSession.findUnique({ where: { id }, select: { tokenHash: true } });
+  if (!session) return false;
+  cache.delete(session.tokenHash);
+  const { count } = await db.appSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  return count > 0;
+}
+
+/** Signs a user out everywhere: every session of theirs not revoked yet. Returns how many. */
+export async function revokeUserSessions(db: Db, userId: string, now = new Date()): Promise<number> {
+  const sessions = await db.appSession.findMany({ where: { userId, revokedAt: null }, select: { tokenHash: true } });
+  for (const { tokenHash } of sessions) cache.delete(tokenHash);
+  const { count } = await db.appSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  return count;
+}
