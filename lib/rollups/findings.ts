@@ -2,9 +2,10 @@
 // pure rules (lib/kpi/key-findings.ts) at the latest snapshot day. first_seen is the first day of
 // the current uninterrupted stretch in which the finding holds: for findings that depend on the
 // key version alone (policy, tags, aliases, rotation, state) it is read from the key's version
-// history, like non_compliant_since for resources; for the others (shared, in use while pending
-// deletion, unused: they depend on resources and usage that are not versioned with the key) a
-// persisting finding keeps the day it was first seen and a new one is first seen today.
+// history, like non_compliant_since for resources; in use while pending deletion and unused join
+// that with the history of the resources on the key and its last use (finding-stretches.ts); for
+// SHARED_MASTER_KEY (which applications share the key, over time, is not kept) a persisting
+// finding keeps the day it was first seen and a new one is first seen today.
 import type { Db } from "@/lib/db/client";
 import type { KeyFindingCode, ReferencingResource } from "@/lib/kpi/key-findings";
 import { keyFindings } from "@/lib/kpi/key-findings";
@@ -13,11 +14,14 @@ import { CURRENT, keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/queri
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { dayToDate } from "@/lib/store/days";
+import { pendingInUseSince, referenceHistories, unusedSince } from "./finding-stretches";
 
 /** Findings decided by the key version alone, so their history can be read from the versions. */
 const VERSION_CODES = new Set<KeyFindingCode>([
   "ROTATION_DISABLED", "MISSING_TAGS", "ALIAS_CONVENTION", "PUBLIC_POLICY", "BROAD_USAGE", "NO_SEPARATION_OF_DUTIES", "DISABLED_BILLED",
 ]);
+/** Findings with a key-version half (pending deletion or not) and a resource/usage half. */
+const MIXED_CODES = new Set<KeyFindingCode>(["PENDING_DELETION_IN_USE", "UNUSED"]);
 const CHUNK = 5_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -50,6 +54,8 @@ async function versionStretchStarts(db: Db, wanted: Map<string, Set<KeyFindingCo
         continue;
       }
       const held = new Set(keyFindings(keyRecordOf(version), { asOf, usage: null, referencingResources: [] }, policy).map((f) => f.code));
+      // The key halves of the mixed findings; their other halves are read in recomputeKeyFindings.
+      held.add(version.keyState === "PendingDeletion" ? "PENDING_DELETION_IN_USE" : "UNUSED");
       for (const code of [...open]) {
         if (held.has(code)) since.set(`${arn}|${code}`, dayOf(version.validFrom));
         else open.delete(code);
@@ -92,12 +98,24 @@ export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): P
 
   const wanted = new Map<string, Set<KeyFindingCode>>();
   for (const r of rows) {
-    if (!VERSION_CODES.has(r.code)) continue;
+    if (!VERSION_CODES.has(r.code) && !MIXED_CODES.has(r.code)) continue;
     const codes = wanted.get(r.key_arn) ?? new Set<KeyFindingCode>();
     codes.add(r.code);
     wanted.set(r.key_arn, codes);
   }
   const stretchStart = await versionStretchStarts(db, wanted, policy, asOf);
+  const mixed = rows.filter((r) => MIXED_CODES.has(r.code));
+  const refHistory = await referenceHistories(db, [...new Set(mixed.map((r) => r.key_arn))]);
+  const creationByKey = new Map(keys.map((k) => [k.keyArn, k.creationDate]));
+  for (const r of mixed) {
+    const id = `${r.key_arn}|${r.code}`;
+    const keyHalf = stretchStart.get(id);
+    const since = r.code === "PENDING_DELETION_IN_USE"
+      ? pendingInUseSince(keyHalf, refHistory.get(r.key_arn))
+      : unusedSince(creationByKey.get(r.key_arn)!, usageByKey.get(r.key_arn) ?? undefined, policy.unusedKeyDays, refHistory.get(r.key_arn), keyHalf);
+    if (since) stretchStart.set(id, since);
+    else stretchStart.delete(id);
+  }
 
   await db.$transaction(
     async (tx) => {
