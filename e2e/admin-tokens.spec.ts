@@ -1,5 +1,6 @@
 // The API-token admin page through the production server (AUTH_MODE=none: the visitor is the
 // local admin): create a token, see its secret once, use it as a bearer, revoke it, see 401.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 test("an admin creates a viewer token, uses its secret once shown, revokes it and it stops working", async ({ page, request }) => {
@@ -27,6 +28,8 @@ test("an admin creates a viewer token, uses its secret once shown, revokes it an
   await expect(row).toContainText("payments");
   await expect(row.getByTestId("token-last-used")).toHaveText("never");
   await expect(row.getByTestId("token-status")).toHaveText("active");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   // The secret is a bearer token of a payments viewer: only payments keys come back.
   const keys = await request.get("/api/keys?pageSize=500", { headers: { authorization: `Bearer ${secret}` } });

@@ -1,19 +1,9 @@
 // Sign-in through a real OpenID Connect provider (tests/oidc/provider.ts, started by
 // scripts/e2e.ts) against the AUTH_MODE=oidc server: what each role sees and cannot reach.
-import { expect, test, type Page } from "@playwright/test";
-
-const base = process.env.E2E_OIDC_BASE_URL;
+import { expect, test } from "@playwright/test";
+import { base, signIn } from "./oidc-sign-in";
 
 test.skip(!base, "needs the AUTH_MODE=oidc server that scripts/e2e.ts starts");
-
-/** Goes to `path`, is sent to the IdP, signs in with its login form and consents. */
-async function signIn(page: Page, login: string, path = "/") {
-  await page.goto(`${base}${path}`);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
-}
 
 const json = { "content-type": "application/json", origin: base ?? "" };
 

@@ -13,6 +13,8 @@ export const OIDC_USERS: Record<string, string[]> = {
   "fin.ops": ["finops-team"],
   "vic.viewer": ["eng-payments"],
   "nora.nogroup": ["marketing"],
+  // Signed out by an admin in e2e/admin-users.spec.ts: nobody else's sessions are touched.
+  "sam.signout": ["finops-team"],
 };
 
 export const E2E_ROLE_MAP = {
