@@ -3,11 +3,12 @@
 // and the JSON of the same range hold the same total.
 import { z } from "zod";
 
-const period = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
+/** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
+export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
 
 export const chargebackParamsSchema = z.strictObject({
-  from: period.optional(),
-  to: period.optional(),
+  from: chargebackPeriod.optional(),
+  to: chargebackPeriod.optional(),
   account: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
   region: z.string().min(1).max(32).optional(),
   bu: z.string().min(1).max(256).optional(),

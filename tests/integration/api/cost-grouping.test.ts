@@ -111,8 +111,13 @@ describe("GET /api/costs/chargeback: the export's parameters and month rule", ()
       ["analytics", 0.0212765957, 0.0712765957],
       ["payments", 0.9787234043, 3.2787234043],
     ]);
-    const payments = await call(chargeback, "/api/costs/chargeback?from=2026-02&to=2026-02&allocation=proportional&bu=payments&region=us-east-1".replace("2026-02&", "2026-02-01&").replace("to=2026-02&", "to=2026-02-28&"));
+    // A month stands for itself, as in the export: the same rows as its first and last day.
+    const payments = await call(chargeback, "/api/costs/chargeback?from=2026-02&to=2026-02&allocation=proportional&bu=payments&region=us-east-1");
     expect(payments.body.rows.map((r: Json) => [r.x_BusinessUnit, r.BilledCost])).toEqual([["payments", 3.2787234043]]);
+    const byDays = await call(chargeback, "/api/costs/chargeback?from=2026-02-01&to=2026-02-28&allocation=proportional&bu=payments&region=us-east-1");
+    expect(byDays.body.rows).toEqual(payments.body.rows);
+    const badMonth = await call(chargeback, "/api/costs/chargeback?from=2026-13");
+    expect([badMonth.status, badMonth.body.error.message]).toEqual([400, "from: must be a month (2026-03) or a day (2026-03-15)"]);
     const bad = await call(chargeback, "/api/costs/chargeback?reallocate=proportional");
     expect(bad.status).toBe(400);
   });

@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
-import { checkRange, dateRangeParams, dimensionParams, parseQuery } from "@/lib/api/params";
+import { badRequest } from "@/lib/api/errors";
+import { checkRange, dimensionParams, parseQuery } from "@/lib/api/params";
 import { currentPrincipal } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
+import { chargebackPeriod, periodEnd, periodStart } from "@/lib/export/chargeback-params";
 import { chargeback } from "@/lib/queries/kpi/chargeback";
 import { withAccess } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";
 
 const query = z.strictObject({
-  ...dateRangeParams,
+  // A month or a day, as in the export: the months touching the range are whole either way.
+  from: chargebackPeriod.optional(),
+  to: chargebackPeriod.optional(),
   account: dimensionParams.account,
   region: dimensionParams.region,
   bu: dimensionParams.bu,
@@ -19,9 +23,13 @@ const query = z.strictObject({
 
 function get(request: Request): Promise<Response> {
   return handle(async () => {
-    const { allocation, ...q } = parseQuery(request, query);
-    checkRange(q);
-    return chargeback(db(), { ...q, method: allocation, scope: currentPrincipal().businessUnits ?? undefined });
+    const { allocation, from, to, ...q } = parseQuery(request, query);
+    const fromDay = from === undefined ? undefined : periodStart(from);
+    const toDay = to === undefined ? undefined : periodEnd(to);
+    if (fromDay === null) throw badRequest("from: must be a month (2026-03) or a day (2026-03-15)");
+    if (toDay === null) throw badRequest("to: must be a month (2026-03) or a day (2026-03-15)");
+    checkRange({ from: fromDay, to: toDay });
+    return chargeback(db(), { ...q, from: fromDay, to: toDay, method: allocation, scope: currentPrincipal().businessUnits ?? undefined });
   });
 }
 
