@@ -1,10 +1,9 @@
-import { headers } from "next/headers";
 import { buLabel } from "@/lib/api/params";
 import { authConfig } from "@/lib/auth/config";
 import { demoBusinessUnits } from "@/lib/auth/demo-view";
 import { db } from "@/lib/db/client";
 import { DemoViewSwitcher } from "./demo-view-switcher";
-import { authenticate } from "@/lib/auth/with-access";
+import { pagePrincipal } from "@/lib/auth/page-access";
 import { SignOutButton } from "./sign-out-button";
 
 /**
@@ -13,9 +12,9 @@ import { SignOutButton } from "./sign-out-button";
  */
 export async function SessionBar() {
   const config = authConfig();
-  const principal = await authenticate(new Request("http://page.invalid/", { headers: await headers() }), config);
+  const principal = await pagePrincipal();
   const demoView = principal?.kind === "demo" && principal.businessUnits ? buLabel(principal.businessUnits[0]!) : null;
-  const scope = principal?.businessUnits ? ` · business units: ${principal.businessUnits.map((b) => b || "(untagged)").join(", ")}` : "";
+  const scope = principal?.businessUnits ? ` · business units: ${principal.businessUnits.map(buLabel).join(", ")}` : "";
   return (
     <div className="bg-slate-950 text-xs text-slate-200">
       {config.AUTH_MODE === "none" ? (

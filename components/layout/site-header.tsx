@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { canAdminister } from "@/lib/auth/principal";
-import { authenticate } from "@/lib/auth/with-access";
+import { pagePrincipal } from "@/lib/auth/page-access";
 import { MainNav } from "./main-nav";
 
 export async function SiteHeader() {
-  const principal = await authenticate(new Request("http://page.invalid/", { headers: await headers() }));
+  const principal = await pagePrincipal();
   return (
     <header className="border-b border-slate-800 bg-slate-900 text-white">
       <div className="mx-auto flex max-w-[1600px] flex-col gap-x-10 px-6 lg:flex-row lg:items-end">
