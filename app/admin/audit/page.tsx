@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
-import { PageFrame } from "@/components/filters/page-frame";
+import { AdminFrame } from "@/components/admin/admin-frame";
 import { AuditView } from "@/components/admin/audit-view";
-import { getDataFreshness } from "@/lib/queries/data-freshness";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -10,8 +9,8 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function Page() {
   await requirePage("PAGE /admin/audit", "/admin/audit");
   return (
-    <PageFrame title="Audit log" description="Who changed settings and role mappings, started runs, created or revoked tokens, and whose sign-in failed" freshness={await getDataFreshness()}>
+    <AdminFrame title="Audit log" description="Who changed settings and role mappings, started runs, created or revoked tokens, and whose sign-in failed">
       <AuditView />
-    </PageFrame>
+    </AdminFrame>
   );
 }
