@@ -19,7 +19,7 @@ export function AdminFrame({ title, description, children, index = false }: { ti
   );
 }
 
-/** A plain table of a few columns, styled like the dashboard's tables. */
+/** A plain table of a few columns, styled like the dashboard's tables; a "" header is the actions column. */
 export function AdminTable({ caption, headers, children, testId }: { caption: string; headers: string[]; children: ReactNode; testId: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -27,9 +27,9 @@ export function AdminTable({ caption, headers, children, testId }: { caption: st
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2">
-                {h}
+            {headers.map((h, i) => (
+              <th key={i} scope="col" className="px-3 py-2">
+                {h || <span className="sr-only">Actions</span>}
               </th>
             ))}
           </tr>

@@ -5,6 +5,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiGet, apiUrl } from "@/components/hooks/queries/api-client";
 import { EmptyState, ErrorState, LoadingState } from "@/components/tables/states";
 import { AUDIT_ACTIONS } from "@/lib/auth/audit-actions";
+import { AdminTable, cellClass } from "./admin-frame";
 import { changeLines } from "./audit-change";
 
 type Entry = { id: string; at: string; actorKind: string; actorId: string; actorName: string; action: string; target: string | null; before: unknown; after: unknown };
@@ -62,24 +63,17 @@ export function AuditView() {
 
 function AuditTable({ entries }: { entries: Entry[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table data-testid="audit-table" className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr><th className="px-3 py-2">When (UTC)</th><th className="px-3 py-2">Actor</th><th className="px-3 py-2">Action</th><th className="px-3 py-2">Target</th><th className="px-3 py-2">Change</th></tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-t border-slate-100 align-top">
-              <td className="whitespace-nowrap px-3 py-2"><time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time></td>
-              <td className="px-3 py-2"><bdi>{e.actorName}</bdi><span className="block text-xs text-slate-600">{e.actorKind}</span></td>
-              <td className="px-3 py-2 font-mono">{e.action}</td>
-              <td className="px-3 py-2"><bdi>{e.target ?? "—"}</bdi></td>
-              <td className="px-3 py-2"><Change before={e.before} after={e.after} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable caption="Audit log" headers={["When (UTC)", "Actor", "Action", "Target", "Change"]} testId="audit-table">
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <td className={`whitespace-nowrap ${cellClass}`}><time dateTime={e.at}>{e.at.slice(0, 19).replace("T", " ")}</time></td>
+          <td className={cellClass}><bdi>{e.actorName}</bdi><span className="block text-xs text-slate-600">{e.actorKind}</span></td>
+          <td className={`font-mono ${cellClass}`}>{e.action}</td>
+          <td className={cellClass}><bdi>{e.target ?? "—"}</bdi></td>
+          <td className={cellClass}><Change before={e.before} after={e.after} /></td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }
 

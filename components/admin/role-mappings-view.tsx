@@ -6,6 +6,7 @@ import { useDeleteRoleMappingMutation, usePutRoleMappingMutation } from "@/compo
 import { ApiError } from "@/components/hooks/queries/api-client";
 import type { Row } from "@/components/hooks/queries/types";
 import { EmptyState, QueryBoundary } from "@/components/tables/states";
+import { AdminTable, cellClass } from "./admin-frame";
 
 type Mapping = { group: string; role: string; businessUnits: string[]; source: "config" | "database"; config: { role: string; businessUnits: string[] } | null; updatedAt: string | null };
 type Field = "group" | "role" | "businessUnits";
@@ -91,34 +92,29 @@ function MappingTable({ items, onEdit }: { items: Mapping[]; onEdit: (m: Mapping
   const remove = useDeleteRoleMappingMutation();
   if (items.length === 0) return <EmptyState title="No group is mapped">Set AUTH_ROLE_MAP or add a mapping above; until then nobody can sign in.</EmptyState>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      {remove.error ? <p role="alert" className="p-3 text-sm text-red-800">{(remove.error as Error).message}</p> : null}
-      <table data-testid="role-mappings-table" className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr><th className="px-3 py-2">Group</th><th className="px-3 py-2">Role</th><th className="px-3 py-2">Business units</th><th className="px-3 py-2">Source</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>
-        </thead>
-        <tbody>
-          {items.map((m) => (
-            <tr key={m.group} className="border-t border-slate-100">
-              <td className="px-3 py-2 font-mono"><bdi>{m.group}</bdi></td>
-              <td className="px-3 py-2">{m.role}</td>
-              <td className="px-3 py-2">{m.businessUnits.join(", ") || "all"}</td>
-              <td className="px-3 py-2">
-                {m.source === "database" ? "edited here" : "AUTH_ROLE_MAP"}
-                {m.source === "database" && m.config ? <span className="block text-xs text-slate-600">overrides AUTH_ROLE_MAP: {roleText(m.config)}</span> : null}
-              </td>
-              <td className="space-x-2 whitespace-nowrap px-3 py-2 text-right">
-                <button type="button" onClick={() => onEdit(m)} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50" aria-label={`Edit ${m.group}`}>Edit</button>
-                {m.source === "database" ? (
-                  <button type="button" disabled={remove.isPending} onClick={() => remove.mutate(m.group)} className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50" aria-label={`Delete ${m.group}`}>
-                    {m.config ? "Revert to config" : "Delete"}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="space-y-2">
+      {remove.error ? <p role="alert" className="text-sm text-red-800">{(remove.error as Error).message}</p> : null}
+      <AdminTable caption="Role mappings" headers={["Group", "Role", "Business units", "Source", ""]} testId="role-mappings-table">
+        {items.map((m) => (
+          <tr key={m.group}>
+            <td className={`font-mono ${cellClass}`}><bdi>{m.group}</bdi></td>
+            <td className={cellClass}>{m.role}</td>
+            <td className={cellClass}>{m.businessUnits.join(", ") || "all"}</td>
+            <td className={cellClass}>
+              {m.source === "database" ? "edited here" : "AUTH_ROLE_MAP"}
+              {m.source === "database" && m.config ? <span className="block text-xs text-slate-600">overrides AUTH_ROLE_MAP: {roleText(m.config)}</span> : null}
+            </td>
+            <td className={`space-x-2 whitespace-nowrap text-right ${cellClass}`}>
+              <button type="button" onClick={() => onEdit(m)} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50" aria-label={`Edit ${m.group}`}>Edit</button>
+              {m.source === "database" ? (
+                <button type="button" disabled={remove.isPending} onClick={() => remove.mutate(m.group)} className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50" aria-label={`Delete ${m.group}`}>
+                  {m.config ? "Revert to config" : "Delete"}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }
