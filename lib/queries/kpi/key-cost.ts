@@ -4,6 +4,7 @@
 // modeled storage + rotation for one month in the key's current state.
 import type { KmsKeyVersion } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { modeledKeyCostOverDays, modeledMonthlyKeyCost, pendingSinceOf, type ModeledKeyCost } from "@/lib/kpi/modeled-cost";
 import { loadPolicySettings } from "@/lib/settings/load";
@@ -28,7 +29,7 @@ export async function keyCost(
   db: Db,
   version: KmsKeyVersion,
   history: readonly { keyState: string; validFrom: Date }[],
-  requestRows: readonly { day: Day; requests: number }[],
+  requestRows: readonly { day: Day; requests: number; cost: number }[],
 ): Promise<KeyCost> {
   const [coverage, settings] = await Promise.all([keyCostCoverage(db), loadPolicySettings(db)]);
   const prices = applyPriceOverrides(settings.priceOverrides);
@@ -38,13 +39,6 @@ export async function keyCost(
   const { window, days } = coverage;
   const inWindow = requestRows.filter((r) => r.day >= window.from && r.day <= window.to);
   const known = inWindow.length > 0;
-  // Money is summed in SQL numeric (issue 13 item 12), as the list sums it.
-  const [billed] = await db.$queryRawUnsafe<{ cost: string | null }[]>(
-    `SELECT sum(cost)::text AS cost FROM key_request_daily WHERE key_arn = $1 AND day >= $2::date AND day <= $3::date`,
-    version.keyArn,
-    window.from,
-    window.to,
-  );
   const modeled = modeledKeyCostOverDays(record, days, {
     requestsByDay: known ? new Map(inWindow.map((r) => [r.day, r.requests])) : null,
     // A key gone from the inventory is billed up to the day it was last seen.
@@ -54,7 +48,9 @@ export async function keyCost(
   return {
     window,
     requests: known ? inWindow.reduce((a, r) => a + r.requests, 0) : null,
-    billedRequestCost: billed?.cost == null ? null : Number(billed.cost),
+    // The page already read these rows: summed exactly in integer units (lib/domain/money.ts), the
+    // same figure as the list's SQL numeric sum.
+    billedRequestCost: known ? sumMoney(inWindow.map((r) => r.cost)) : null,
     modeled,
     modeledMonthly,
   };

@@ -7,7 +7,7 @@
 //   cost (category REQUESTS) of exactly those days; no comparison without such days.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import { roundMoney, roundMoneyOrNull, sumMoney } from "@/lib/domain/money";
+import { moneySql, roundMoney, roundMoneyOrNull, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { costVariance, modeledKeyCost, pendingSinceOf, type CostVariance } from "@/lib/kpi/modeled-cost";
 import { loadPolicySettings } from "@/lib/settings/load";
@@ -85,7 +85,7 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
   if (!month || !latest) return { month: null, period: null, byBusinessUnit: [], total: 0, page: query.page, pageSize: query.pageSize, keys: [] as ModeledKeyRow[] };
   const { start, endExclusive } = monthPeriod(month, latest);
   const period = { start: dayToDate(start), end: dayToDate(endExclusive) };
-  const [settings, versions, requests, coveredDays] = await Promise.all([
+  const [settings, versions, requests, coveredDays, ceStatus] = await Promise.all([
     loadPolicySettings(db),
     db.kmsKeyVersion.findMany({ where: { validFrom: { lt: period.end }, validTo: { gt: period.start } }, orderBy: [{ keyArn: "asc" }, { validFrom: "asc" }] }),
     db.$queryRawUnsafe<{ key_arn: string; requests: string; cost: string }[]>(
@@ -100,6 +100,7 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
       start,
       endExclusive,
     ),
+    db.dataSourceStatus.findUnique({ where: { source: "ce-resources" } }),
   ]);
   const prices = applyPriceOverrides(settings.priceOverrides);
   const days = coveredDays.map((d) => d.day);
@@ -110,7 +111,6 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
     from: days[0] ?? null,
     to: days.at(-1) ?? null,
   };
-  const ceStatus = await db.dataSourceStatus.findUnique({ where: { source: "ce-resources" } });
   const perKeyAvailable = !ceStatus || ceStatus.available;
   const compareRequests = perKeyAvailable && days.length > 0;
   const requestsByKey = new Map(requests.map((r) => [r.key_arn, { requests: num(r.requests), cost: num(r.cost) }]));
@@ -200,15 +200,15 @@ const billedVsModeled = (billed: number, modeled: number): BilledVsModeled => ({
  * surcharge) over the period, the request usage types on the covered days only, and everything.
  */
 async function billedByBusinessUnit(db: Db, start: Day, endExclusive: Day, coveredDays: Day[]) {
-  const rows = await db.$queryRawUnsafe<{ business_unit: string; keys: string | null; requests: string | null; total: string }[]>(
+  const rows = await db.$queryRawUnsafe<{ business_unit: string; keys: string; requests: string; total: string }[]>(
     `SELECT business_unit,
-       sum(unblended_cost) FILTER (WHERE category = 'KEYS')::text AS keys,
-       sum(unblended_cost) FILTER (WHERE category = 'REQUESTS' AND day = ANY($3::date[]))::text AS requests,
-       sum(unblended_cost)::text AS total
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'KEYS')`)} AS keys,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'REQUESTS' AND day = ANY($3::date[]))`)} AS requests,
+       ${moneySql(`sum(unblended_cost)`)} AS total
      FROM kms_cost_daily WHERE day >= $1::date AND day < $2::date GROUP BY 1`,
     start,
     endExclusive,
     coveredDays,
   );
-  return new Map(rows.map((r) => [buLabel(r.business_unit), { keys: roundMoney(r.keys ?? 0), requestsOnCoveredDays: roundMoney(r.requests ?? 0), total: roundMoney(r.total) }]));
+  return new Map(rows.map((r) => [buLabel(r.business_unit), { keys: roundMoney(r.keys), requestsOnCoveredDays: roundMoney(r.requests), total: roundMoney(r.total) }]));
 }
