@@ -15,6 +15,15 @@ const SCALE = 10n ** BigInt(MONEY_DECIMALS);
 /** A SQL money expression summed in numeric, rounded to MONEY_DECIMALS, sent as text (read with roundMoney). */
 export const moneySql = (expr: string) => `round(coalesce(${expr}, 0), ${MONEY_DECIMALS})::text`;
 
+/** The keys, requests, other and total columns of a KMS cost sum (kms_cost_daily's categories), each through moneySql. */
+export const costCategorySumsSql = (amount: string) =>
+  [
+    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'KEYS')`)} AS keys`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'REQUESTS')`)} AS requests`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'OTHER')`)} AS other`,
+    `${moneySql(`sum(${amount})`)} AS total`,
+  ].join(",\n       ");
+
 /**
  * Integer units of 1e-10 USD. A string is read digit by digit (a numeric from Postgres, exact);
  * a number by its exact binary value (what toFixed rounds). Rounded half away from zero.

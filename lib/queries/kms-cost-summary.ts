@@ -1,5 +1,5 @@
 import { db, type Db } from "@/lib/db/client";
-import { moneySql, roundMoney } from "@/lib/domain/money";
+import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
 
 export interface CostWindow {
   /** First day, inclusive (UTC midnight). */
@@ -44,10 +44,7 @@ export function costWindows(asOf: Date): { monthToDate: CostWindow; lastFullMont
 async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
   const [row] = await client.$queryRawUnsafe<{ rows: number; keys: string; requests: string; other: string; total: string }[]>(
     `SELECT count(*)::int AS rows,
-       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'KEYS')`)} AS keys,
-       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
-       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'OTHER')`)} AS other,
-       ${moneySql(`sum(unblended_cost)`)} AS total
+       ${costCategorySumsSql("unblended_cost")}
      FROM kms_cost_daily WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
     window.from.toISOString().slice(0, 10),
     window.to.toISOString().slice(0, 10),

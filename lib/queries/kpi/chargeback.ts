@@ -10,7 +10,6 @@ import { costByBu } from "./cost-by-bu";
 
 export type ReallocationMethod = "direct" | "proportional";
 
-
 export interface ChargebackRow {
   BillingPeriodStart: Day;
   ServiceName: "AWS Key Management Service";

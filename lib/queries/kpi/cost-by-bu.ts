@@ -7,7 +7,7 @@
 // "(untagged)"; the stored column stays, nothing exposes it.
 import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import { moneySql, roundMoney } from "@/lib/domain/money";
+import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
 import type { Day } from "@/lib/store/types";
 import { latestCostDay, resolveRange } from "./as-of";
 import { SqlParams, dayOf, whereClause } from "./sql";
@@ -110,10 +110,7 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
   // and rounded to Cost Explorer's 10 decimals in SQL (lib/domain/money.ts): no float noise.
   const rows = await db.$queryRawUnsafe<{ period: Date; grp: string; keys: string; requests: string; other: string; total: string }[]>(
     `SELECT ${period} AS period, ${column} AS grp,
-       ${moneySql(`sum(${amount}) FILTER (WHERE category = 'KEYS')`)} AS keys,
-       ${moneySql(`sum(${amount}) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
-       ${moneySql(`sum(${amount}) FILTER (WHERE category = 'OTHER')`)} AS other,
-       ${moneySql(`sum(${amount})`)} AS total
+       ${costCategorySumsSql(amount)}
      FROM ${source} ${whereClause(conditions)} GROUP BY 1, 2 ORDER BY 1, 2`,
     ...params.values,
   );
