@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { buLabel } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import type { Principal } from "@/lib/auth/principal";
-import { revokeSessionById, revokeUserSessions } from "@/lib/auth/sessions";
+import { revokeSessionRow, revokeUserSessions } from "@/lib/auth/sessions";
 
 /** A session that still works: not revoked, before its absolute expiry, not idle too long (sessions.ts). */
 function liveSessions(idleMinutes: number, now: Date): Prisma.AppSessionWhereInput {
@@ -15,9 +15,11 @@ function liveSessions(idleMinutes: number, now: Date): Prisma.AppSessionWhereInp
 const userLabel = (u: { email: string | null; name: string | null; subject: string }) => u.email ?? u.name ?? u.subject;
 
 export async function listUsers(db: Db, idleMinutes: number, now = new Date()) {
-  const users = await db.appUser.findMany({ orderBy: [{ lastSignInAt: { sort: "desc", nulls: "last" } }, { subject: "asc" }] });
-  const live = await db.appSession.groupBy({ by: ["userId"], where: liveSessions(idleMinutes, now), _count: { _all: true } });
-  const seen = await db.appSession.groupBy({ by: ["userId"], _max: { lastSeenAt: true } });
+  const [users, live, seen] = await Promise.all([
+    db.appUser.findMany({ orderBy: [{ lastSignInAt: { sort: "desc", nulls: "last" } }, { subject: "asc" }] }),
+    db.appSession.groupBy({ by: ["userId"], where: liveSessions(idleMinutes, now), _count: { _all: true } }),
+    db.appSession.groupBy({ by: ["userId"], _max: { lastSeenAt: true } }),
+  ]);
   const liveCount = new Map(live.map((r) => [r.userId, r._count._all]));
   const lastSeen = new Map(seen.map((r) => [r.userId, r._max.lastSeenAt]));
   return {
@@ -57,7 +59,7 @@ export async function listSessions(db: Db, idleMinutes: number, now = new Date()
 export async function revokeSessionAsAdmin(db: Db, by: Principal, id: string, now = new Date()) {
   const session = await db.appSession.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
-  const revoked = await revokeSessionById(db, id, now);
+  const revoked = await revokeSessionRow(db, session, now);
   if (revoked) {
     const before = { user: userLabel(session.user), userId: session.userId, createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt, revokedAt: null };
     await audit(db, by, "session.revoke", { target: id, before, after: { ...before, revokedAt: now } });

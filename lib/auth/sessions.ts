@@ -57,13 +57,12 @@ export async function revokeSession(db: Db, secret: string): Promise<void> {
 }
 
 /**
- * An admin ends a session they know by id (they never see its secret): the row is found by id
- * and its cache entry, keyed by the token hash, dropped so this process refuses it at once.
- * Returns whether a live session was revoked (false: unknown or revoked already).
+ * An admin ends a session they know by its row (they never see its secret): the cache entry,
+ * keyed by the token hash, is dropped so this process refuses it at once.
+ * Returns whether a live session was revoked (false: revoked already).
  */
-export async function revokeSessionById(db: Db, id: string, now = new Date()): Promise<boolean> {
-  const session = await db.appSession.findUnique({ where: { id }, select: { tokenHash: true } });
-  if (!session) return false;
+export async function revokeSessionRow(db: Db, session: { id: string; tokenHash: string }, now = new Date()): Promise<boolean> {
+  const { id } = session;
   cache.delete(session.tokenHash);
   const { count } = await db.appSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
   return count > 0;
