@@ -11,7 +11,7 @@ import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
-import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
+import { installIngestionSchedule, installJobSchedules, startJobWorkers } from "./ingestion/queue-workers";
 
 const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
 
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
 
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
+  await installJobSchedules(boss, jobs, log);
+  if (!env.ALERTS_SECRET_KEY) log.warn("ALERTS_SECRET_KEY is not set: alert deliveries stay PENDING until it is (channel secrets are encrypted with it)");
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
 
   let stopping = false;
