@@ -10,35 +10,30 @@ const email = z.email({ error: "must be an email address" });
 
 export const TLS_MODES = ["tls", "starttls", "none"] as const;
 
-/** Secrets are required on create and optional on update (left out: the stored one is kept). */
-function kindSchemas(secretsRequired: boolean) {
-  const secret = <T extends z.ZodType>(schema: T) => (secretsRequired ? schema : schema.optional());
-  return [
-    z.object({ kind: z.literal("SLACK"), name, webhookUrl: secret(httpUrl) }),
-    z.object({ kind: z.literal("TEAMS"), name, webhookUrl: secret(httpUrl) }),
-    z.object({
-      kind: z.literal("WEBHOOK"),
-      name,
-      url: secret(httpUrl),
-      signingSecret: secret(z.string().min(16, "must be at least 16 characters")),
-    }),
-    z.object({
-      kind: z.literal("EMAIL"),
-      name,
-      host: z.string().trim().min(1, "is required"),
-      port: z.coerce.number().int().min(1).max(65535),
-      /** tls: TLS from the first byte (465); starttls: upgrade required (587); none: plain (local relay). */
-      tls: z.enum(TLS_MODES),
-      user: z.string().trim().optional(),
-      password: z.string().optional(),
-      from: z.string().trim().min(3, "is required"),
-      recipients: z.array(email).default([]),
-    }),
-  ] as const;
-}
+const slack = z.object({ kind: z.literal("SLACK"), name, webhookUrl: httpUrl });
+const teams = z.object({ kind: z.literal("TEAMS"), name, webhookUrl: httpUrl });
+const webhook = z.object({ kind: z.literal("WEBHOOK"), name, url: httpUrl, signingSecret: z.string().min(16, "must be at least 16 characters") });
+const emailChannel = z.object({
+  kind: z.literal("EMAIL"),
+  name,
+  host: z.string().trim().min(1, "is required"),
+  port: z.coerce.number().int().min(1).max(65535),
+  /** tls: TLS from the first byte (465); starttls: upgrade required (587); none: plain (local relay). */
+  tls: z.enum(TLS_MODES),
+  user: z.string().trim().optional(),
+  password: z.string().optional(),
+  from: z.string().trim().min(3, "is required"),
+  recipients: z.array(email).default([]),
+});
 
-export const channelCreateSchema = z.discriminatedUnion("kind", kindSchemas(true));
-export const channelUpdateSchema = z.discriminatedUnion("kind", kindSchemas(false));
+export const channelCreateSchema = z.discriminatedUnion("kind", [slack, teams, webhook, emailChannel]);
+/** On update, secrets left out keep the stored ones. */
+export const channelUpdateSchema = z.discriminatedUnion("kind", [
+  slack.partial({ webhookUrl: true }),
+  teams.partial({ webhookUrl: true }),
+  webhook.partial({ url: true, signingSecret: true }),
+  emailChannel,
+]);
 export type ChannelCreate = z.infer<typeof channelCreateSchema>;
 export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;
 

@@ -18,7 +18,7 @@ export interface SecretKeys {
   previous?: Buffer;
 }
 
-export function secretKeysFromEnv(source: NodeJS.ProcessEnv = process.env): SecretKeys {
+export function secretKeysFromEnv(source: Record<string, string | undefined> = process.env): SecretKeys {
   const env = parseEnv(source);
   if (!env.ALERTS_SECRET_KEY) throw new SecretKeyMissingError();
   return { current: env.ALERTS_SECRET_KEY, previous: env.ALERTS_SECRET_KEY_PREVIOUS };
