@@ -9,6 +9,7 @@ import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
+import { checkAlertsKeyAtStartup } from "@/lib/alerts/secrets";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { installIngestionSchedule, installJobSchedules, startJobWorkers } from "./ingestion/queue-workers";
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
   await installJobSchedules(boss, jobs, log);
-  if (!env.ALERTS_SECRET_KEY) log.warn("ALERTS_SECRET_KEY is not set: alert deliveries stay PENDING until it is (channel secrets are encrypted with it)");
+  const alertsWarning = checkAlertsKeyAtStartup();
+  if (alertsWarning) log.warn(alertsWarning);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
 
   let stopping = false;

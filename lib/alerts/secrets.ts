@@ -50,3 +50,12 @@ export function openSecret(sealed: string, keys: SecretKeys): string {
 
 /** Whether a sealed secret needs re-sealing with the current key (after a rotation). */
 export const sealedWithCurrentKey = (sealed: string, keys: SecretKeys) => sealed.split(".")[1] === keyId(keys.current);
+
+/**
+ * Start-up check of the web server and the worker: an invalid key stops the process naming the
+ * setting; a missing one only warns (the dashboard works, alert channels do not).
+ */
+export function checkAlertsKeyAtStartup(source: Record<string, string | undefined> = process.env): string | null {
+  const env = parseEnv({ ALERTS_SECRET_KEY: source.ALERTS_SECRET_KEY, ALERTS_SECRET_KEY_PREVIOUS: source.ALERTS_SECRET_KEY_PREVIOUS });
+  return env.ALERTS_SECRET_KEY ? null : "ALERTS_SECRET_KEY is not set: alert channels cannot be saved or used, and deliveries stay PENDING until it is (openssl rand -base64 32)";
+}

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "@/lib/config/env";
-import { keyId, openSecret, sealSecret, sealedWithCurrentKey, secretKeysFromEnv, SecretKeyMissingError } from "@/lib/alerts/secrets";
+import { checkAlertsKeyAtStartup, keyId, openSecret, sealSecret, sealedWithCurrentKey, secretKeysFromEnv, SecretKeyMissingError } from "@/lib/alerts/secrets";
 
 const current = randomBytes(32);
 const previous = randomBytes(32);
@@ -53,5 +53,12 @@ describe("ALERTS_SECRET_KEY", () => {
     expect(() => secretKeysFromEnv({})).toThrow(SecretKeyMissingError);
     expect(() => secretKeysFromEnv({})).toThrow(/ALERTS_SECRET_KEY is not set/);
     expect(secretKeysFromEnv({ ALERTS_SECRET_KEY: current.toString("hex"), ALERTS_SECRET_KEY_PREVIOUS: previous.toString("base64") })).toEqual({ current, previous });
+  });
+
+  it("at start-up: stops on an invalid key naming it, warns on a missing one, is silent on a valid one", () => {
+    expect(() => checkAlertsKeyAtStartup({ ALERTS_SECRET_KEY: "too-short" })).toThrow(/ALERTS_SECRET_KEY: must be 32 bytes/);
+    expect(() => checkAlertsKeyAtStartup({ ALERTS_SECRET_KEY: current.toString("hex"), ALERTS_SECRET_KEY_PREVIOUS: "x" })).toThrow(/ALERTS_SECRET_KEY_PREVIOUS: must be 32 bytes/);
+    expect(checkAlertsKeyAtStartup({})).toMatch(/^ALERTS_SECRET_KEY is not set: alert channels cannot be saved or used/);
+    expect(checkAlertsKeyAtStartup({ ALERTS_SECRET_KEY: current.toString("base64") })).toBeNull();
   });
 });
