@@ -55,3 +55,40 @@ test("an admin creates a webhook channel, sends a test, and the receiver gets it
   expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   await page.screenshot({ path: "e2e/artifacts/alerts.png", fullPage: true });
 });
+
+type Mail = { to: string[]; subject: string; text: string; html: string; authUser?: string };
+
+test("an email channel's test message arrives at the SMTP server with its link", async ({ page }) => {
+  const smtp = { host: process.env.E2E_SMTP_HOST, port: process.env.E2E_SMTP_PORT, user: process.env.E2E_SMTP_USER, password: process.env.E2E_SMTP_PASSWORD, inbox: process.env.E2E_SMTP_INBOX_URL };
+  test.skip(!smtp.host || !smtp.inbox, "needs the SMTP server scripts/e2e.ts starts");
+  const name = `e2e mail ${Date.now()}`;
+  const to = `secops+${Date.now()}@example.com`;
+
+  await page.goto("/alerts");
+  await page.getByRole("button", { name: "Add channel" }).click();
+  const form = page.getByRole("form", { name: "Add a channel" });
+  await form.getByLabel("Kind").selectOption("EMAIL");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("SMTP host").fill(smtp.host!);
+  await form.getByLabel("Port", { exact: true }).fill(smtp.port!);
+  await form.getByRole("combobox", { name: /^TLS/ }).selectOption("none");
+  await form.getByLabel("User (optional)").fill(smtp.user!);
+  await form.getByLabel("Password", { exact: true }).fill(smtp.password!);
+  await form.getByLabel("From", { exact: true }).fill("KMS FinOps <finops@example.com>");
+  await form.getByLabel("Recipients (comma-separated)").fill(to);
+  await form.getByRole("button", { name: "Add channel" }).click();
+  await expect(form).toHaveCount(0);
+
+  const row = page.getByTestId("channel-row").filter({ hasText: name });
+  await expect(row.getByTestId("channel-destination")).toHaveText(`${smtp.host}:${smtp.port} (none, user ${smtp.user}, password set) from KMS FinOps <finops@example.com> to ${to}`);
+  await row.getByRole("button", { name: "Send test" }).click();
+  await expect(row.getByTestId("test-outcome")).toHaveText("Sent");
+
+  const mails = ((await (await fetch(smtp.inbox!)).json()) as Mail[]).filter((m) => m.to.includes(to));
+  expect(mails).toHaveLength(1);
+  expect(mails[0]!.subject).toBe("Test message from KMS FinOps");
+  expect(mails[0]!.authUser).toBe(smtp.user);
+  expect(mails[0]!.text).toMatch(/- \[INFO\] Alerts page\n {2}http:\/\/.+\/alerts/);
+  expect(mails[0]!.html).toMatch(/<a href="http:\/\/[^"]+\/alerts">\[INFO\] Alerts page<\/a>/);
+  await expect(page.getByTestId("delivery-row").filter({ hasText: name }).first().getByTestId("delivery-status")).toHaveText("SENT");
+});
