@@ -2,10 +2,10 @@
 
 // The Alerts page's endpoints (docs/api.md "Alerts"): channels keyed ["alerts:channels"],
 // deliveries ["alerts:deliveries"]; every change refreshes what it affects.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ChannelView } from "@/lib/alerts/channel-store";
 import type { DeliveryHistory } from "@/lib/alerts/delivery-history";
-import { apiSend } from "./api-client";
+import { apiGet, apiSend } from "./api-client";
 import { useApiQuery } from "./use-api-query";
 
 /** JSON turns dates into strings. */
@@ -15,7 +15,14 @@ export type AlertDelivery = Wire<DeliveryHistory["deliveries"][number]>;
 export type ChannelTestResult = { deliveryId: string; status: "SENT" | "PENDING" | "FAILED"; error: string | null; nextAttemptAt: string | null };
 
 export const useAlertChannelsQuery = () => useApiQuery<{ channels: AlertChannel[]; secretKeyConfigured: boolean }>("alerts:channels", "/api/alerts/channels");
-export const useAlertDeliveriesQuery = (limit = 50) => useApiQuery<{ deliveries: AlertDelivery[]; nextCursor: string | null }>("alerts:deliveries", "/api/alerts/deliveries", { limit });
+type Deliveries = { deliveries: AlertDelivery[]; nextCursor: string | null };
+/** Refreshed every 15 s while a message waits for its next attempt, so the page shows it land. */
+export const useAlertDeliveriesQuery = (limit = 50) =>
+  useQuery<Deliveries>({
+    queryKey: ["alerts:deliveries", { limit }],
+    queryFn: ({ signal }) => apiGet<Deliveries>("/api/alerts/deliveries", { limit }, signal),
+    refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === "PENDING") ? 15_000 : false),
+  });
 
 function useAlertsMutation<V, R>(send: (vars: V) => Promise<R>, refresh: readonly string[]) {
   const client = useQueryClient();
