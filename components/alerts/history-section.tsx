@@ -56,7 +56,7 @@ function DeliveryRow({ delivery: d, retrying, onRetry }: { delivery: AlertDelive
       <td className={cellClass}>{d.attempts}</td>
       <td className={`${cellClass} max-w-xs break-words text-xs text-red-900`} data-testid="delivery-error">{d.lastError ?? ""}</td>
       <td className={cellClass}>
-        {d.status !== "SENT" ? (
+        {d.status === "FAILED" ? (
           <button type="button" disabled={retrying} onClick={onRetry} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
             Retry now
           </button>
