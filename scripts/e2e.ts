@@ -1,6 +1,7 @@
 // End-to-end tests: a scratch database with the small demo organization, the built app served
 // in production mode, Playwright in Debian's Chromium against it. Requires a prior `next build`.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
@@ -9,6 +10,8 @@ import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { ChildGroup, freePort, waitForHttp } from "@/lib/process/children";
 import { E2E_ROLE_MAP, OIDC_CLIENT, startOidcProvider, type RunningProvider } from "@/tests/oidc/provider";
+import { startSmtpServer, type TestSmtpServer } from "@/tests/support/smtp-server";
+import { startWebhookReceiver, type WebhookReceiver } from "@/tests/support/webhook-receiver";
 
 const log = (m: string) => console.log(`[e2e] ${m}`);
 
@@ -20,6 +23,10 @@ const server = await ensureDatabase({ database: "kms_finops_test", dataSubdir: "
 const scratch = await createScratchDatabase(server.url, "kmsfinops_e2e");
 const children = new ChildGroup();
 let idp: RunningProvider | undefined;
+// Where alert specs send: a real SMTP server and a real webhook receiver, read by the specs
+// through their inbox URLs (E2E_SMTP_* and E2E_WEBHOOK_* below).
+let smtp: TestSmtpServer | undefined;
+let receiver: WebhookReceiver | undefined;
 let code = 1;
 try {
   const db = createDb(scratch.url, 4);
@@ -28,7 +35,27 @@ try {
   await db.$disconnect();
   log(`demo organization loaded in ${((Date.now() - t) / 1000).toFixed(1)}s`);
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: scratch.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), AUTH_MODE: "none" };
+  smtp = await startSmtpServer();
+  receiver = await startWebhookReceiver({ secret: randomBytes(24).toString("hex") });
+  const env = {
+    ...process.env,
+    DATABASE_URL: scratch.url,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    AUTH_MODE: "none",
+    ALERTS_SECRET_KEY: randomBytes(32).toString("base64"),
+  };
+  const alertHarnessEnv = {
+    E2E_SMTP_HOST: smtp.host,
+    E2E_SMTP_PORT: String(smtp.port),
+    E2E_SMTP_USER: smtp.user,
+    E2E_SMTP_PASSWORD: smtp.password,
+    E2E_SMTP_INBOX_URL: smtp.inboxUrl,
+    E2E_WEBHOOK_URL: receiver.url,
+    E2E_WEBHOOK_SECRET: receiver.secret,
+    E2E_WEBHOOK_INBOX_URL: `${receiver.url}/__inbox`,
+  };
   // Most specs read figures as the AUTH_MODE=none local admin (bound to 127.0.0.1 like any such
   // server); e2e/sign-in.spec.ts signs in through a real OIDC provider against a second server
   // of the same build and database, with AUTH_MODE=oidc (and e2e/demo-switcher.spec.ts one with
@@ -65,7 +92,7 @@ try {
   if (demoBaseUrl) await waitForHttp(demoBaseUrl, 60_000);
   const playwright = spawn("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...env, E2E_BASE_URL: baseUrl, E2E_OIDC_BASE_URL: oidcBaseUrl, ...(demoBaseUrl ? { E2E_DEMO_BASE_URL: demoBaseUrl } : {}) },
+    env: { ...env, ...alertHarnessEnv, E2E_BASE_URL: baseUrl, E2E_OIDC_BASE_URL: oidcBaseUrl, ...(demoBaseUrl ? { E2E_DEMO_BASE_URL: demoBaseUrl } : {}) },
   });
   code = await new Promise<number>((resolve) => playwright.on("close", (c) => resolve(c ?? 1)));
 } catch (error) {
@@ -73,6 +100,8 @@ try {
 } finally {
   await children.stopAll();
   await idp?.close();
+  await smtp?.close();
+  await receiver?.close();
   await scratch.drop().catch(() => {});
   await server.stop();
 }

@@ -10,5 +10,10 @@ export const AUDIT_ACTIONS = [
   "user.sign-out",
   "sign-in.failure",
   "role-mapping.update",
+  "alert-channel.create",
+  "alert-channel.update",
+  "alert-channel.delete",
+  "alert-channel.test",
+  "alert-delivery.retry",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

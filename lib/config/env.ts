@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+/** A 32-byte key given as 64 hex digits or base64 (`openssl rand -base64 32`). */
+const secretKey = z.string().transform((text, ctx) => {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(text)) return Buffer.from(text, "base64");
+  ctx.addIssue({ code: "custom", message: "must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)" });
+  return z.NEVER;
+});
+
 // Process configuration, validated once at start-up: an invalid value stops the process with a
 // message naming the variable (never a stack trace from deep inside a job).
 const envSchema = z.object({
@@ -9,13 +17,19 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_SEED: z.coerce.number().int().default(42),
+  /** The dashboard's public URL: links in alerts and digests point there. */
+  APP_URL: z.url({ error: "must be the public base URL, e.g. https://finops.example.com" }).optional(),
+  /** Encrypts alert channel secrets at rest (AES-256-GCM); required to save a channel. */
+  ALERTS_SECRET_KEY: secretKey.optional(),
+  /** The key before a rotation: secrets it encrypted still decrypt until re-saved. */
+  ALERTS_SECRET_KEY_PREVIOUS: secretKey.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
