@@ -12,6 +12,7 @@ import { jobs } from "./registry";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
+import { installReportSweep } from "./definitions/send-due-reports";
 
 const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
 
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
+  await installReportSweep(boss);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
 
   let stopping = false;

@@ -10,5 +10,9 @@ export const AUDIT_ACTIONS = [
   "user.sign-out",
   "sign-in.failure",
   "role-mapping.update",
+  "report-schedule.create",
+  "report-schedule.update",
+  "report-schedule.delete",
+  "report-schedule.send-now",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
