@@ -9,10 +9,10 @@ import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
+import { checkAlertsKeyAtStartup } from "@/lib/alerts/secrets";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
-import { installIngestionSchedule, startJobWorkers } from "./ingestion/queue-workers";
-import { installReportSweep } from "./definitions/send-due-reports";
+import { installIngestionSchedule, installJobSchedules, startJobWorkers } from "./ingestion/queue-workers";
 
 const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
 
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
 
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
-  await installReportSweep(boss);
+  await installJobSchedules(boss, jobs, log);
+  const alertsWarning = checkAlertsKeyAtStartup();
+  if (alertsWarning) log.warn(alertsWarning);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
 
   let stopping = false;

@@ -9,6 +9,7 @@ import { loadPolicySettings } from "@/lib/settings/load";
 import { buildIfNeeded } from "@/lib/process/build";
 import { ChildGroup, waitForHttp } from "@/lib/process/children";
 import { checkNodeVersion } from "@/lib/process/node-version";
+import { demoAlertsKey } from "@/lib/alerts/demo-key";
 
 const log = (m: string) => console.log(`[demo] ${m}`);
 
@@ -43,7 +44,14 @@ async function main(): Promise<void> {
     buildIfNeeded(log);
     // The demo signs every visitor in as a demo admin (lib/auth/with-access.ts) unless another
     // AUTH_MODE is set; AUTH_MODE=none binds to 127.0.0.1 only.
-    const childEnv = { ...process.env, AUTH_MODE: process.env.AUTH_MODE || "demo", DATABASE_URL: database.url, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+    const childEnv = {
+      ...process.env,
+      AUTH_MODE: process.env.AUTH_MODE || "demo",
+      DATABASE_URL: database.url,
+      NODE_ENV: "production" as const,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ALERTS_SECRET_KEY: process.env.ALERTS_SECRET_KEY || (await demoAlertsKey(env.DATA_DIR)),
+    };
     const bind = childEnv.AUTH_MODE === "none" ? ["-H", "127.0.0.1"] : [];
     const onExit = (name: string) => (code: number | null) => {
       if (!shuttingDown) {

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { adminNavItem, isActive, navItems } from "./nav-items";
+import { adminNavItems, isActive, navItems } from "./nav-items";
 
 export function MainNav({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
-  const items = showAdmin ? [...navItems, adminNavItem] : navItems;
+  const items = showAdmin ? [...navItems, ...adminNavItems] : navItems;
   return (
     <nav aria-label="Main" className="-mb-px overflow-x-auto">
       <ul className="flex min-w-max gap-1">

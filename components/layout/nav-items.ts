@@ -11,7 +11,10 @@ export const navItems = [
 ] as const;
 
 /** Shown after the others, to admins only (the pages themselves check the role again). */
-export const adminNavItem = { href: "/admin", label: "Admin" } as const;
+export const adminNavItems = [
+  { href: "/alerts", label: "Alerts" },
+  { href: "/admin", label: "Admin" },
+] as const;
 
 /** "/" matches only itself; any other item also matches its sub-pages (/keys/abc). */
 export function isActive(href: string, pathname: string): boolean {

@@ -1,4 +1,3 @@
-import type PgBoss from "pg-boss";
 import { z } from "zod";
 import { renderBaseUrl } from "@/lib/reports/render-url";
 import { SWEEP_CRON } from "@/lib/reports/schedule-due";
@@ -15,6 +14,7 @@ export const sendDueReportsJob = defineJob({
   id: SEND_DUE_REPORTS_JOB,
   payload: z.object({}),
   concurrency: 1,
+  schedule: SWEEP_CRON,
   async handler(_payload, { db, log, send }) {
     const { sent, failed } = await sendDueSchedules({ db, log, send, renderBaseUrl: renderBaseUrl() });
     if (sent.length || failed.length) log.info({ sent, failed }, "due report schedules processed");
@@ -22,9 +22,3 @@ export const sendDueReportsJob = defineJob({
     if (failed.length) throw new Error(`report schedules failed: ${failed.join(", ")} (see the worker log)`);
   },
 });
-
-/** pg-boss keeps one schedule per queue in the database and fires it once across all workers. */
-export async function installReportSweep(boss: PgBoss): Promise<void> {
-  await boss.createQueue(SEND_DUE_REPORTS_JOB);
-  await boss.schedule(SEND_DUE_REPORTS_JOB, SWEEP_CRON, {}, { tz: "UTC", retryLimit: 0 });
-}

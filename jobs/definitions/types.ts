@@ -16,6 +16,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   payload: S;
   /** Jobs of this kind one worker process runs at once. */
   concurrency: number;
+  /** Cron (UTC) on which the worker sends this job with an empty payload, if it runs on a schedule. */
+  schedule?: string;
   handler(payload: z.output<S>, ctx: JobContext): Promise<void>;
 }
 

@@ -58,3 +58,12 @@ export async function installIngestionSchedule(boss: PgBoss, log: Logger): Promi
   await boss.schedule(INGEST_RUN_JOB, config.schedule, { trigger: "SCHEDULE" }, { tz: "UTC", ...runJobOptions });
   log.info({ cron: config.schedule }, "ingestion scheduled");
 }
+
+/** The jobs that declare a `schedule` (pg-boss fires each once across all workers, like the ingestion's). */
+export async function installJobSchedules(boss: PgBoss, jobs: readonly JobDefinition[], log: Logger): Promise<void> {
+  for (const job of jobs) {
+    if (!job.schedule) continue;
+    await boss.schedule(job.id, job.schedule, {}, { tz: "UTC", retryLimit: 0 });
+    log.info({ job: job.id, cron: job.schedule }, "job scheduled");
+  }
+}

@@ -5,7 +5,7 @@ import { parseEnv } from "@/lib/config/env";
  * is APP_URL, the public URL people reach the dashboard by; without it, the local address
  * (http://localhost:PORT), which is right for `npm run demo` and wrong anywhere else.
  */
-export function absoluteUrl(pathAndQuery: string, source: NodeJS.ProcessEnv = process.env): string {
+export function absoluteUrl(pathAndQuery: string, source: Record<string, string | undefined> = process.env): string {
   const env = parseEnv(source);
   const base = env.APP_URL ?? `http://localhost:${env.PORT}`;
   // Relative to the base, so a dashboard served under a path (https://host/finops/) keeps it.

@@ -55,7 +55,10 @@ export async function queueDeliveries(db: DbOrTx, input: QueueDeliveriesInput, w
   return rows.map((r) => r.id);
 }
 
-/** One pending wake-up at a time: a burst of queued rows asks for one delivery pass, not many. */
+/**
+ * Asks for a delivery pass now. Passes claim rows with SKIP LOCKED, so an extra pass (a burst of
+ * wake-ups, the minute schedule at the same time) finds nothing to do rather than sending twice.
+ */
 export function wakeDeliveryJob(send: SendJob): Promise<string | null> {
-  return send(DELIVER_ALERTS_JOB, {}, { singletonKey: "wake", retryLimit: 0 });
+  return send(DELIVER_ALERTS_JOB, {}, { retryLimit: 0 });
 }

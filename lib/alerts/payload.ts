@@ -25,6 +25,8 @@ export const alertPayloadSchema = z.object({
   /** Grouped findings: one message lists them all (chat channels truncate with "and N more"). */
   lines: z.array(alertLineSchema),
   footer: z.string().optional(),
+  /** Absolute URL of the whole list (the page behind the message): chat channels link "and N more" to it. */
+  url: z.url().optional(),
   /** Optional rich email body; email channels use it instead of the rendered lines. */
   html: z.string().optional(),
   /** Sent by email only (chat channels and webhooks name them, they cannot carry files). */

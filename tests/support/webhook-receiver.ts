@@ -1,8 +1,8 @@
 // A real HTTP receiver for webhook tests: records every request, verifies the KMS FinOps
 // signature the way docs/alerts.md tells a receiver to (its own code, not the sender's), and can
-// answer 503 to the first N requests to play a channel that is down.
+// answer 503 (or another status) to the first N requests to play a channel that is down.
 // Inspection over HTTP too (for Playwright specs in another process): GET /__inbox lists the
-// recorded requests, DELETE /__inbox clears them, POST /__fail?count=N fails the next N.
+// recorded requests, DELETE /__inbox clears them, POST /__fail?count=N[&status=503] fails the next N.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,7 +29,8 @@ export interface WebhookReceiver {
   delivered(): ReceivedRequest[];
   /** Every request, failed ones included. */
   all(): ReceivedRequest[];
-  failNext(count: number): void;
+  /** Answers the next `count` requests with `status` (503 by default: a channel that is down). */
+  failNext(count: number, status?: number): void;
   clear(): void;
   close(): Promise<void>;
 }
@@ -49,6 +50,7 @@ export function verifySignature(secret: string, headers: http.IncomingHttpHeader
 export async function startWebhookReceiver(options: { secret: string; failFirst?: number; port?: number }): Promise<WebhookReceiver> {
   const requests: ReceivedRequest[] = [];
   let failuresLeft = options.failFirst ?? 0;
+  let failStatus = 503;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -62,10 +64,11 @@ export async function startWebhookReceiver(options: { secret: string; failFirst?
       }
       if (url.pathname === "/__fail" && req.method === "POST") {
         failuresLeft = Number(url.searchParams.get("count") ?? "0");
+        failStatus = Number(url.searchParams.get("status") ?? "503");
         res.writeHead(204).end();
         return;
       }
-      const status = failuresLeft > 0 ? 503 : 200;
+      const status = failuresLeft > 0 ? failStatus : 200;
       if (failuresLeft > 0) failuresLeft--;
       let json: unknown = null;
       try {
@@ -85,7 +88,10 @@ export async function startWebhookReceiver(options: { secret: string; failFirst?
     secret: options.secret,
     delivered: () => requests.filter((r) => r.status < 300),
     all: () => [...requests],
-    failNext: (count) => (failuresLeft = count),
+    failNext: (count, status = 503) => {
+      failuresLeft = count;
+      failStatus = status;
+    },
     clear: () => (requests.length = 0),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -61,9 +61,9 @@ describe("access rules", () => {
     expect(Object.keys(ACCESS_RULES).filter((id) => !onDisk.includes(id))).toEqual([]);
   });
 
-  it("lets only admins change settings, start runs and read the audit log, keeps runs from viewers; every role reads and exports the rest", () => {
+  it("lets only admins change settings, start runs, manage alerts and read the audit log, keeps runs from viewers; every role reads and exports the rest", () => {
     for (const id of Object.keys(ACCESS_RULES) as RouteId[]) {
-      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit" || id.includes("/api/reports/schedules");
+      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit" || / \/(api\/)?alerts\b/.test(id) || id.includes("/api/reports/schedules");
       // Run warnings name resources of every account and business unit; so does the showback pack.
       const noViewer = adminOnly || id === "PAGE /runs" || id.startsWith("GET /api/runs") || id === "PAGE /reports/showback" || id === "GET /api/reports/showback";
       expect(mayCall(principal("admin"), id), id).toBe(true);

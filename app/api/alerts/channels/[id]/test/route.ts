@@ -1,0 +1,6 @@
+import { testChannelRoute } from "@/lib/alerts/api";
+import { withAccess } from "@/lib/auth/with-access";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withAccess("POST /api/alerts/channels/[id]/test", testChannelRoute);
