@@ -12,6 +12,8 @@ import { resetTables, testDb } from "../support/db";
 import { KEY_PAY, loadDigestFixture } from "./fixture";
 
 const db = testDb();
+/** Only the base URL: the links are built from it (the type wants the whole environment). */
+const appUrl = (APP_URL: string) => ({ APP_URL }) as unknown as NodeJS.ProcessEnv;
 const PAYMENTS_MANAGER = { kind: "token" as const, id: "em", name: "EM payments", role: "viewer" as const, businessUnits: ["payments"] };
 
 beforeAll(async () => {
@@ -67,7 +69,7 @@ describe("weekly digest of a business unit", () => {
   });
 
   it("renders text lines and HTML with the figures and links filtered to the business unit", async () => {
-    const payload = digestPayload(await buDigest(db, "payments"), { APP_URL: "https://finops.example.com/" });
+    const payload = digestPayload(await buDigest(db, "payments"), appUrl("https://finops.example.com/"));
     const text = payload.lines.map((l) => l.text);
     expect(payload.summary).toBe("payments: CMK coverage 70.0% by count, 2 non-compliant resources, 2 new key findings this week");
     expect(text).toContain("CMK coverage by count on 2026-11-30: 70.0% (7 of 10 resources), +20.0 pts vs a week before");
@@ -93,6 +95,6 @@ describe("weekly digest of a business unit", () => {
     expect(d.coverage.now).toBeNull();
     expect(d.nonCompliant.total).toBe(0);
     expect(d.cost?.monthToDate.total).toBe(0);
-    expect(digestPayload(d, { APP_URL: "https://finops.example.com" }).lines[0]?.text).toBe("CMK coverage: no coverage data for billing on 2026-11-30");
+    expect(digestPayload(d, appUrl("https://finops.example.com")).lines[0]?.text).toBe("CMK coverage: no coverage data for billing on 2026-11-30");
   });
 });

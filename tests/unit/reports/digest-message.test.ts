@@ -18,7 +18,7 @@ const base: BuDigest = {
   newFindings: { from: "2026-11-24", total: 0, items: [] },
   cost: { monthToDate: { from: "2026-12-01", to: "2026-12-03", total: 0.9 }, sameDaysLastMonth: { from: "2026-11-01", to: "2026-11-03", total: 1.2 }, change: -0.3, changePct: -25 },
 };
-const env = { APP_URL: "https://dash.example.com/finops" };
+const env = { APP_URL: "https://dash.example.com/finops" } as unknown as NodeJS.ProcessEnv;
 
 describe("digest message", () => {
   it("says how coverage and cost moved, and that the list shows only the oldest", () => {
