@@ -45,6 +45,7 @@ test("the showback PDF downloaded from the Costs page holds the month's cost and
   });
   test.info().annotations.push({ type: "render", description: `PDF of ${pdf.length} bytes in ${Date.now() - started} ms` });
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  if (process.env.S6_DEBUG) { (await import("node:fs")).writeFileSync("/tmp/s6-pack.pdf", pdf); console.log(`render ${Date.now() - started} ms`); }
 
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
   const flat = text.replace(/\s+/g, " ");

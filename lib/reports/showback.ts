@@ -12,8 +12,8 @@ import pLimit from "p-limit";
 import { chromium } from "playwright-core";
 import type { Db } from "@/lib/db/client";
 import { newSecret, sha256Hex, TOKEN_PREFIX } from "@/lib/auth/tokens";
+import { parseEnv } from "@/lib/config/env";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Headless Chromium as e2e/ and bench/ launch it: nothing downloaded, no background traffic. */
 export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -42,16 +42,18 @@ async function mintRenderToken(db: Db, month: string): Promise<{ secret: string;
 }
 
 async function printPdf(baseUrl: string, month: string, authorization: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: parseEnv().CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
   try {
-    const context = await browser.newContext({ extraHTTPHeaders: { authorization }, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ extraHTTPHeaders: { authorization }, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const response = await page.goto(new URL(`/reports/showback?month=${month}`, baseUrl).toString(), { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
     if (!response?.ok()) throw new Error(`showback page answered ${response?.status() ?? "nothing"} at ${baseUrl}`);
     // The report is server-rendered: present means complete. A missing one is an error page.
     await page.getByTestId("showback-report").waitFor({ timeout: RENDER_TIMEOUT_MS });
     await page.emulateMedia({ media: "print" });
-    return await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
+    // Landscape at 80 %: laid out ~1290 px wide, the width at which the pages' grids show their
+    // columns as on a desktop screen (portrait A4 would stack every tile).
+    return await page.pdf({ format: "A4", landscape: true, scale: 0.8, printBackground: true, preferCSSPageSize: true });
   } finally {
     await browser.close();
   }
