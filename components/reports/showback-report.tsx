@@ -2,11 +2,10 @@
 // on the month's closing day, the month's KMS cost per business unit, coverage per business unit
 // and the savings, composed from the overview's own components so the PDF looks like the screen.
 import { formatDay, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/components/format";
-import { CoverageByBuTable } from "@/components/overview/coverage-by-bu-table";
+import { CoverageBreakdowns } from "@/components/overview/coverage-breakdowns";
 import { CoverageSection, SectionHeading } from "@/components/overview/coverage-section";
 import { costChangeText } from "@/components/overview/change-text";
 import { KpiTile } from "@/components/overview/kpi-tile";
-import { NonComplianceBreakdown } from "@/components/overview/noncompliance-breakdown";
 import { dayToDate } from "@/lib/store/days";
 import { difference, relativeChange } from "@/lib/queries/period-change";
 import type { ShowbackData } from "@/lib/reports/showback-data";
@@ -85,12 +84,7 @@ export function ShowbackReport({ data }: { data: ShowbackData }) {
         </p>
       </header>
       <CoverageSection coverage={coverage} before={data.coverageBefore} />
-      {coverage ? (
-        <div className="grid gap-4 xl:grid-cols-2">
-          <NonComplianceBreakdown byReason={coverage.organization.nonCompliantByReason} total={coverage.organization.nonCompliant} />
-          <CoverageByBuTable rows={coverage.byBusinessUnit} />
-        </div>
-      ) : null}
+      <CoverageBreakdowns coverage={coverage} />
       <CostSection data={data} />
       <SavingsSection data={data} />
       <p className="text-xs text-slate-500">
