@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { extractText, getDocumentProxy } from "unpdf";
 
 // The monthly showback pack from the Costs page: the PDF the server prints with Chromium from its
@@ -45,7 +46,6 @@ test("the showback PDF downloaded from the Costs page holds the month's cost and
   });
   test.info().annotations.push({ type: "render", description: `PDF of ${pdf.length} bytes in ${Date.now() - started} ms` });
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-  if (process.env.S6_DEBUG) { (await import("node:fs")).writeFileSync("/tmp/s6-pack.pdf", pdf); console.log(`render ${Date.now() - started} ms`); }
 
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
   const flat = text.replace(/\s+/g, " ");
@@ -80,4 +80,52 @@ test("the showback route refuses a bad month with a 400 naming it", async ({ req
   const response = await request.get("/api/reports/showback?month=2026-13");
   expect(response.status()).toBe(400);
   expect((await response.json()).error.message).toBe("month: must be a month like 2026-11");
+});
+
+type Mail = { to: string[]; subject: string; text: string; attachments: { filename: string; contentType: string; contentBase64: string }[] };
+
+// What the worker does on the 1st, run from here against the built app (scripts/e2e.ts starts no
+// worker): the schedule's pack is printed by Chromium from the running dashboard, queued in the
+// outbox and sent through the email channel to the harness SMTP server, PDF and CSV attached.
+test("a scheduled showback pack arrives by email with the month's PDF and chargeback CSV", async ({ request, baseURL }) => {
+  test.setTimeout(120_000);
+  const inbox = process.env.E2E_SMTP_INBOX_URL;
+  test.skip(!inbox || !process.env.DATABASE_URL, "needs the SMTP server and the database scripts/e2e.ts provides");
+  const [{ createDb }, { sendSchedule }, { deliverDue }, pino] = await Promise.all([import("@/lib/db/client"), import("@/lib/reports/send"), import("@/lib/alerts/deliver"), import("pino")]);
+  const json = { "content-type": "application/json", origin: baseURL! };
+  const channel = await request.post("/api/alerts/channels", {
+    headers: json,
+    data: { kind: "EMAIL", name: `showback mail ${Date.now()}`, host: process.env.E2E_SMTP_HOST, port: process.env.E2E_SMTP_PORT, tls: "none", user: process.env.E2E_SMTP_USER, password: process.env.E2E_SMTP_PASSWORD, from: "finops@example.com", recipients: [] },
+  });
+  expect(channel.status()).toBe(201);
+  const to = `finops-review+${Date.now()}@example.com`;
+  const created = await request.post("/api/reports/schedules", { headers: json, data: { kind: "MONTHLY_SHOWBACK", name: "FinOps review", channelId: (await channel.json()).id, recipients: [to] } });
+  expect(created.status()).toBe(201);
+  const overview = await (await request.get("/api/overview")).json();
+  const [y, m] = (overview.asOf.costs as string).split("-").map(Number) as [number, number];
+  const month = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+
+  const db = createDb(process.env.DATABASE_URL!, 2);
+  try {
+    const schedule = await db.reportSchedule.findUniqueOrThrow({ where: { id: (await created.json()).id } });
+    const queued = await sendSchedule({ db, log: pino.default({ level: "silent" }), renderBaseUrl: baseURL! }, schedule, { now: new Date(), month, claim: true });
+    expect(queued).toHaveLength(1);
+    expect((await deliverDue(db)).filter((o) => o.id === queued[0]).map((o) => o.status)).toEqual(["SENT"]);
+  } finally {
+    await db.$disconnect();
+  }
+
+  const mails = ((await (await fetch(inbox!)).json()) as Mail[]).filter((mail) => mail.to.includes(to));
+  expect(mails.map((mail) => mail.subject)).toEqual([`KMS showback pack: ${month}`]);
+  const [pdf, csv] = mails[0]!.attachments;
+  expect([pdf?.filename, pdf?.contentType, csv?.filename, csv?.contentType]).toEqual([`kms-showback-${month}.pdf`, "application/pdf", `kms-chargeback-${month}.csv`, "text/csv"]);
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(pdf!.contentBase64, "base64"))), { mergePages: true });
+  const costs = (await (await request.get(`/api/costs/by-bu?granularity=month&from=${month}-01&to=${monthEnd(month)}`)).json()) as { rows: CostRow[] };
+  const total = costs.rows.reduce((a, r) => a + Math.round(r.total * 100), 0) / 100;
+  expect(text.replace(/\s+/g, " ")).toContain(usd(total));
+  // The CSV is the month's chargeback export: its BilledCost adds up to the month's total.
+  const rows = parse(Buffer.from(csv!.contentBase64, "base64"), { columns: true }) as Record<string, string>[];
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r.BillingPeriodStart!.startsWith(month))).toBe(true);
+  expect(Math.round(rows.reduce((a, r) => a + Number(r.BilledCost), 0) * 100) / 100).toBe(total);
 });
