@@ -21,7 +21,7 @@ export function ShowbackDownload() {
       <h2 id="showback-heading" className="text-base font-semibold">Monthly showback pack</h2>
       <p className="mt-1 text-sm text-slate-600">
         One PDF for the review: overview, KMS cost per business unit, CMK coverage per business unit and savings for the month, with the
-        month&rsquo;s chargeback CSV. The PDF takes a few seconds to render.
+        month&rsquo;s chargeback CSV. The PDF is printed by the server and takes 10–20 seconds.
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm">
