@@ -106,6 +106,7 @@ export const retryDeliveryRoute = (request: Request, context: IdContext) =>
     const change = await retryDelivery(db(), id);
     if (!change) throw notFound(`id: no delivery ${id}`);
     if (change.before === "SENT") throw new ApiError(409, "conflict", `delivery ${id} was sent already`);
+    if (change.before === "PENDING") throw new ApiError(409, "conflict", `delivery ${id} is queued: the delivery job retries it on its schedule`);
     await audit(db(), currentPrincipal(), "alert-delivery.retry", { target: id, before: { status: change.before }, after: { status: change.after } });
     // The worker sends it within the second; if the queue is unreachable, the minute schedule will.
     await enqueue(DELIVER_ALERTS_JOB, {}, { retryLimit: 0 }).catch((error: unknown) => console.error("waking alerts.deliver failed", error));

@@ -77,11 +77,15 @@ export async function deliveryHistory(db: Db, params: DeliveryHistoryParams): Pr
   };
 }
 
-/** Puts a FAILED (or waiting PENDING) delivery back in line now, with a fresh retry budget. Null: no such row. */
+/**
+ * Puts a FAILED delivery back in line now, with a fresh retry budget. Null: no such row. Only a
+ * FAILED one: a PENDING row may be in a worker's hands this very second (claimed rows stay
+ * PENDING while they are sent), and re-queueing it could send it twice; the job retries it anyway.
+ */
 export async function retryDelivery(db: Db, id: string): Promise<{ before: string; after: string } | null> {
   const row = await db.alertDelivery.findUnique({ where: { id }, select: { status: true } });
   if (!row) return null;
-  if (row.status === "SENT") return { before: "SENT", after: "SENT" };
-  await db.alertDelivery.update({ where: { id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
-  return { before: row.status, after: "PENDING" };
+  if (row.status !== "FAILED") return { before: row.status, after: row.status };
+  const { count } = await db.alertDelivery.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null } });
+  return { before: "FAILED", after: count === 1 ? "PENDING" : "FAILED" };
 }

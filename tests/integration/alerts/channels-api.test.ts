@@ -117,16 +117,25 @@ describe("send test, history, retry", () => {
     expect((await db.auditLog.findMany({ where: { target: channel.id } })).map((l) => l.action)).toContain("alert-channel.test");
   });
 
-  it("answers with the failure when the channel is down, leaves it queued for the job, and a retry re-queues it", async () => {
+  it("answers with the failure when the channel is down and leaves it queued for the job; a FAILED one can be retried", async () => {
     const { body: channel } = await post(webhook());
     receiver.failNext(1);
     const tested = await test(channel.id);
     expect(tested.body).toMatchObject({ status: "PENDING", error: `POST 127.0.0.1:${receiver.port}: HTTP 503 unavailable` });
     const row = await db.alertDelivery.findUniqueOrThrow({ where: { id: tested.body.deliveryId } });
     expect(row.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(50_000);
-    const retried = await call(retryDelivery, `/api/alerts/deliveries/${row.id}/retry`, { method: "POST", body: {}, params: { id: row.id } });
-    expect(retried).toMatchObject({ status: 200, body: { id: row.id, status: "PENDING" } });
-    expect((await db.alertDelivery.findUniqueOrThrow({ where: { id: row.id } })).nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    const retry = (id: string) => call(retryDelivery, `/api/alerts/deliveries/${id}/retry`, { method: "POST", body: {}, params: { id } });
+    // Queued rows are the job's: it may hold this one right now.
+    expect(await retry(row.id)).toMatchObject({ status: 409, body: { error: { message: `delivery ${row.id} is queued: the delivery job retries it on its schedule` } } });
+
+    receiver.failNext(1, 410);
+    const gone = await test(channel.id);
+    expect(gone.body).toMatchObject({ status: "FAILED", error: `POST 127.0.0.1:${receiver.port}: HTTP 410 unavailable` });
+    expect(await retry(gone.body.deliveryId)).toMatchObject({ status: 200, body: { id: gone.body.deliveryId, status: "PENDING" } });
+    const requeued = await db.alertDelivery.findUniqueOrThrow({ where: { id: gone.body.deliveryId } });
+    expect(requeued).toMatchObject({ status: "PENDING", attempts: 0, lastError: null });
+    expect(requeued.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await db.auditLog.findMany({ where: { action: "alert-delivery.retry" } })).map((l) => l.target)).toEqual([gone.body.deliveryId]);
   });
 
   it("pages the history newest first with a cursor, filters by status, and names bad parameters", async () => {
