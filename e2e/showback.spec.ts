@@ -129,3 +129,31 @@ test("a scheduled showback pack arrives by email with the month's PDF and charge
   expect(rows.every((r) => r.BillingPeriodStart!.startsWith(month))).toBe(true);
   expect(Math.round(rows.reduce((a, r) => a + Number(r.BilledCost), 0) * 100) / 100).toBe(total);
 });
+
+// An admin schedules the weekly digest on the Alerts page and sends it now: the schedule is listed
+// with its next Monday, and "Send now" queues the worker's job.
+test("an admin adds a weekly digest schedule on the Alerts page and sends it now", async ({ page, request, baseURL }) => {
+  const channelName = `digest mail ${Date.now()}`;
+  const channel = await request.post("/api/alerts/channels", {
+    headers: { "content-type": "application/json", origin: baseURL! },
+    data: { kind: "EMAIL", name: channelName, host: "127.0.0.1", port: 2525, tls: "none", from: "finops@example.com", recipients: [] },
+  });
+  expect(channel.status()).toBe(201);
+  const name = `EM digest ${Date.now()}`;
+  await page.goto("/alerts");
+  await page.getByRole("button", { name: "Add schedule" }).click();
+  const form = page.getByRole("form", { name: "New report schedule" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email channel").selectOption({ label: channelName });
+  await form.getByLabel("Recipients (comma-separated)").fill("em-payments@example.com");
+  await form.getByLabel(/^Business units/).fill("payments");
+  await form.getByRole("button", { name: "Add schedule" }).click();
+  await expect(form).toHaveCount(0);
+
+  const row = page.getByTestId("report-schedules-table").getByRole("row").filter({ hasText: name });
+  const monday = (await (await request.get("/api/reports/schedules")).json()).items.find((s: { name: string }) => s.name === name).nextSendAt as string;
+  expect(new Date(monday).getUTCDay()).toBe(1);
+  await expect(row.getByRole("cell")).toHaveText([name, "Weekly digest", "em-payments@example.com", "payments", "—", `${monday.slice(0, 16).replace("T", " ")} UTC`, "Send nowEditDelete"]);
+  await row.getByRole("button", { name: "Send now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Queued" })).toBeVisible();
+});
