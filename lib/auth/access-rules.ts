@@ -45,6 +45,8 @@ export const ACCESS_RULES = {
   "PAGE /savings": "read",
   "PAGE /settings": "read",
   "PAGE /teams": "read",
+  // The showback pack's print page: organization-wide cost and coverage, like its PDF download.
+  "PAGE /reports/showback": "finops",
   // Route handlers (app/api/**/route.ts), keyed "<METHOD> <path>".
   "GET /api/admin/sessions": "admin",
   "DELETE /api/admin/sessions/[id]": "admin",
@@ -85,6 +87,13 @@ export const ACCESS_RULES = {
   "GET /api/savings/idle-keys": "read",
   "GET /api/settings": "read",
   "PUT /api/settings": "admin",
+  // Reports (issue 16): the showback pack (PDF) for the FinOps review; schedules are admin's.
+  "GET /api/reports/showback": "finops",
+  "GET /api/reports/schedules": "admin",
+  "POST /api/reports/schedules": "admin",
+  "PUT /api/reports/schedules/[id]": "admin",
+  "DELETE /api/reports/schedules/[id]": "admin",
+  "POST /api/reports/schedules/[id]/send-now": "admin",
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ACCESS_RULES;

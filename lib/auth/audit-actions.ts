@@ -15,5 +15,9 @@ export const AUDIT_ACTIONS = [
   "alert-channel.delete",
   "alert-channel.test",
   "alert-delivery.retry",
+  "report-schedule.create",
+  "report-schedule.update",
+  "report-schedule.delete",
+  "report-schedule.send-now",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,6 +19,13 @@ const envSchema = z.object({
   DEMO_SEED: z.coerce.number().int().default(42),
   /** The dashboard's public URL: links in alerts and digests point there. */
   APP_URL: z.url({ error: "must be the public base URL, e.g. https://finops.example.com" }).optional(),
+  /**
+   * Where the showback renderer (worker) reaches the dashboard, when not at APP_URL: e.g. an
+   * internal http://127.0.0.1:3000 behind a reverse proxy.
+   */
+  REPORTS_RENDER_URL: z.url({ error: "must be the URL the worker reaches the dashboard at, e.g. http://127.0.0.1:3000" }).optional(),
+  /** The Chromium that prints the showback pack (Debian's chromium package). */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** Encrypts alert channel secrets at rest (AES-256-GCM); required to save a channel. */
   ALERTS_SECRET_KEY: secretKey.optional(),
   /** The key before a rotation: secrets it encrypted still decrypt until re-saved. */

@@ -70,15 +70,19 @@ export function coverageFigures(rows: CoverageCounts[]): CoverageFigures {
 /** Coverage of the whole organization (or of the BUs `bu`) and per business unit on the latest day; null when empty. */
 export async function getCoverageSummary(client: Db = db(), bu?: string[]): Promise<CoverageSummary | null> {
   const latest = await client.coverageBuDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  if (!latest) return null;
-  const rows = await client.coverageBuDaily.findMany({ where: { day: latest.day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
+  return latest ? getCoverageSummaryOn(client, latest.day, bu) : null;
+}
+
+/** The same on one day (the showback pack's month end); per BU worst coverage by count first. */
+export async function getCoverageSummaryOn(client: Db, day: Date, bu?: string[]): Promise<CoverageSummary> {
+  const rows = await client.coverageBuDaily.findMany({ where: { day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
   const byBusinessUnit = rows
     .map((row) => ({ businessUnit: row.businessUnit, ...coverageFigures([row]) }))
     .sort(
       (a, b) =>
         (a.coverageByCountPct ?? 101) - (b.coverageByCountPct ?? 101) || a.businessUnit.localeCompare(b.businessUnit),
     );
-  return { day: latest.day, organization: coverageFigures(rows), byBusinessUnit };
+  return { day, organization: coverageFigures(rows), byBusinessUnit };
 }
 
 /** The organization's figures on one day; null when that day has no coverage rows. */

@@ -40,8 +40,19 @@ export function costWindows(asOf: Date): { monthToDate: CostWindow; lastFullMont
   };
 }
 
+/**
+ * The same days one month earlier (Dec 1–5 → Nov 1–5), clipped to that month's end: a month to
+ * date compares with like days, not with a whole month (Mar 1–31 → Feb 1–28).
+ */
+export function sameDaysMonthBefore(window: CostWindow): CostWindow {
+  const y = window.from.getUTCFullYear();
+  const m = window.from.getUTCMonth();
+  const lastOfMonthBefore = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: new Date(Date.UTC(y, m - 1, 1)), to: new Date(Date.UTC(y, m - 1, Math.min(window.to.getUTCDate(), lastOfMonthBefore))) };
+}
+
 /** One window's billed cost per category, summed in SQL numeric at Cost Explorer's precision (never float +=). */
-async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
+export async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
   const [row] = await client.$queryRawUnsafe<{ rows: number; keys: string; requests: string; other: string; total: string }[]>(
     `SELECT count(*)::int AS rows,
        ${costCategorySumsSql("unblended_cost")}

@@ -9,6 +9,8 @@ export interface FindingsQuery {
   severity?: string[];
   bu?: string[];
   account?: string[];
+  /** Findings first seen on or after this day (the weekly digest's "new this week"). */
+  firstSeenFrom?: string;
   page: number;
   pageSize: number;
 }
@@ -39,6 +41,7 @@ export async function listFindings(db: Db, query: FindingsQuery) {
   anyOf("f.severity", query.severity);
   anyOf("k.business_unit", query.bu);
   anyOf("k.account_id", query.account);
+  if (query.firstSeenFrom) conditions.push(`f.first_seen >= ${params.add(query.firstSeenFrom)}::date`);
   const from = `FROM key_finding f LEFT JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = '9999-12-31'::date ${whereClause(conditions)}`;
   const filterValues = [...params.values];
   const limit = params.add(query.pageSize);

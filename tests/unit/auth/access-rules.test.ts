@@ -63,9 +63,9 @@ describe("access rules", () => {
 
   it("lets only admins change settings, start runs, manage alerts and read the audit log, keeps runs from viewers; every role reads and exports the rest", () => {
     for (const id of Object.keys(ACCESS_RULES) as RouteId[]) {
-      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit" || / \/(api\/)?alerts\b/.test(id);
-      // Run warnings name resources of every account and business unit.
-      const noViewer = adminOnly || id === "PAGE /runs" || id.startsWith("GET /api/runs");
+      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit" || / \/(api\/)?alerts\b/.test(id) || id.includes("/api/reports/schedules");
+      // Run warnings name resources of every account and business unit; so does the showback pack.
+      const noViewer = adminOnly || id === "PAGE /runs" || id.startsWith("GET /api/runs") || id === "PAGE /reports/showback" || id === "GET /api/reports/showback";
       expect(mayCall(principal("admin"), id), id).toBe(true);
       expect(mayCall(principal("finops"), id), id).toBe(!adminOnly);
       expect(mayCall(principal("viewer"), id), id).toBe(!noViewer);

@@ -1,0 +1,14 @@
+import type { CoverageSummary } from "@/lib/queries/coverage-summary";
+import { CoverageByBuTable } from "./coverage-by-bu-table";
+import { NonComplianceBreakdown } from "./noncompliance-breakdown";
+
+/** Non-compliance by reason beside coverage per business unit: the home page and the showback pack. */
+export function CoverageBreakdowns({ coverage }: { coverage: CoverageSummary | null }) {
+  if (!coverage) return null;
+  return (
+    <div className="grid gap-4 xl:grid-cols-2">
+      <NonComplianceBreakdown byReason={coverage.organization.nonCompliantByReason} total={coverage.organization.nonCompliant} />
+      <CoverageByBuTable rows={coverage.byBusinessUnit} />
+    </div>
+  );
+}
