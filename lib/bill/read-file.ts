@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { BillBatch, ReadBillOptions } from "./line";
 import { readBillCsv } from "./read-csv";
+import { parquetFileBuffer, readBillParquet } from "./read-parquet";
 
 export type BillFileKind = "parquet" | "csv" | "csv.gz";
 
@@ -18,6 +19,7 @@ export function billFileKind(name: string): BillFileKind | null {
 /** The KMS lines of a local export file (Parquet, CSV or gzip CSV), in batches; errors name the file. */
 export async function* readBillFile(file: string, options: ReadBillOptions): AsyncGenerator<BillBatch> {
   const kind = billFileKind(file);
-  if (kind === "csv" || kind === "csv.gz") yield* readBillCsv(createReadStream(file), path.basename(file), { ...options, gzip: kind === "csv.gz" });
+  if (kind === "parquet") yield* readBillParquet(await parquetFileBuffer(file), path.basename(file), options);
+  else if (kind === "csv" || kind === "csv.gz") yield* readBillCsv(createReadStream(file), path.basename(file), { ...options, gzip: kind === "csv.gz" });
   else throw new Error(`${path.basename(file)}: not an export file (expected .parquet, .csv or .csv.gz)`);
 }

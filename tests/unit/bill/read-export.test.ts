@@ -54,6 +54,9 @@ const OCTOBER_EXPECTED: BillLine[] = [
 ];
 
 const FILES: { format: FixtureFormat; name: string; final: boolean | undefined }[] = [
+  { format: "FOCUS_1_2", name: "focus-1-2.parquet", final: true },
+  { format: "FOCUS_1_0", name: "focus-1-0.parquet", final: undefined },
+  { format: "CUR_2_0", name: "cur-2-0.parquet", final: true },
   { format: "FOCUS_1_2", name: "focus-1-2.csv.gz", final: true },
   { format: "FOCUS_1_2", name: "focus-1-2.csv", final: true },
   { format: "FOCUS_1_0", name: "focus-1-0.csv", final: undefined },
@@ -104,7 +107,34 @@ describe("figures from the lines", () => {
   });
 });
 
+describe("Parquet row groups", () => {
+  it("reads every row group (3 lines each), and skips groups of other services only", async () => {
+    const lines = [...withOtherServices(OCTOBER_KMS_LINES.slice(0, 2)), ...Array.from({ length: 6 }, (_, i) => withOtherServices(OCTOBER_KMS_LINES)[2 * i + 1]!), ...withOtherServices(OCTOBER_KMS_LINES.slice(2))];
+    const file = await writeExport(path.join(dir, "groups.parquet"), "CUR_2_0", lines, { rowGroupSize: 3 });
+    const batches = await readAll(file, 5);
+    expect(batches.flatMap((b) => b.lines)).toEqual(OCTOBER_EXPECTED);
+    expect([batches.at(-1)!.linesRead, batches.at(-1)!.linesKept]).toEqual([28, 11]);
+  });
+});
+
 describe("files that cannot be read", () => {
+  it("a truncated Parquet file fails naming the file", async () => {
+    const bytes = exportBytes("FOCUS_1_2", "parquet", withOtherServices(OCTOBER_KMS_LINES));
+    const file = path.join(dir, "truncated.parquet");
+    await writeFile(file, bytes.subarray(0, bytes.length - 100));
+    await expect(readAll(file)).rejects.toThrow(/^truncated\.parquet: footer: not a readable Parquet file/);
+  });
+
+  it("a Parquet file with a corrupt row group fails naming the file and the row group", async () => {
+    const bytes = exportBytes("CUR_2_0", "parquet", withOtherServices(OCTOBER_KMS_LINES), { rowGroupSize: 8 });
+    // Overwrite the data pages of the first row group (the footer, at the end, stays readable).
+    const corrupt = Buffer.from(bytes);
+    corrupt.fill(0xff, 4, 600);
+    const file = path.join(dir, "corrupt.parquet");
+    await writeFile(file, corrupt);
+    await expect(readAll(file)).rejects.toThrow(/^corrupt\.parquet: row group 1 \(rows 1–8\): /);
+  });
+
   it("a truncated gzip CSV fails naming the file", async () => {
     const bytes = exportBytes("FOCUS_1_2", "csv.gz", withOtherServices(OCTOBER_KMS_LINES));
     const file = path.join(dir, "truncated.csv.gz");
