@@ -142,7 +142,9 @@ async function importUnit(db: Db, stage: BillStage, source: ExportSource, unit: 
   if (failure !== null) {
     // Recorded where the period and format are known; the period's lines stay as they were.
     for (const period of targets) {
-      if (format) await db.billImport.create({ data: { billingPeriod: new Date(period), format, source: source.description, fingerprint, status: "FAILED", error: failure, startedBy, linesRead: BigInt(linesRead), finishedAt: new Date() } });
+      // A file that fails before its first line has told no format: the period's previous import's is the best guess.
+      const recorded = format ?? (await db.billImport.findFirst({ where: { billingPeriod: new Date(period) }, orderBy: { startedAt: "desc" }, select: { format: true } }))?.format;
+      if (recorded) await db.billImport.create({ data: { billingPeriod: new Date(period), format: recorded, source: source.description, fingerprint, status: "FAILED", error: failure, startedBy, linesRead: BigInt(linesRead), finishedAt: new Date() } });
     }
     const failed = targets.length ? targets : [null];
     return failed.map((period) => ({ ...base, period, format, status: "FAILED", message: failure }));
