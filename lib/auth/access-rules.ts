@@ -55,6 +55,9 @@ export const ACCESS_RULES = {
   "GET /api/admin/role-mappings": "admin",
   "PUT /api/admin/role-mappings/[group]": "admin",
   "DELETE /api/admin/role-mappings/[group]": "admin",
+  // The bill's imports name buckets and files; uploading one replaces a month's bill lines.
+  "GET /api/bill/imports": "finops",
+  "POST /api/bill/imports": "admin",
   "GET /api/costs/by-bu": "read",
   "GET /api/costs/chargeback": "read",
   "GET /api/costs/modeled": "read",

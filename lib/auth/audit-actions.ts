@@ -10,5 +10,6 @@ export const AUDIT_ACTIONS = [
   "user.sign-out",
   "sign-in.failure",
   "role-mapping.update",
+  "bill.import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

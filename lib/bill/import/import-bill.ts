@@ -112,7 +112,8 @@ async function importUnit(db: Db, stage: BillStage, source: ExportSource, unit: 
   await stage.clear();
   let format = unit.format;
   let linesRead = 0;
-  const said: (boolean | undefined)[] = [];
+  // What each file says of its periods' finality (a file knows it for all its lines at once).
+  const said = new Map<string, (boolean | undefined)[]>();
   let failure: string | null = null;
   for (const file of unit.files) {
     ctx.say(`reading ${file.key} (${file.size} bytes)`);
@@ -124,7 +125,7 @@ async function importUnit(db: Db, stage: BillStage, source: ExportSource, unit: 
           format ??= batch.info.format;
           if (batch.done) {
             linesRead += batch.linesRead;
-            said.push(batch.info.final);
+            for (const period of batch.info.billingPeriods) said.set(period, [...(said.get(period) ?? []), batch.info.final]);
           }
         }
       } finally {
@@ -151,7 +152,7 @@ async function importUnit(db: Db, stage: BillStage, source: ExportSource, unit: 
   }
   if (!format) return [{ ...base, period: unit.period, status: "FAILED", message: `${unit.manifest ?? source.description}: no file of the period could be read` }];
 
-  const final = targets.map((p) => finalOf(p, said, unit.files));
+  const final = targets.map((p) => finalOf(p, said.get(p) ?? [], unit.files));
   const outcomes: PeriodOutcome[] = [];
   for (const [i, period] of targets.entries()) {
     const linesKept = staged.get(period) ?? 0;

@@ -65,7 +65,7 @@ describe("GET /api/admin/audit", () => {
       ["?limit=0", "limit: must be a whole number between 1 and 500"],
       ["?cursor=abc", "cursor: must be the nextCursor of a previous page"],
       ["?cursor=9223372036854775808", "cursor: must be the nextCursor of a previous page"],
-      ["?action=run.delete", "action.0: must be among settings.update, run.start, run.cancel, token.create, token.revoke, session.revoke, user.sign-out, sign-in.failure, role-mapping.update"],
+      ["?action=run.delete", "action.0: must be among settings.update, run.start, run.cancel, token.create, token.revoke, session.revoke, user.sign-out, sign-in.failure, role-mapping.update, bill.import"],
       ["?from=2026-12-02&to=2026-12-01", "from: must not be after to"],
       ["?page=2", "page: is not a known parameter"],
     ];
