@@ -15,7 +15,7 @@ afterAll(() => db.$disconnect());
 
 function upload(files: Array<[string, Buffer | string]>, fields: Record<string, string> = {}): Promise<Response> {
   const form = new FormData();
-  for (const [name, bytes] of files) form.append("files", new Blob([bytes]), name);
+  for (const [name, bytes] of files) form.append("files", new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]), name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   return POST(new Request("http://x/api/bill/imports", { method: "POST", body: form, headers: { origin: "http://x", "x-requested-with": "fetch" } }));
 }
