@@ -14,9 +14,8 @@ import type { Db } from "@/lib/db/client";
 import { importBill, type ImportSummary } from "./import-bill";
 import { isDataKey, isManifestKey } from "./plan";
 import { localSource } from "./source";
+import { MAX_UPLOAD_BYTES } from "./upload-limit";
 
-/** Larger exports are imported from S3 or with `npm run import-bill` (no upload size limit there). */
-export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 const LIMIT_TEXT = `${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
 
 class TooLarge extends Error {}
