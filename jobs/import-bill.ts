@@ -9,6 +9,7 @@ import { ensureDatabase } from "@/lib/db/ensure";
 import { importBill } from "@/lib/bill/import/import-bill";
 import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from "@/lib/bill/import/s3-source";
 import { localSource } from "@/lib/bill/import/source";
+import { ExportSourceError } from "@/lib/bill/import/plan";
 import { formatImportSummary, importFailed } from "@/lib/bill/import/summary";
 
 const program = new Command("import-bill")
@@ -46,7 +47,7 @@ main()
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
     if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
-    const configProblem = error instanceof ConfigError;
+    const configProblem = error instanceof ConfigError || error instanceof ExportSourceError;
     process.stderr.write(`[import-bill] ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(configProblem ? 2 : 1);
   });

@@ -8,7 +8,7 @@ import { readBillFile } from "@/lib/bill/read-file";
 import type { Db } from "@/lib/db/client";
 import { recomputeCostMonthly } from "@/lib/rollups/costs";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { fingerprintOf, isDataKey, isManifestKey, parseManifest, planImport, type ExportObject, type ImportUnit } from "./plan";
+import { ExportSourceError, fingerprintOf, isDataKey, isManifestKey, parseManifest, planImport, type ExportObject, type ImportUnit } from "./plan";
 import { BillStage } from "./stage";
 import type { ExportSource } from "./source";
 
@@ -72,7 +72,7 @@ async function latestFingerprints(db: Db): Promise<Map<string, string>> {
 
 async function listUnits(source: ExportSource): Promise<ImportUnit[]> {
   const objects = await source.list();
-  if (!objects.some((o) => isDataKey(o.key))) throw new Error(`${source.description}: no export files (.parquet, .csv, .csv.gz) found`);
+  if (!objects.some((o) => isDataKey(o.key))) throw new ExportSourceError(`${source.description}: no export files (.parquet, .csv, .csv.gz) found`);
   const manifests = [];
   for (const o of objects.filter((x) => isManifestKey(x.key))) manifests.push(parseManifest(o.key, o.modifiedAt, await source.readText(o)));
   return planImport(objects, manifests);

@@ -11,6 +11,11 @@ import { billFileKind } from "@/lib/bill/read-file";
 import { detectBillFormat } from "@/lib/bill/formats";
 import type { BillFormat } from "@/lib/bill/line";
 
+/** The source given cannot be an export (no such path, not an S3 location, no export file in it). */
+export class ExportSourceError extends Error {
+  override readonly name = "ExportSourceError";
+}
+
 /** One object of an export: an S3 object or a local file. */
 export type ExportObject = {
   /** Path below the source's root, "/"-separated (an S3 key, or a path relative to the folder). */

@@ -13,7 +13,7 @@ import { createAwsClients, createBillExportS3Client, destroyAwsClients } from "@
 import { Pacer, RequestCounter } from "@/jobs/aws/pacing";
 import { assumeRoleCredentials } from "@/jobs/collectors/accounts";
 import type { IngestionConfig } from "@/lib/config/ingestion";
-import { isDataKey, isManifestKey, type ExportObject } from "./plan";
+import { ExportSourceError, isDataKey, isManifestKey, type ExportObject } from "./plan";
 import type { ExportSource } from "./source";
 
 export type S3Location = { bucket: string; prefix: string };
@@ -21,7 +21,7 @@ export type S3Location = { bucket: string; prefix: string };
 /** s3://bucket/prefix → bucket and prefix (no leading or trailing slash). */
 export function parseS3Location(uri: string): S3Location {
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(uri.trim());
-  if (!match) throw new Error(`${uri}: not an S3 location (expected s3://bucket/prefix)`);
+  if (!match) throw new ExportSourceError(`${uri}: not an S3 location (expected s3://bucket/prefix)`);
   return { bucket: match[1]!, prefix: (match[2] ?? "").replace(/^\/+|\/+$/g, "") };
 }
 

@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { isDataKey, isManifestKey, type ExportObject } from "./plan";
+import { ExportSourceError, isDataKey, isManifestKey, type ExportObject } from "./plan";
 
 export interface ExportSource {
   /** What bill_import.source records: a path, s3://bucket/prefix, or upload:<names>. */
@@ -32,7 +32,7 @@ export function localSource(target: string, description = target): ExportSource 
     description,
     async list() {
       const info = await stat(resolved).catch(() => null);
-      if (!info) throw new Error(`${target}: no such file or folder`);
+      if (!info) throw new ExportSourceError(`${target}: no such file or folder`);
       let names: string[];
       if (info.isDirectory()) names = (await readdir(resolved, { recursive: true })).map((n) => n.split(path.sep).join("/"));
       else {
