@@ -69,8 +69,28 @@ class PageCursor {
       const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, header.data_page_header!, this.decoder);
       return { defs: definitionLevels ?? [], reps: repetitionLevels, values: dataPage, encoding: header.data_page_header!.encoding };
     }
+    const v2 = header.data_page_header_v2!;
+    if (v2.num_nulls === 0 && v2.repetition_levels_byte_length === 0 && v2.definition_levels_byte_length > 0) {
+      // A flat page without nulls: its definition levels say nothing, so they are not decoded
+      // (a good part of the work on a column that is never null).
+      const levels = v2.definition_levels_byte_length;
+      const values = readDataPageV2(compressed.subarray(levels), { ...header, uncompressed_page_size: header.uncompressed_page_size - levels, data_page_header_v2: { ...v2, definition_levels_byte_length: 0 } }, this.requiredDecoder());
+      return { defs: [], reps: [], values: values.dataPage, encoding: v2.encoding };
+    }
     const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressed, header, this.decoder);
-    return { defs: definitionLevels ?? [], reps: repetitionLevels, values: dataPage, encoding: header.data_page_header_v2!.encoding };
+    return { defs: definitionLevels ?? [], reps: repetitionLevels, values: dataPage, encoding: v2.encoding };
+  }
+
+  private required: ColumnDecoder | undefined;
+  /** The decoder of the same column declared REQUIRED: hyparquet then reads no definition levels. */
+  private requiredDecoder(): ColumnDecoder {
+    if (!this.required) {
+      const path = this.decoder.schemaPath;
+      const leaf = path[path.length - 1]!;
+      const element = { ...leaf.element, repetition_type: "REQUIRED" as const };
+      this.required = { ...this.decoder, element, schemaPath: [...path.slice(0, -1), { ...leaf, element }] };
+    }
+    return this.required;
   }
 
   /** Raw values (dictionary indices or plain values) picked from a page → their rich values. */
@@ -79,11 +99,15 @@ class PageCursor {
   }
 }
 
-async function cursorOf(buffer: AsyncBuffer, schema: SchemaTree, meta: ColumnMetaData): Promise<{ cursor: PageCursor; schemaPath: SchemaTree[] }> {
+/** The compressed bytes of a column chunk (fetched ahead of decoding, so reads overlap the work). */
+export async function fetchChunk(buffer: AsyncBuffer, meta: ColumnMetaData): Promise<ArrayBuffer> {
   const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
   const end = start + Number(meta.total_compressed_size);
-  const name = meta.path_in_schema.join(".");
-  if (end > buffer.byteLength) throw new Error(`column ${name} ends at byte ${end}, after the end of the file (${buffer.byteLength} bytes)`);
+  if (end > buffer.byteLength) throw new Error(`column ${meta.path_in_schema.join(".")} ends at byte ${end}, after the end of the file (${buffer.byteLength} bytes)`);
+  return buffer.slice(start, end);
+}
+
+async function cursorOf(chunk: Promise<ArrayBuffer>, schema: SchemaTree, meta: ColumnMetaData): Promise<{ cursor: PageCursor; schemaPath: SchemaTree[] }> {
   const schemaPath = getTreePath(schema, meta.path_in_schema);
   const decoder: ColumnDecoder = {
     pathInSchema: meta.path_in_schema,
@@ -95,12 +119,12 @@ async function cursorOf(buffer: AsyncBuffer, schema: SchemaTree, meta: ColumnMet
     compressors,
     utf8: true,
   };
-  return { cursor: new PageCursor(new DataView(await buffer.slice(start, end)), decoder), schemaPath };
+  return { cursor: new PageCursor(new DataView(await chunk), decoder), schemaPath };
 }
 
 /** Row numbers (within the row group) whose value in a flat string column equals `value`. */
-export async function rowsEqualTo(buffer: AsyncBuffer, schema: SchemaTree, meta: ColumnMetaData, value: string, groupRows: number): Promise<number[]> {
-  const { cursor, schemaPath } = await cursorOf(buffer, schema, meta);
+export async function rowsEqualTo(chunk: Promise<ArrayBuffer>, schema: SchemaTree, meta: ColumnMetaData, value: string, groupRows: number): Promise<number[]> {
+  const { cursor, schemaPath } = await cursorOf(chunk, schema, meta);
   if (getMaxRepetitionLevel(schemaPath) > 0) throw new Error(`column ${meta.path_in_schema.join(".")} is not a flat column`);
   const maxDef = getMaxDefinitionLevel(schemaPath);
   const rows: number[] = [];
@@ -129,8 +153,8 @@ export async function rowsEqualTo(buffer: AsyncBuffer, schema: SchemaTree, meta:
 }
 
 /** The values of a flat leaf column at `rows` (ascending row numbers within the row group); null where null. */
-export async function flatValuesAt(buffer: AsyncBuffer, schema: SchemaTree, meta: ColumnMetaData, rows: readonly number[], groupRows: number): Promise<unknown[]> {
-  const { cursor, schemaPath } = await cursorOf(buffer, schema, meta);
+export async function flatValuesAt(chunk: Promise<ArrayBuffer>, schema: SchemaTree, meta: ColumnMetaData, rows: readonly number[], groupRows: number): Promise<unknown[]> {
+  const { cursor, schemaPath } = await cursorOf(chunk, schema, meta);
   const maxDef = getMaxDefinitionLevel(schemaPath);
   const out = new Array<unknown>(rows.length).fill(null);
   let next = 0;
@@ -177,8 +201,8 @@ export async function flatValuesAt(buffer: AsyncBuffer, schema: SchemaTree, meta
  * the list of that leaf's values, in entry order (null for a null value); [] for an empty or null
  * map. Rows may continue from one page to the next.
  */
-export async function mapLeafAt(buffer: AsyncBuffer, schema: SchemaTree, meta: ColumnMetaData, rows: readonly number[], groupRows: number): Promise<unknown[][]> {
-  const { cursor, schemaPath } = await cursorOf(buffer, schema, meta);
+export async function mapLeafAt(chunk: Promise<ArrayBuffer>, schema: SchemaTree, meta: ColumnMetaData, rows: readonly number[], groupRows: number): Promise<unknown[][]> {
+  const { cursor, schemaPath } = await cursorOf(chunk, schema, meta);
   const name = meta.path_in_schema.join(".");
   if (getMaxRepetitionLevel(schemaPath) !== 1 || schemaPath.length !== 4) throw new Error(`column ${name} is not a map<string, string>`);
   const maxDef = getMaxDefinitionLevel(schemaPath);

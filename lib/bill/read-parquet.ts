@@ -1,15 +1,16 @@
-// Streaming reader of a Parquet export, memory bounded whatever the file and row group size: the
-// file is an AsyncBuffer (byte ranges read on demand, never the whole file), row groups are read
-// one after the other, one column chunk at a time, one page at a time (parquet-pages.ts). In each
+// Streaming reader of a Parquet export, memory bounded whatever the file size: the file is an
+// AsyncBuffer (byte ranges read on demand, never the whole file), row groups are read one after
+// the other, their needed column chunks (compressed) fetched together and decoded one column at a
+// time, one page at a time (parquet-pages.ts). In each
 // row group the service column is read first; the other needed columns are read only when the
 // group holds KMS lines, their pages without a KMS line are skipped undecoded, and only the KMS
 // rows' values are kept. Columns the mapping does not need are never read.
-import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema, type AsyncBuffer, type FileMetaData, type SchemaTree } from "hyparquet";
+import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema, type AsyncBuffer, type ColumnMetaData, type FileMetaData, type SchemaTree } from "hyparquet";
 import { BatchCollector } from "./batches";
 import { KMS_SERVICE, planColumns, type BillField, type ColumnPlan } from "./formats";
 import { BillReadError, type BillBatch, type ReadBillOptions } from "./line";
 import { FileInfoTracker, lineBuilder } from "./normalize";
-import { flatValuesAt, leafChunks, mapLeafAt, rowsEqualTo } from "./parquet-pages";
+import { fetchChunk, flatValuesAt, leafChunks, mapLeafAt, rowsEqualTo } from "./parquet-pages";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -21,14 +22,42 @@ export function parquetFileBuffer(file: string): Promise<AsyncBuffer> {
 type RowGroup = FileMetaData["row_groups"][number];
 
 /** The values of a top-level column at the rows: a flat column's values, or a map column's { key: value } objects. */
-async function columnAt(buffer: AsyncBuffer, schema: SchemaTree, group: RowGroup, column: string, rows: readonly number[]): Promise<unknown[]> {
+async function columnAt(chunks: ChunkBytes, schema: SchemaTree, group: RowGroup, column: string, rows: readonly number[]): Promise<unknown[]> {
   const leaves = leafChunks(group, column);
   const groupRows = Number(group.num_rows);
-  if (leaves.length === 1) return flatValuesAt(buffer, schema, leaves[0]!, rows, groupRows);
+  if (leaves.length === 1) return flatValuesAt(chunks(leaves[0]!), schema, leaves[0]!, rows, groupRows);
   if (leaves.length !== 2) throw new Error(`column ${column} is neither a value nor a map (${leaves.length} leaf columns)`);
-  const keys = await mapLeafAt(buffer, schema, leaves[0]!, rows, groupRows);
-  const values = await mapLeafAt(buffer, schema, leaves[1]!, rows, groupRows);
+  const keys = await mapLeafAt(chunks(leaves[0]!), schema, leaves[0]!, rows, groupRows);
+  const values = await mapLeafAt(chunks(leaves[1]!), schema, leaves[1]!, rows, groupRows);
   return keys.map((k, i) => Object.fromEntries(k.map((key, j) => [String(key), values[i]![j] ?? null])));
+}
+
+type ChunkBytes = (meta: ColumnMetaData) => Promise<ArrayBuffer>;
+
+/**
+ * Fetches column chunks ahead of their decoding, so that reading the file overlaps the work: the
+ * next row group's service column while this one is decoded, and all needed columns of a row group
+ * with KMS lines at once (compressed, at most the group's size). Each is released once taken.
+ */
+class ChunkPrefetch {
+  private readonly pending = new Map<ColumnMetaData, Promise<ArrayBuffer>>();
+
+  constructor(private readonly buffer: AsyncBuffer) {}
+
+  request(metas: readonly ColumnMetaData[]): void {
+    for (const meta of metas) {
+      if (this.pending.has(meta)) continue;
+      const bytes = fetchChunk(this.buffer, meta);
+      bytes.catch(() => {}); // a failure surfaces where the chunk is taken
+      this.pending.set(meta, bytes);
+    }
+  }
+
+  readonly take: ChunkBytes = (meta) => {
+    const bytes = this.pending.get(meta) ?? fetchChunk(this.buffer, meta);
+    this.pending.delete(meta);
+    return bytes;
+  };
 }
 
 /**
@@ -56,6 +85,7 @@ export async function* readBillParquet(buffer: AsyncBuffer, file: string, option
   const collector = new BatchCollector(new FileInfoTracker(plan), options.batchSize);
   const build = lineBuilder(plan, options.businessUnitTagKey);
 
+  const prefetch = new ChunkPrefetch(buffer);
   let groupStart = 0;
   for (const [g, group] of metadata.row_groups.entries()) {
     const groupRows = Number(group.num_rows);
@@ -65,10 +95,15 @@ export async function* readBillParquet(buffer: AsyncBuffer, file: string, option
     try {
       const [service] = leafChunks(group, serviceColumn);
       if (!service) throw new Error(`no ${serviceColumn} column`);
-      kmsRows = await rowsEqualTo(buffer, schema, service, kms, groupRows);
+      const serviceBytes = prefetch.take(service);
+      const nextGroup = metadata.row_groups[g + 1];
+      if (nextGroup) prefetch.request(leafChunks(nextGroup, serviceColumn));
+      kmsRows = await rowsEqualTo(serviceBytes, schema, service, kms, groupRows);
       if (kmsRows.length > 0) {
-        // One column at a time: memory holds one column chunk, never the row group.
-        for (const [field, column] of fields) values[field] = await columnAt(buffer, schema, group, column, kmsRows);
+        const leaves = fields.flatMap(([, column]) => leafChunks(group, column));
+        prefetch.request(leaves);
+        // One column at a time: one column chunk decoded, a page at a time.
+        for (const [field, column] of fields) values[field] = await columnAt(prefetch.take, schema, group, column, kmsRows);
       }
     } catch (error) {
       throw new BillReadError(file, where, message(error), { cause: error });
