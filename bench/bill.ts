@@ -24,7 +24,9 @@ export interface BillSizeResult {
   fileBytes: number;
   generationSeconds: number;
   baseline: BillRun;
+  /** The median run by time, with the highest peak RSS of the runs. */
   reader: BillRun;
+  readerRuns: BillRun[];
 }
 
 export interface BillResult {
@@ -59,9 +61,13 @@ export async function benchBill({ tiny, log }: { tiny: boolean; log: (m: string)
       const fileBytes = (await stat(file)).size;
       log(`[bench] bill: ${lines.toLocaleString("en-US")} lines written (${(fileBytes / 2 ** 20).toFixed(0)} MiB) in ${generationSeconds.toFixed(0)} s`);
       const baseline = await child(file, "baseline");
-      const reader = await child(file, "reader");
+      // The reader's pass is short, so the machine's other users move it most: the median of 3.
+      const readerRuns: BillRun[] = [];
+      for (let run = 0; run < (tiny ? 1 : 3); run++) readerRuns.push(await child(file, "reader"));
+      const reader = [...readerRuns].sort((a, b) => a.seconds - b.seconds)[Math.floor(readerRuns.length / 2)]!;
+      reader.peakRss = Math.max(...readerRuns.map((r) => r.peakRss));
       log(`[bench] bill: baseline ${(lines / baseline.seconds).toFixed(0)} lines/s, reader ${(lines / reader.seconds).toFixed(0)} lines/s, reader peak RSS ${(reader.peakRss / 2 ** 20).toFixed(0)} MiB`);
-      results.push({ lines, kmsLines: kmsLinesIn(lines), rowGroupSize, fileBytes, generationSeconds, baseline, reader });
+      results.push({ lines, kmsLines: kmsLinesIn(lines), rowGroupSize, fileBytes, generationSeconds, baseline, reader, readerRuns });
       await rm(file, { force: true });
     }
   } finally {
@@ -89,7 +95,8 @@ export function billSection(r: BillResult): string {
     "amounts distinct), then read in a child process of its own per pass (peak RSS = the kernel's high-water mark of",
     "that process, Node and tsx included, ~90 MiB idle): the **baseline** is hyparquet's `parquetScan` reading every",
     "column of every row group (values discarded: the read-only floor of the library), the **reader** is",
-    "`readBillParquet` (lib/bill) producing the KMS `BillLine`s in batches of 10,000.",
+    "`readBillParquet` (lib/bill) producing the KMS `BillLine`s in batches of 10,000 (median of 3 runs; peak RSS the",
+    "highest of the 3).",
     "",
     `Machine: \`nproc\` = ${r.machine.nproc}, ${r.machine.cpuModel}, \`free -h\`: ${r.machine.memory}, Node ${r.machine.node}. **Shared machine**: other`,
     `engineers ran test suites meanwhile (load average ${r.machine.loadavg.join(" / ")} at the start, ${r.machineAfter.loadavg.join(" / ")} at the end, on 2 cores),`,
@@ -100,7 +107,8 @@ export function billSection(r: BillResult): string {
     ...rows,
     "",
     `Targets: ≥ 200,000 lines/s: ${worst >= 200_000 ? "**met**" : "**missed**"} (slowest size ${f0(worst)} lines/s); memory < 500 MB whatever the size:`,
-    `${peak < 500 * 10 ** 6 ? "**met**" : "**missed**"} (peak ${mib(peak)}, the same at both sizes: memory follows the row group, not the file).`,
+    `${peak < 500 * 10 ** 6 ? "**met**" : "**missed**"} (peak ${r.sizes.map((s) => `${mib(s.reader.peakRss)} at ${f0(s.lines)} lines`).join(", ")}: memory follows the row group, not the file).`,
+    `Reader runs: ${r.sizes.map((s) => `${f0(s.lines)} lines: ${s.readerRuns.map((x) => `${x.seconds.toFixed(1)} s`).join(", ")}`).join("; ")}.`,
     "The reader is faster than the baseline because it decodes less: the service column first, then only the 15 mapped",
     "columns, only their pages holding KMS lines, and only the KMS rows' values (`lib/bill/parquet-pages.ts`), where",
     "the baseline assembles every value of all 35 columns.",
