@@ -1,21 +1,63 @@
-// Streaming reader of a Parquet export. Memory stays bounded by one row group whatever the file
-// size: the file is an AsyncBuffer (byte ranges read on demand, never the whole file), row groups
-// are read one after the other, and in each the service column is read first: the other needed
-// columns are decoded only for row groups holding KMS lines, and only over the rows from the first
-// to the last KMS line (pages outside them are skipped when the file has an offset index), and a
-// BillLine is built only for KMS lines. Columns the mapping does not need are never read.
-import { asyncBufferFromFile, parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type DecodedArray, type FileMetaData } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
+// Streaming reader of a Parquet export, memory bounded whatever the file size: the file is an
+// AsyncBuffer (byte ranges read on demand, never the whole file), row groups are read one after
+// the other, their needed column chunks (compressed) fetched together and decoded one column at a
+// time, one page at a time (parquet-pages.ts). In each
+// row group the service column is read first; the other needed columns are read only when the
+// group holds KMS lines, their pages without a KMS line are skipped undecoded, and only the KMS
+// rows' values are kept. Columns the mapping does not need are never read.
+import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema, type AsyncBuffer, type ColumnMetaData, type FileMetaData, type SchemaTree } from "hyparquet";
 import { BatchCollector } from "./batches";
 import { KMS_SERVICE, planColumns, type BillField, type ColumnPlan } from "./formats";
 import { BillReadError, type BillBatch, type ReadBillOptions } from "./line";
 import { FileInfoTracker, lineBuilder } from "./normalize";
+import { fetchChunk, flatValuesAt, leafChunks, mapLeafAt, rowsEqualTo } from "./parquet-pages";
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** An AsyncBuffer over a local file: each read is a byte range, the file is never loaded whole. */
 export function parquetFileBuffer(file: string): Promise<AsyncBuffer> {
   return asyncBufferFromFile(file);
+}
+
+type RowGroup = FileMetaData["row_groups"][number];
+
+/** The values of a top-level column at the rows: a flat column's values, or a map column's { key: value } objects. */
+async function columnAt(chunks: ChunkBytes, schema: SchemaTree, group: RowGroup, column: string, rows: readonly number[]): Promise<unknown[]> {
+  const leaves = leafChunks(group, column);
+  const groupRows = Number(group.num_rows);
+  if (leaves.length === 1) return flatValuesAt(chunks(leaves[0]!), schema, leaves[0]!, rows, groupRows);
+  if (leaves.length !== 2) throw new Error(`column ${column} is neither a value nor a map (${leaves.length} leaf columns)`);
+  const keys = await mapLeafAt(chunks(leaves[0]!), schema, leaves[0]!, rows, groupRows);
+  const values = await mapLeafAt(chunks(leaves[1]!), schema, leaves[1]!, rows, groupRows);
+  return keys.map((k, i) => Object.fromEntries(k.map((key, j) => [String(key), values[i]![j] ?? null])));
+}
+
+type ChunkBytes = (meta: ColumnMetaData) => Promise<ArrayBuffer>;
+
+/**
+ * Fetches column chunks ahead of their decoding, so that reading the file overlaps the work: the
+ * next row group's service column while this one is decoded, and all needed columns of a row group
+ * with KMS lines at once (compressed, at most the group's size). Each is released once taken.
+ */
+class ChunkPrefetch {
+  private readonly pending = new Map<ColumnMetaData, Promise<ArrayBuffer>>();
+
+  constructor(private readonly buffer: AsyncBuffer) {}
+
+  request(metas: readonly ColumnMetaData[]): void {
+    for (const meta of metas) {
+      if (this.pending.has(meta)) continue;
+      const bytes = fetchChunk(this.buffer, meta);
+      bytes.catch(() => {}); // a failure surfaces where the chunk is taken
+      this.pending.set(meta, bytes);
+    }
+  }
+
+  readonly take: ChunkBytes = (meta) => {
+    const bytes = this.pending.get(meta) ?? fetchChunk(this.buffer, meta);
+    this.pending.delete(meta);
+    return bytes;
+  };
 }
 
 /**
@@ -30,9 +72,10 @@ export async function* readBillParquet(buffer: AsyncBuffer, file: string, option
   } catch (error) {
     throw new BillReadError(file, "footer", `not a readable Parquet file (truncated or corrupt?): ${message(error)}`, { cause: error });
   }
+  const schema = parquetSchema(metadata);
   let plan: ColumnPlan;
   try {
-    plan = planColumns(parquetSchema(metadata).children.map((c) => c.element.name));
+    plan = planColumns(schema.children.map((c) => c.element.name));
   } catch (error) {
     throw new BillReadError(file, "header", message(error));
   }
@@ -42,62 +85,40 @@ export async function* readBillParquet(buffer: AsyncBuffer, file: string, option
   const collector = new BatchCollector(new FileInfoTracker(plan), options.batchSize);
   const build = lineBuilder(plan, options.businessUnitTagKey);
 
-  // Row groups whose statistics exclude the KMS value are not read at all (an export sorted by service).
-  const pruningFilter = { [serviceColumn]: { $eq: kms } };
-  const scan = await parquetScan({ file: buffer, metadata, compressors, columns: Object.values(plan.columns), pruningFilter });
-  const groupStarts = groupStartRows(metadata);
-  for (const { rowStart, rowEnd } of scan.ranges) {
-    const where = `row group ${groupIndex(groupStarts, rowStart)} (rows ${rowStart + 1}–${rowEnd})`;
+  const prefetch = new ChunkPrefetch(buffer);
+  let groupStart = 0;
+  for (const [g, group] of metadata.row_groups.entries()) {
+    const groupRows = Number(group.num_rows);
+    const where = `row group ${g + 1} (rows ${groupStart + 1}–${groupStart + groupRows})`;
     let kmsRows: number[];
-    let columns: Partial<Record<BillField, DecodedArray>> = {};
-    let first = rowStart;
+    const values: Partial<Record<BillField, unknown[]>> = {};
     try {
-      const services = await scan.readColumn({ column: serviceColumn, rowStart, rowEnd });
-      if (services.length !== rowEnd - rowStart) throw new Error(`${serviceColumn} has ${services.length} values for ${rowEnd - rowStart} rows`);
-      kmsRows = [];
-      for (let i = 0; i < services.length; i++) if (services[i] === kms) kmsRows.push(i);
+      const [service] = leafChunks(group, serviceColumn);
+      if (!service) throw new Error(`no ${serviceColumn} column`);
+      const serviceBytes = prefetch.take(service);
+      const nextGroup = metadata.row_groups[g + 1];
+      if (nextGroup) prefetch.request(leafChunks(nextGroup, serviceColumn));
+      kmsRows = await rowsEqualTo(serviceBytes, schema, service, kms, groupRows);
       if (kmsRows.length > 0) {
-        first = rowStart + kmsRows[0]!;
-        const last = rowStart + kmsRows.at(-1)! + 1;
-        const read = await Promise.all(fields.map(([, column]) => scan.readColumn({ column, rowStart: first, rowEnd: last })));
-        columns = Object.fromEntries(fields.map(([field], i) => [field, read[i]!]));
-        for (const [field, data] of Object.entries(columns)) {
-          if (data.length !== last - first) throw new Error(`${plan.columns[field as BillField]} has ${data.length} values for ${last - first} rows`);
-        }
+        const leaves = fields.flatMap(([, column]) => leafChunks(group, column));
+        prefetch.request(leaves);
+        // One column at a time: one column chunk decoded, a page at a time.
+        for (const [field, column] of fields) values[field] = await columnAt(prefetch.take, schema, group, column, kmsRows);
       }
     } catch (error) {
       throw new BillReadError(file, where, message(error), { cause: error });
     }
-    for (const i of kmsRows) {
-      const at = rowStart + i - first;
-      const read = (field: BillField) => columns[field]?.[at];
+    for (let k = 0; k < kmsRows.length; k++) {
+      const read = (field: BillField) => values[field]?.[k];
       try {
         collector.keep(build(read), read("invoiceId"));
       } catch (error) {
-        throw new BillReadError(file, `row ${rowStart + i + 1}`, message(error));
+        throw new BillReadError(file, `row ${groupStart + kmsRows[k]! + 1}`, message(error));
       }
       if (collector.full) yield collector.take(false);
     }
-    // Rows pruned by the row-group statistics count as read: they were looked at, and hold no KMS line.
-    collector.linesRead = rowEnd;
+    groupStart += groupRows;
+    collector.linesRead = groupStart;
   }
-  collector.linesRead = Number(metadata.num_rows);
   yield collector.take(true);
-}
-
-function groupStartRows(metadata: FileMetaData): number[] {
-  const starts: number[] = [];
-  let start = 0;
-  for (const group of metadata.row_groups) {
-    starts.push(start);
-    start += Number(group.num_rows);
-  }
-  return starts;
-}
-
-/** 1-based index of the row group holding `row`. */
-function groupIndex(starts: readonly number[], row: number): number {
-  let index = 0;
-  while (index + 1 < starts.length && starts[index + 1]! <= row) index++;
-  return index + 1;
 }

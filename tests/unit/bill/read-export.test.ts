@@ -18,6 +18,7 @@ import {
   KEY_UNTAGGED,
   NOVEMBER_V2_KMS_LINES,
   OCTOBER_KMS_LINES,
+  OTHER_SERVICE_LINES,
   withOtherServices,
 } from "@/tests/fixtures/bill/kms-bill";
 import type { FixtureFormat } from "@/tests/fixtures/bill/export-columns";
@@ -114,6 +115,17 @@ describe("Parquet row groups", () => {
     const batches = await readAll(file, 5);
     expect(batches.flatMap((b) => b.lines)).toEqual(OCTOBER_EXPECTED);
     expect([batches.at(-1)!.linesRead, batches.at(-1)!.linesKept]).toEqual([28, 11]);
+  });
+
+  it("reads pages one by one: tiny pages, most of them without a KMS line, in every format", async () => {
+    const many = Array.from({ length: 40 }, () => OTHER_SERVICE_LINES).flat();
+    const lines = [...many, ...withOtherServices(OCTOBER_KMS_LINES), ...many];
+    for (const format of ["FOCUS_1_2", "CUR_2_0"] as const) {
+      const file = await writeExport(path.join(dir, `pages-${format}.parquet`), format, lines, { rowGroupSize: 200, pageSize: 256 });
+      const batches = await readAll(file);
+      expect(batches.flatMap((b) => b.lines)).toEqual(OCTOBER_EXPECTED);
+      expect(batches.at(-1)!.linesRead).toBe(lines.length);
+    }
   });
 });
 
