@@ -1,8 +1,7 @@
 // `npm run import-bill -- <path|s3://bucket/prefix> [--export-name <name>] [--force]`: imports an
 // AWS Data Export (FOCUS 1.x or CUR 2.0; Parquet, CSV or gzip CSV) billing period by billing period.
 // Exit codes: 0 every period replaced or skipped, 1 a period failed, 2 invalid input or configuration.
-import { Command, CommanderError } from "commander";
-import { ConfigError } from "@/lib/config/env";
+import { Command } from "commander";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
@@ -11,6 +10,7 @@ import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from
 import { localSource } from "@/lib/bill/import/source";
 import { ExportSourceError } from "@/lib/bill/import/plan";
 import { formatImportSummary, importFailed } from "@/lib/bill/import/summary";
+import { runCli } from "./cli-exit";
 
 const program = new Command("import-bill")
   .description("Import the KMS lines of an AWS Data Export (FOCUS 1.x or CUR 2.0) into the dashboard database, one billing period at a time")
@@ -43,11 +43,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
-    const configProblem = error instanceof ConfigError || error instanceof ExportSourceError;
-    process.stderr.write(`[import-bill] ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(configProblem ? 2 : 1);
-  });
+runCli("import-bill", main, [ExportSourceError]);
