@@ -138,7 +138,11 @@ async function importUnit(db: Db, stage: BillStage, source: ExportSource, unit: 
   }
 
   const staged = await stage.periods();
-  const targets = [...new Set([...(unit.period ? [unit.period] : []), ...staged.keys()])].sort();
+  // A period's folder or manifest holding lines of another period would replace that one with a
+  // fragment of it: the layout is not an export's, so nothing is replaced.
+  const stray = unit.period ? [...staged.keys()].filter((p) => p !== unit.period) : [];
+  if (failure === null && stray.length) failure = `${unit.manifest ?? unit.files[0]?.key}: lines of billing period ${stray.join(", ")} among the files of ${unit.period}`;
+  const targets = unit.period ? [unit.period] : [...staged.keys()].sort();
   const startedBy = ctx.startedBy ?? null;
   if (failure !== null) {
     // Recorded where the period and format are known; the period's lines stay as they were.

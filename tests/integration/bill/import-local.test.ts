@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { importBill } from "@/lib/bill/import/import-bill";
 import { localSource } from "@/lib/bill/import/source";
-import { KEY_EXCLUSIVE, NOVEMBER_V1_KMS_LINES, NOVEMBER_V2_KMS_LINES, withOtherServices } from "@/tests/fixtures/bill/kms-bill";
+import { KEY_EXCLUSIVE, NOVEMBER_V1_KMS_LINES, OCTOBER_KMS_LINES, NOVEMBER_V2_KMS_LINES, withOtherServices } from "@/tests/fixtures/bill/kms-bill";
+import { writeExport } from "@/tests/fixtures/bill/write-export";
 import { resetTables, testDb } from "../support/db";
 import { EXPORT, exportRoot, sumsByBu, writeDataFile, writeManifest, writeOctober } from "./export-folder";
 
@@ -130,10 +131,21 @@ describe("importing a local export folder", () => {
     expect((await db.billImport.findFirstOrThrow({ where: { status: "FAILED" } })).format).toBe("CUR_2_0");
   });
 
+  it("refuses lines of another billing period in a period's folder, replacing nothing", async () => {
+    await writeNovember(1);
+    await importBill(db, localSource(root));
+    await writeDataFile(root, "2026-11", `${EXPORT}-v1-00002.csv.gz`, "CUR_2_0", OCTOBER_KMS_LINES.slice(0, 2));
+    await writeManifest(root, "2026-11", [`${EXPORT}-v1-00001.csv.gz`, `${EXPORT}-v1-00002.csv.gz`]);
+    const summary = await importBill(db, localSource(root));
+    expect(summary.periods.map((p) => [p.period, p.status, p.message])).toEqual([
+      [NOV, "FAILED", `${EXPORT}/metadata/BILLING_PERIOD=2026-11/${EXPORT}-Manifest.json: lines of billing period 2026-10-01 among the files of 2026-11-01`],
+    ]);
+    expect(await sumsByBu(db, NOV)).toEqual(NOV_V1_BY_BU);
+    expect(await sumsByBu(db, OCT)).toEqual({});
+  });
+
   it("imports a loose file by the billing periods its lines carry, and says when a folder has no export file", async () => {
     const file = path.join(root, "october.csv");
-    const { writeExport } = await import("@/tests/fixtures/bill/write-export");
-    const { OCTOBER_KMS_LINES } = await import("@/tests/fixtures/bill/kms-bill");
     await writeExport(file, "FOCUS_1_0", withOtherServices(OCTOBER_KMS_LINES));
     const summary = await importBill(db, localSource(file));
     expect(summary.periods.map((p) => [p.period, p.status, p.format])).toEqual([[OCT, "REPLACED", "FOCUS_1_0"]]);
