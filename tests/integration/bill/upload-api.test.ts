@@ -71,6 +71,10 @@ describe("POST /api/bill/imports", () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(message);
     }
+    // A body declared larger than the limit is refused before it is read.
+    const big = await POST(new Request("http://x/api/bill/imports", { method: "POST", body: "x", headers: { origin: "http://x", "x-requested-with": "fetch", "content-type": "multipart/form-data; boundary=b", "content-length": String(300 * 1024 * 1024) } }));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { message: string } }).error.message).toBe("files: the upload is larger than 256 MB; import larger exports from S3 or with npm run import-bill");
     // Cross-site forms cannot send X-Requested-With: without it an upload is refused (CSRF).
     const form = new FormData();
     form.append("files", new Blob(["x"]), "a.csv");
