@@ -3,7 +3,7 @@
 // tests/fixtures/bill/kms-bill.ts.
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importBill } from "@/lib/bill/import/import-bill";
 import { localSource } from "@/lib/bill/import/source";
 import { KEY_EXCLUSIVE, NOVEMBER_V1_KMS_LINES, OCTOBER_KMS_LINES, NOVEMBER_V2_KMS_LINES, withOtherServices } from "@/tests/fixtures/bill/kms-bill";
@@ -17,6 +17,7 @@ beforeEach(async () => {
   await resetTables(db);
   root = await exportRoot();
 });
+afterEach(() => rm(root, { recursive: true, force: true }));
 afterAll(() => db.$disconnect());
 
 const OCT = "2026-10-01";

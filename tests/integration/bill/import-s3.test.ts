@@ -1,6 +1,7 @@
 // The S3 path: the real SDK client, signed with the ingestion role assumed in the management
 // account, against the local AWS endpoint serving a bucket from a folder (ListObjectsV2 paginated,
 // GetObject). The figures are those of the local import (import-local.test.ts).
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
@@ -32,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   restoreEnv();
   await endpoint.close();
+  await rm(bucketDir, { recursive: true, force: true });
   await db.$disconnect();
 });
 beforeEach(async () => {
