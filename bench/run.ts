@@ -1,4 +1,4 @@
-// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|all] [--tiny] [--no-report]`
+// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|bill|all] [--tiny] [--no-report]`
 // Creates the benchmark datasets once (large + small, or tiny with --tiny) in the bench's own
 // Postgres, runs the chosen benchmarks, prints a table and rewrites BENCHMARKS.md from the saved
 // results (bench/.data/results). --tiny is the smoke mode: small data, few iterations, no report.
@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import v8 from "node:v8";
 import { Command, InvalidArgumentError } from "commander";
 import { benchAuthHttp } from "./auth-http";
+import { benchBill, billSection } from "./bill";
 import { benchCsv } from "./csv";
 import { ensureDataset, type DatasetInfo } from "./dataset";
 import { benchHistory } from "./history";
@@ -18,10 +19,10 @@ import { startBenchServer, type BenchServer, type DatasetName } from "./lib/benc
 import { iterations } from "./lib/datasets";
 import { machine } from "./lib/machine";
 import { startApp, type RunningApp } from "./lib/next-app";
-import { printTables, writeReport } from "./lib/report";
+import { printTables, writeReport, writeSection } from "./lib/report";
 import { saveResult } from "./lib/results";
 
-const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "all"] as const;
+const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "bill", "all"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const program = new Command()
@@ -47,6 +48,13 @@ async function main(): Promise<void> {
   const suffix = tiny ? "-tiny" : "";
   const wants = (b: Benchmark) => which === "all" || which === b;
   const started = performance.now();
+  // Reading bill exports needs no database: it runs before (and, alone, without) the bench Postgres.
+  if (wants("bill")) {
+    const result = await benchBill({ tiny, log });
+    await saveResult(`bill${suffix}`, result);
+    if (!tiny && opts.report) log(`[bench] wrote ${await writeSection(billSection(result))}`);
+    if (which === "bill") return;
+  }
   const server: BenchServer = await startBenchServer(log);
   let app: RunningApp | undefined;
   try {

@@ -2,10 +2,9 @@
 // run through the same code the schedule and the UI use, works its units with in-process
 // workers on the queue (a separate worker may help), shows progress and a summary.
 // Exit codes: 0 run SUCCEEDED or PARTIAL, 1 run FAILED, 2 invalid input or configuration.
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import PgBoss from "pg-boss";
 import pino from "pino";
-import { ConfigError } from "@/lib/config/env";
 import { isAccountId, isRegionName, parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
@@ -16,6 +15,7 @@ import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { runningRun } from "@/lib/ingestion/run-admission";
 import { awsTimeoutsFromEnv } from "./aws/clients";
 import { jobs } from "./registry";
+import { runCli } from "./cli-exit";
 import { startJobWorkers } from "./ingestion/queue-workers";
 import { countUnits, formatSummary, progressLine } from "./ingestion/report";
 
@@ -91,12 +91,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    // Commander has printed the problem (or the help) already.
-    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
-    const configProblem = error instanceof ConfigError;
-    process.stderr.write(`[ingest] ${configProblem ? error.message : error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(configProblem ? 2 : 1);
-  });
+runCli("ingest", main);

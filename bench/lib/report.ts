@@ -17,7 +17,7 @@ import { loadResult } from "./results";
 import type { Summary } from "./stats";
 
 export const REPORT_FILE = "BENCHMARKS.md";
-const PRESERVED = ["Ingestion", "Store throughput", "What bounds the missed targets", "Access layer overhead (issue 14)"];
+const PRESERVED = ["Ingestion", "Store throughput", "What bounds the missed targets", "Access layer overhead (issue 14)", "Bill export reading (issue 15)"];
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "—");
 const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "—");
@@ -189,6 +189,17 @@ function section(md: string, heading: string): string | undefined {
   return md.slice(start + 1, next < 0 ? undefined : next).trimEnd();
 }
 
+/** Replaces (or appends) one section of BENCHMARKS.md, for a benchmark that writes its own. */
+export async function writeSection(text: string, file = REPORT_FILE): Promise<string> {
+  const heading = /^## (.+)$/m.exec(text)?.[1];
+  if (!heading) throw new Error("a section starts with its ## heading");
+  const md = await readFile(file, "utf8").catch(() => "# Benchmarks\n");
+  const old = section(md, heading);
+  const next = old === undefined ? `${md.trimEnd()}\n\n${text}\n` : md.replace(old, text);
+  await writeFile(file, next);
+  return file;
+}
+
 export async function printTables(suffix: string): Promise<void> {
   const a = await loadAll(suffix);
   for (const [title, body] of [["Datasets", datasetSection(a)], ["Overview API", overviewSection(a)], ["Pages", pagesSection(a)], ["Chargeback CSV", csvSection(a)], ["Chromium", lcpSection(a)], ["History storage", historySection(a)], ["Concurrent users", loadSection(a)], ["Access layer over HTTP", authHttpSection(a)]] as const) {
@@ -211,7 +222,7 @@ export async function writeReport(file = REPORT_FILE): Promise<string> {
     machineLine,
     "",
     "    npm run bench                    # everything: datasets (once), then every benchmark, then this file",
-    "    npm run bench -- overview        # one of dataset|overview|pages|csv|lcp|history|load|auth|all",
+    "    npm run bench -- overview        # one of dataset|overview|pages|csv|lcp|history|load|auth|bill|all",
     "    npm run bench -- all --tiny      # smoke mode (2,000 resources, 30 days, few iterations; this file untouched)",
     "",
     "Datasets live in their own embedded Postgres (`.data/postgres-bench`, port 54341, databases `kms_finops_bench` and",
@@ -298,6 +309,8 @@ export async function writeReport(file = REPORT_FILE): Promise<string> {
     kept["Ingestion"] ?? "## Ingestion\n\n_Placeholder: the ingestion benchmark (`bench/ingestion.ts`) fills this section._",
     "",
     kept["Store throughput"] ?? "## Store throughput\n\n_Placeholder: `bench/store.ts` fills this section._",
+    "",
+    kept["Bill export reading (issue 15)"] ?? "## Bill export reading (issue 15)\n\n_`npm run bench -- bill` fills this section._",
     "",
   ];
   await writeFile(file, parts.join("\n"));

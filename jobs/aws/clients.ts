@@ -14,7 +14,7 @@ import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { z } from "zod";
 import { ConfigError } from "@/lib/config/env";
-import { readOnlyPlugin } from "@/jobs/aws/read-only";
+import { billExportReadOnlyPlugin, readOnlyPlugin } from "@/jobs/aws/read-only";
 import { pacingPlugin, type AwsService, type Pacer, type RequestCounter } from "@/jobs/aws/pacing";
 
 export interface AwsClients {
@@ -125,9 +125,10 @@ function timeoutNaming(service: AwsService, timeouts: AwsTimeouts): Pluggable<ob
   };
 }
 
-function harden<C extends AnyClient>(client: C, service: AwsService, options: ClientFactoryOptions, timeouts: AwsTimeouts): C {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function harden<C extends AnyClient>(client: C, service: AwsService, options: ClientFactoryOptions, timeouts: AwsTimeouts, guard: Pluggable<any, any> = readOnlyPlugin): C {
   client.middlewareStack.use(timeoutNaming(service, timeouts));
-  client.middlewareStack.use(readOnlyPlugin);
+  client.middlewareStack.use(guard);
   client.middlewareStack.use(pacingPlugin(service, options.pacer, options.counter));
   return client;
 }
@@ -161,6 +162,18 @@ export function createAwsClients(options: ClientFactoryOptions): AwsClients {
     organizations: harden(new OrganizationsClient(global() as any), "organizations", options, timeouts),
   };
   /* eslint-enable @typescript-eslint/no-explicit-any */
+}
+
+/**
+ * The S3 client of the bill import: the same retries, timeouts and pacing, and a guard that allows
+ * GetObject besides the reads (the billing export is read object by object). Any region: S3
+ * follows the bucket's region redirect.
+ */
+export function createBillExportS3Client(options: ClientFactoryOptions): S3Client {
+  const timeouts = options.timeouts ?? awsTimeoutsFromEnv();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const config = { ...baseConfig(options, options.region, timeouts), followRegionRedirects: true } as any;
+  return harden(new S3Client(config), "s3", options, timeouts, billExportReadOnlyPlugin);
 }
 
 /** Releases sockets of every client of a set. */

@@ -38,10 +38,16 @@ export const readOnlyMiddlewareOptions = {
   override: true,
 } as const;
 
-export function readOnlyMiddleware(): InitializeMiddleware<object, object> {
+const NO_EXCEPTIONS: ReadonlySet<string> = new Set();
+
+/**
+ * `alsoAllowed`: refused reads one client needs, named one by one (the bill import's S3 client
+ * reads the billing export's objects with GetObject; no other client may).
+ */
+export function readOnlyMiddleware(alsoAllowed: ReadonlySet<string> = NO_EXCEPTIONS): InitializeMiddleware<object, object> {
   return (next, context) => async (args) => {
     const operation = operationName(context.commandName);
-    if (!isReadOnlyOperation(operation)) throw new ReadOnlyViolationError(operation || "(unnamed command)");
+    if (!alsoAllowed.has(operation) && !isReadOnlyOperation(operation)) throw new ReadOnlyViolationError(operation || "(unnamed command)");
     return next(args);
   };
 }
@@ -50,4 +56,10 @@ export function readOnlyMiddleware(): InitializeMiddleware<object, object> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const readOnlyPlugin: Pluggable<any, any> = {
   applyToStack: (stack) => stack.add(readOnlyMiddleware(), readOnlyMiddlewareOptions),
+};
+
+/** The guard of the bill import's S3 client: reads only, GetObject included (the export's files are billing data, not customer data). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const billExportReadOnlyPlugin: Pluggable<any, any> = {
+  applyToStack: (stack) => stack.add(readOnlyMiddleware(new Set(["GetObject"])), readOnlyMiddlewareOptions),
 };

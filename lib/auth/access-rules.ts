@@ -66,6 +66,9 @@ export const ACCESS_RULES = {
   "POST /api/alerts/channels/[id]/test": "admin",
   "GET /api/alerts/deliveries": "admin",
   "POST /api/alerts/deliveries/[id]/retry": "admin",
+  // The bill's imports name buckets and files; uploading one replaces a month's bill lines.
+  "GET /api/bill/imports": "finops",
+  "POST /api/bill/imports": "admin",
   "GET /api/costs/by-bu": "read",
   "GET /api/costs/chargeback": "read",
   "GET /api/costs/modeled": "read",

@@ -19,5 +19,6 @@ export const AUDIT_ACTIONS = [
   "report-schedule.update",
   "report-schedule.delete",
   "report-schedule.send-now",
+  "bill.import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

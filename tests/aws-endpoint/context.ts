@@ -11,6 +11,10 @@ export interface EndpointOptions {
   disabledRegions?: Array<{ accountId: string; region: string }>;
   /** Delay every answer by this many milliseconds (network latency). */
   delayMs?: number;
+  /** Buckets whose objects are the files of a local folder (bucket → folder): ListObjectsV2, GetObject, HeadObject. */
+  s3Folders?: Record<string, string>;
+  /** Keys per ListObjectsV2 page at most (S3: 1,000), so a test can make the listing paginate. */
+  s3ListPageSize?: number;
   /** Access key of the base (hub) credentials → its account; default the management account. */
   baseAccountId?: string;
 }

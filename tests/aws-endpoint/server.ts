@@ -91,11 +91,12 @@ export async function startAwsEndpoint(org: OrgFixture, options: EndpointOptions
     let input: Record<string, unknown> = {};
     let params = new URLSearchParams();
     let bucket: string | null = null;
+    let key = "";
     if (protocol === "json") {
       operation = String(req.headers["x-amz-target"] ?? "").split(".").pop() ?? "";
       input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
     } else if (protocol === "restxml") {
-      ({ operation, bucket } = s3Operation(req.method ?? "GET", url));
+      ({ operation, bucket, key } = s3Operation(req.method ?? "GET", url));
     } else {
       params = new URLSearchParams(body);
       operation = params.get("Action") ?? "";
@@ -129,7 +130,7 @@ export async function startAwsEndpoint(org: OrgFixture, options: EndpointOptions
       case "sts": return { api, answer: sts(ctx, operation, params) };
       case "rds": return { api, answer: rds(ctx, operation, params) };
       case "ec2": return { api, answer: ec2(ctx, operation, params) };
-      default: return { api, answer: s3(ctx, operation, bucket, url) };
+      default: return { api, answer: s3(ctx, operation, bucket, url, key) };
     }
   };
 
@@ -137,7 +138,8 @@ export async function startAwsEndpoint(org: OrgFixture, options: EndpointOptions
     answer(req)
       .then(({ api, answer: a }) => {
         bump(stats.requests, api);
-        if (a.status >= 400 && !/Throttl|LimitExceeded|TooManyRequests|SlowDown/.test(a.body)) bump(stats.errors, `${api}:${/"__type":"([^"]+)"|<Code>([^<]+)</.exec(a.body)?.slice(1).find(Boolean) ?? a.status}`);
+        const text = typeof a.body === "string" ? a.body : "";
+        if (a.status >= 400 && !/Throttl|LimitExceeded|TooManyRequests|SlowDown/.test(text)) bump(stats.errors, `${api}:${/"__type":"([^"]+)"|<Code>([^<]+)</.exec(text)?.slice(1).find(Boolean) ?? a.status}`);
         send(res, a);
       })
       .catch((error: unknown) => send(res, errorAnswer("json", 500, "InternalFailure", String(error))));

@@ -8,7 +8,8 @@ export type Protocol = "json" | "query" | "ec2" | "restxml";
 export interface Answer {
   status: number;
   contentType: string;
-  body: string;
+  /** Text, or the bytes of an S3 object. */
+  body: string | Buffer;
   headers?: Record<string, string>;
 }
 

@@ -57,3 +57,10 @@ export async function apiSend<T>(method: "POST" | "PUT" | "DELETE", path: string
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }
+
+/** POST of files as multipart/form-data; X-Requested-With is the CSRF proof of an upload (lib/auth/csrf.ts). */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const response = await fetch(path, { method: "POST", headers: { accept: "application/json", "x-requested-with": "fetch" }, body: form });
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}

@@ -21,6 +21,7 @@ export const useSettingsQuery = () => useApiQuery<unknown>("settings", "/api/set
 export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs", "/api/runs", p);
 export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");
+export const useBillImportsQuery = <T,>(p: QueryParams = {}) => useApiQuery<T>("bill:imports", "/api/bill/imports", p);
 export const useRoleMappingsQuery = () => useApiQuery<unknown>("admin:role-mappings", "/api/admin/role-mappings");
 
 // The list pages read one page at a time (components/tables/server-table.tsx): the server

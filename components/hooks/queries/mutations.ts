@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend } from "./api-client";
+import { apiSend, apiUpload } from "./api-client";
 
 /** PUT /api/settings; on success every cached figure may be stale (settings drive the KPIs). */
 export function useUpdateSettingsMutation() {
@@ -39,5 +39,14 @@ export function useDeleteRoleMappingMutation() {
   return useMutation({
     mutationFn: (group: string) => apiSend<unknown>("DELETE", roleMappingPath(group), {}),
     onSuccess: () => client.invalidateQueries({ queryKey: ["admin:role-mappings"] }),
+  });
+}
+
+/** POST /api/bill/imports: imports uploaded export files; the bill's figures and the import list change. */
+export function useBillUploadMutation<T>() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (form: FormData) => apiUpload<T>("/api/bill/imports", form),
+    onSettled: () => client.invalidateQueries(),
   });
 }

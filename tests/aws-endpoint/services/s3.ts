@@ -1,8 +1,9 @@
 // S3 (REST-XML, path-style addressing): ListBuckets (global for the account, BucketRegion filter),
-// GetBucketLocation, GetBucketEncryption.
+// GetBucketLocation, GetBucketEncryption; buckets served from a folder (s3-objects.ts) list and get objects.
 import { errorAnswer, pageOf, restXmlAnswer, xml, type Answer } from "../wire";
 import type { CallContext } from "../context";
 import type { FixtureBucket } from "../fixture";
+import { s3Objects } from "./s3-objects";
 
 function bucketsOf(ctx: CallContext): Array<FixtureBucket & { region: string }> {
   const account = ctx.org.accounts.find((a) => a.id === ctx.accountId);
@@ -10,16 +11,23 @@ function bucketsOf(ctx: CallContext): Array<FixtureBucket & { region: string }> 
 }
 
 /** The operation from method, path and query, as S3's REST routing does. */
-export function s3Operation(method: string, url: URL): { operation: string; bucket: string | null } {
-  const bucket = decodeURIComponent(url.pathname.split("/")[1] ?? "") || null;
-  if (method !== "GET") return { operation: `${method}Unsupported`, bucket };
-  if (!bucket) return { operation: "ListBuckets", bucket };
-  if (url.searchParams.has("encryption")) return { operation: "GetBucketEncryption", bucket };
-  if (url.searchParams.has("location")) return { operation: "GetBucketLocation", bucket };
-  return { operation: "Unsupported", bucket };
+export function s3Operation(method: string, url: URL): { operation: string; bucket: string | null; key: string } {
+  const [, first = "", ...rest] = url.pathname.split("/");
+  const bucket = decodeURIComponent(first) || null;
+  const key = rest.map(decodeURIComponent).join("/");
+  if (method === "HEAD" && key) return { operation: "HeadObject", bucket, key };
+  if (method !== "GET") return { operation: `${method}Unsupported`, bucket, key };
+  if (!bucket) return { operation: "ListBuckets", bucket, key };
+  if (key) return { operation: "GetObject", bucket, key };
+  if (url.searchParams.get("list-type") === "2") return { operation: "ListObjectsV2", bucket, key };
+  if (url.searchParams.has("encryption")) return { operation: "GetBucketEncryption", bucket, key };
+  if (url.searchParams.has("location")) return { operation: "GetBucketLocation", bucket, key };
+  return { operation: "Unsupported", bucket, key };
 }
 
-export function s3(ctx: CallContext, operation: string, bucketName: string | null, url: URL): Answer {
+export function s3(ctx: CallContext, operation: string, bucketName: string | null, url: URL, key = ""): Answer {
+  const folder = bucketName ? ctx.options.s3Folders?.[bucketName] : undefined;
+  if (folder) return s3Objects(operation, folder, bucketName!, key, url, ctx.options.s3ListPageSize);
   const buckets = bucketsOf(ctx);
   if (operation === "ListBuckets") {
     const region = url.searchParams.get("bucket-region");

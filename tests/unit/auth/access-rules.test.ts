@@ -61,11 +61,11 @@ describe("access rules", () => {
     expect(Object.keys(ACCESS_RULES).filter((id) => !onDisk.includes(id))).toEqual([]);
   });
 
-  it("lets only admins change settings, start runs, manage alerts and read the audit log, keeps runs from viewers; every role reads and exports the rest", () => {
+  it("lets only admins change settings, start runs, import the bill, manage alerts and read the audit log, keeps runs and bill imports from viewers; every role reads and exports the rest", () => {
     for (const id of Object.keys(ACCESS_RULES) as RouteId[]) {
-      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit" || / \/(api\/)?alerts\b/.test(id) || id.includes("/api/reports/schedules");
-      // Run warnings name resources of every account and business unit; so does the showback pack.
-      const noViewer = adminOnly || id === "PAGE /runs" || id.startsWith("GET /api/runs") || id === "PAGE /reports/showback" || id === "GET /api/reports/showback";
+      const adminOnly = id === "PUT /api/settings" || id === "POST /api/runs" || id.includes("/admin") || id === "GET /api/export/audit" || id === "POST /api/bill/imports" || / \/(api\/)?alerts\b/.test(id) || id.includes("/api/reports/schedules");
+      // Run warnings name resources of every account and business unit; so do bill imports (buckets, files) and the showback pack.
+      const noViewer = adminOnly || id === "PAGE /runs" || id.startsWith("GET /api/runs") || id === "GET /api/bill/imports" || id === "PAGE /reports/showback" || id === "GET /api/reports/showback";
       expect(mayCall(principal("admin"), id), id).toBe(true);
       expect(mayCall(principal("finops"), id), id).toBe(!adminOnly);
       expect(mayCall(principal("viewer"), id), id).toBe(!noViewer);

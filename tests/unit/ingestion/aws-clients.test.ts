@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ListKeysCommand, ScheduleKeyDeletionCommand, DescribeKeyCommand } from "@aws-sdk/client-kms";
-import { PutBucketEncryptionCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutBucketEncryptionCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { GetCostAndUsageCommand } from "@aws-sdk/client-cost-explorer";
-import { createAwsClients, createRetryStrategy } from "@/jobs/aws/clients";
+import { createAwsClients, createBillExportS3Client, createRetryStrategy } from "@/jobs/aws/clients";
 import { isReadOnlyOperation, ReadOnlyViolationError } from "@/jobs/aws/read-only";
 import { Pacer, RequestCounter } from "@/jobs/aws/pacing";
 import { collectKeys } from "@/jobs/collectors/keys";
@@ -45,6 +45,18 @@ describe("read-only guard", () => {
     });
     await expect(clients.s3.send(put)).rejects.toThrow(/Refused PutBucketEncryption/);
     expect(sent).toHaveLength(0);
+  });
+
+  it("refuses GetObject to the ingestion's S3 client, allows it to the bill import's only, which still refuses writes", async () => {
+    const { clients, sent } = clientsWith(() => ({ status: 200, body: {} }));
+    await expect(clients.s3.send(new GetObjectCommand({ Bucket: "b", Key: "k" }))).rejects.toThrow(/Refused GetObject/);
+    expect(sent).toHaveLength(0);
+    const { handler, sent: billSent } = fakeHttpHandler(() => ({ status: 200, body: {} }));
+    const bill = createBillExportS3Client({ region: "eu-west-1", credentials: TEST_CREDENTIALS, retry: fastRetry, requestHandler: handler });
+    await expect(bill.send(new PutObjectCommand({ Bucket: "b", Key: "k", Body: "x" }))).rejects.toThrow(/Refused PutObject/);
+    expect(billSent).toHaveLength(0);
+    await bill.send(new GetObjectCommand({ Bucket: "b", Key: "exports/x/data/BILLING_PERIOD=2026-11/x-00001.snappy.parquet" })).catch(() => {});
+    expect(billSent).toHaveLength(1);
   });
 
   it("is installed on every client of the set, with pacing", () => {

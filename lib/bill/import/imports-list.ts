@@ -1,0 +1,49 @@
+// GET /api/bill/imports: the latest bill imports, newest first, for the Costs page's upload panel
+// and for FinOps checking which months come from the bill (finops and admin only: sources and
+// errors name buckets and files).
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+
+export const billImportsQuery = z.strictObject({
+  limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").default(20),
+});
+
+export type BillImportItem = {
+  id: string;
+  /** "YYYY-MM" */
+  billingPeriod: string;
+  format: string;
+  source: string;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED";
+  final: boolean;
+  filesRead: number;
+  linesRead: number;
+  linesKept: number;
+  error: string | null;
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+};
+
+export type BillImports = { items: BillImportItem[] };
+
+export async function listBillImports(db: Db, params: z.output<typeof billImportsQuery>): Promise<BillImports> {
+  const rows = await db.billImport.findMany({ orderBy: [{ startedAt: "desc" }, { billingPeriod: "desc" }], take: params.limit });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      billingPeriod: r.billingPeriod.toISOString().slice(0, 7),
+      format: r.format,
+      source: r.source,
+      status: r.status,
+      final: r.final,
+      filesRead: r.filesRead,
+      linesRead: Number(r.linesRead),
+      linesKept: Number(r.linesKept),
+      error: r.error,
+      startedBy: r.startedBy,
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+    })),
+  };
+}
