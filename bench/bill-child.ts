@@ -2,7 +2,7 @@
 // its peak resident memory is that pass's and nothing else's. Modes:
 //   baseline  hyparquet's scan of every column of every row group, values discarded (read-only floor)
 //   reader    readBillParquet: the KMS BillLines, in batches of 10,000
-// Prints one JSON line: lines, kept, seconds, peak RSS.
+// Prints one JSON line: lines, kept, seconds (wall), CPU seconds, peak RSS.
 import { parquetScan, parquetSchema, type AsyncBuffer } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { parquetFileBuffer, readBillParquet } from "@/lib/bill/read-parquet";
@@ -29,7 +29,11 @@ async function reader(buffer: AsyncBuffer): Promise<{ lines: number; kept: numbe
 
 const buffer = await parquetFileBuffer(file);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const { lines, kept } = mode === "baseline" ? await baseline(buffer) : await reader(buffer);
 const seconds = (performance.now() - started) / 1000;
+// CPU time (user + system) of the pass: on a machine other people load, the wall clock measures them too.
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakRss = process.resourceUsage().maxRSS * 1024; // kB → bytes, the kernel's high-water mark
-console.log(JSON.stringify({ lines, kept, seconds, peakRss }));
+console.log(JSON.stringify({ lines, kept, seconds, cpuSeconds, peakRss }));

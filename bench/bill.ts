@@ -14,6 +14,8 @@ export interface BillRun {
   lines: number;
   kept: number;
   seconds: number;
+  /** User + system CPU time of the pass. */
+  cpuSeconds: number;
   peakRss: number;
 }
 
@@ -82,10 +84,11 @@ const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 /** The BENCHMARKS.md section of a result. */
 export function billSection(r: BillResult): string {
   const rows = r.sizes.map((s) => {
-    const reader = s.lines / s.reader.seconds;
-    return `| ${f0(s.lines)} (${f0(s.lines / s.rowGroupSize)} row groups, ${mib(s.fileBytes)}) | ${f0(s.reader.kept)} of ${f0(s.kmsLines)} | ${s.baseline.seconds.toFixed(1)} s, ${f0(s.lines / s.baseline.seconds)} lines/s, ${mib(s.baseline.peakRss)} | ${s.reader.seconds.toFixed(1)} s, **${f0(reader)} lines/s**, **${mib(s.reader.peakRss)}** | ${(s.baseline.seconds / s.reader.seconds).toFixed(1)}× faster |`;
+    const pass = (run: BillRun) => `${run.seconds.toFixed(1)} s, ${f0(s.lines / run.seconds)} lines/s; CPU ${run.cpuSeconds.toFixed(1)} s, ${f0(s.lines / run.cpuSeconds)} lines/CPU-s; ${mib(run.peakRss)}`;
+    return `| ${f0(s.lines)} (${f0(s.lines / s.rowGroupSize)} row groups, ${mib(s.fileBytes)}) | ${f0(s.reader.kept)} of ${f0(s.kmsLines)} | ${pass(s.baseline)} | **${pass(s.reader)}** | ${(s.baseline.seconds / s.reader.seconds).toFixed(1)}× (CPU ${(s.baseline.cpuSeconds / s.reader.cpuSeconds).toFixed(1)}×) |`;
   });
   const worst = Math.min(...r.sizes.map((s) => s.lines / s.reader.seconds));
+  const worstCpu = Math.min(...r.sizes.map((s) => s.lines / s.reader.cpuSeconds));
   const peak = Math.max(...r.sizes.map((s) => s.reader.peakRss));
   return [
     "## Bill export reading (issue 15)",
@@ -100,13 +103,15 @@ export function billSection(r: BillResult): string {
     "",
     `Machine: \`nproc\` = ${r.machine.nproc}, ${r.machine.cpuModel}, \`free -h\`: ${r.machine.memory}, Node ${r.machine.node}. **Shared machine**: other`,
     `engineers ran test suites meanwhile (load average ${r.machine.loadavg.join(" / ")} at the start, ${r.machineAfter.loadavg.join(" / ")} at the end, on 2 cores),`,
-    "so both passes are slower than on an idle machine; the ratio is the steadier figure.",
+    "so wall times are slower than on an idle machine and vary between runs; CPU time (user + system of the pass) and",
+    "the ratio are the steadier figures.",
     "",
-    "| export lines | KMS lines kept | baseline: all columns | reader: KMS BillLines | reader vs baseline |",
+    "| export lines | KMS lines kept | baseline: all columns (wall; CPU; peak RSS) | reader: KMS BillLines (wall; CPU; peak RSS) | baseline time ÷ reader time |",
     "|---|---:|---:|---:|---:|",
     ...rows,
     "",
-    `Targets: ≥ 200,000 lines/s: ${worst >= 200_000 ? "**met**" : "**missed**"} (slowest size ${f0(worst)} lines/s); memory < 500 MB whatever the size:`,
+    `Targets: ≥ 200,000 lines/s: wall clock on the shared machine ${worst >= 200_000 ? "**met**" : "**missed**"} (slowest size ${f0(worst)} lines/s), per CPU-second`,
+    `(what one free core does) ${worstCpu >= 200_000 ? "**met**" : "**missed**"} (slowest ${f0(worstCpu)} lines/CPU-s); memory < 500 MB whatever the size:`,
     `${peak < 500 * 10 ** 6 ? "**met**" : "**missed**"} (peak ${r.sizes.map((s) => `${mib(s.reader.peakRss)} at ${f0(s.lines)} lines`).join(", ")}: memory follows the row group, not the file).`,
     `Reader runs: ${r.sizes.map((s) => `${f0(s.lines)} lines: ${s.readerRuns.map((x) => `${x.seconds.toFixed(1)} s`).join(", ")}`).join("; ")}.`,
     "The reader is faster than the baseline because it decodes less: the service column first, then only the 15 mapped",
