@@ -128,9 +128,18 @@ async function queueMessage(
   return queueDeliveries(tx, { kind, ruleId: rule.id, runId: ctx.runId, title, payload, channelIds });
 }
 
-/** The open conditions for the Alerts page, newest first. */
+/** The open conditions for the Alerts page, newest first, with the rule that holds them. */
 export async function openConditions(db: Db) {
-  const rows = await db.alertCondition.findMany({ where: { open: true }, orderBy: [{ openedAt: "desc" }, { subject: "asc" }], take: 1000 });
-  return rows.map((c) => ({ ruleId: c.ruleId, subject: c.subject, detail: c.detail as unknown as ConditionDetail, openedAt: c.openedAt, lastSeenAt: c.lastSeenAt }));
+  const [rows, rules] = await Promise.all([
+    db.alertCondition.findMany({ where: { open: true }, orderBy: [{ openedAt: "desc" }, { subject: "asc" }], take: 1000 }),
+    db.alertRule.findMany({ select: { id: true, name: true, kind: true } }),
+  ]);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return rows.map((c) => {
+    const detail = c.detail as unknown as ConditionDetail;
+    return {
+      ruleId: c.ruleId, ruleName: byId.get(c.ruleId)?.name ?? "", kind: byId.get(c.ruleId)?.kind ?? null, subject: c.subject,
+      text: detail.text, url: detail.url ?? null, severity: detail.severity ?? null, figures: detail.figures, openedAt: c.openedAt, lastSeenAt: c.lastSeenAt,
+    };
+  });
 }
-

@@ -15,5 +15,9 @@ export const AUDIT_ACTIONS = [
   "alert-channel.delete",
   "alert-channel.test",
   "alert-delivery.retry",
+  "alert-rule.create",
+  "alert-rule.update",
+  "alert-rule.delete",
+  "alert-rule.mute",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

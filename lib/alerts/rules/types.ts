@@ -3,6 +3,7 @@
 // open alert_condition rows; a kind never decides what is new, resolved or muted.
 import type { z } from "zod";
 import type { AlertRuleKind } from "@/generated/prisma/client";
+import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { AlertLine } from "../payload";
 
@@ -34,10 +35,9 @@ export function defineRuleKind<S extends z.ZodType>(kind: RuleKind<S>): RuleKind
   return kind;
 }
 
-export const UNTAGGED = "(untagged)";
-/** A business unit as people read it. */
-export const buLabel = (bu: string) => (bu === "" ? UNTAGGED : bu);
 /** The scope test: an empty scope is every business unit. */
 export const inScope = (scope: RuleScope, bu: string) => scope.businessUnits.length === 0 || scope.businessUnits.includes(bu);
 /** A page filtered to one business unit (the global `bu` filter, "(untagged)" for untagged). */
 export const buPath = (page: string, bu: string) => `${page}?bu=${encodeURIComponent(buLabel(bu))}`;
+
+export { buLabel };
