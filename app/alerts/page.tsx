@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
 import { ChannelsSection } from "@/components/alerts/channels-section";
 import { HistorySection } from "@/components/alerts/history-section";
+import { RulesSection } from "@/components/alerts/rules-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alerts" };
@@ -20,7 +21,7 @@ export default async function Page() {
         <p className="mt-1 text-sm text-slate-600">Where alerts, digests and the showback pack are sent, what triggers them, and what was delivered</p>
       </div>
       <ChannelsSection />
-      {/* Rules section (issue 16, alert rules): <RulesSection /> goes here. */}
+      <RulesSection />
       {/* Reports section (issue 16, weekly digest and monthly showback): <ReportsSection /> goes here. */}
       <HistorySection />
     </div>

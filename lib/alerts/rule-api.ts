@@ -6,6 +6,7 @@ import { parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
+import { FINDING_SEVERITY } from "@/lib/kpi/key-findings";
 import { openConditions } from "./evaluate";
 import { createRule, deleteRule, knownBusinessUnits, listRules, muteInputSchema, muteRule, muteTime, ruleInputSchema, UnknownChannelError, updateRule } from "./rule-store";
 import { RULE_KINDS } from "./rules";
@@ -28,7 +29,8 @@ export const listRulesRoute = (request: Request) =>
     parseQuery(request, z.strictObject({}));
     const [rules, businessUnits] = await Promise.all([listRules(db()), knownBusinessUnits(db())]);
     const kinds = Object.values(RULE_KINDS).map((k) => ({ kind: k.kind, label: k.label, scoped: k.scoped }));
-    return { rules, kinds, businessUnits };
+    const findingCodes = Object.entries(FINDING_SEVERITY).map(([code, severity]) => ({ code, severity }));
+    return { rules, kinds, businessUnits, findingCodes };
   });
 
 export const createRuleRoute = (request: Request) =>
