@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { AdminTable, cellClass } from "@/components/admin/admin-frame";
 import { formatInstant } from "@/components/admin/when";
 import { useAlertDeliveriesQuery, useRetryDeliveryMutation, type AlertDelivery } from "@/components/hooks/queries/alerts";
@@ -8,9 +9,13 @@ import { EmptyState, QueryBoundary } from "@/components/tables/states";
 const HEADERS = ["Created", "Kind", "Message", "Channel", "Status", "Attempts", "Last error", ""];
 const STATUS_CLASS = { SENT: "bg-emerald-100 text-emerald-900", PENDING: "bg-amber-100 text-amber-900", FAILED: "bg-red-100 text-red-900" } as const;
 
-/** The latest 50 deliveries (alerts, resolutions, digests, showback packs, tests) and how they went. */
+const PAGE = 50;
+const MAX = 200; // the API's largest page; older ones through GET /api/alerts/deliveries?cursor=
+
+/** The latest deliveries (alerts, resolutions, digests, showback packs, tests) and how they went. */
 export function HistorySection() {
-  const deliveries = useAlertDeliveriesQuery();
+  const [limit, setLimit] = useState(PAGE);
+  const deliveries = useAlertDeliveriesQuery(limit);
   const retry = useRetryDeliveryMutation();
   return (
     <section aria-labelledby="alert-history" className="space-y-4">
@@ -22,13 +27,20 @@ export function HistorySection() {
       </div>
       {retry.error ? <p role="alert" className="text-sm text-red-800">{retry.error.message}</p> : null}
       <QueryBoundary query={deliveries} label="Loading deliveries">
-        {({ deliveries: items }) =>
+        {({ deliveries: items, nextCursor }) =>
           items.length === 0 ? (
             <EmptyState title="Nothing sent yet">Messages appear here when a rule fires, a report goes out or a channel is tested.</EmptyState>
           ) : (
-            <AdminTable caption="Alert deliveries" headers={HEADERS} testId="deliveries-table">
-              {items.map((d) => <DeliveryRow key={d.id} delivery={d} retrying={retry.isPending} onRetry={() => retry.mutate(d.id)} />)}
-            </AdminTable>
+            <>
+              <AdminTable caption="Alert deliveries" headers={HEADERS} testId="deliveries-table">
+                {items.map((d) => <DeliveryRow key={d.id} delivery={d} retrying={retry.isPending} onRetry={() => retry.mutate(d.id)} />)}
+              </AdminTable>
+              {nextCursor && limit < MAX ? (
+                <button type="button" onClick={() => setLimit(Math.min(limit + PAGE, MAX))} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                  Show older
+                </button>
+              ) : null}
+            </>
           )
         }
       </QueryBoundary>

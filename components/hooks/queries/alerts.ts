@@ -2,7 +2,7 @@
 
 // The Alerts page's endpoints (docs/api.md "Alerts"): channels keyed ["alerts:channels"],
 // deliveries ["alerts:deliveries"]; every change refreshes what it affects.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ChannelView } from "@/lib/alerts/channel-store";
 import type { DeliveryHistory } from "@/lib/alerts/delivery-history";
 import { apiGet, apiSend } from "./api-client";
@@ -21,6 +21,7 @@ export const useAlertDeliveriesQuery = (limit = 50) =>
   useQuery<Deliveries>({
     queryKey: ["alerts:deliveries", { limit }],
     queryFn: ({ signal }) => apiGet<Deliveries>("/api/alerts/deliveries", { limit }, signal),
+    placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === "PENDING") ? 15_000 : false),
   });
 

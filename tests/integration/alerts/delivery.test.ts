@@ -96,6 +96,24 @@ describe("a webhook channel down for 3 attempts", () => {
   });
 });
 
+describe("Slack and Teams", () => {
+  it("post their JSON to the webhook URL, one message per channel for one queued alert", async () => {
+    const slack = await createChannel(db, { kind: "SLACK", name: "slack", webhookUrl: `${receiver.url}/services/T0/B0/XyZ9` }, "test", keys);
+    const teams = await createChannel(db, { kind: "TEAMS", name: "teams", webhookUrl: `${receiver.url}/workflows/abc` }, "test", keys);
+    await queueDeliveries(db, { kind: "FIRED", title: "New key findings", payload, channelIds: [slack.id, teams.id] });
+    expect((await deliverDue(db, { keys })).map((o) => o.status)).toEqual(["SENT", "SENT"]);
+    const byPath = new Map(receiver.delivered().map((r) => [r.path, r]));
+    expect([...byPath.keys()].sort()).toEqual(["/services/T0/B0/XyZ9", "/workflows/abc"]);
+    const slackBody = byPath.get("/services/T0/B0/XyZ9")!;
+    expect(slackBody.headers["content-type"]).toBe("application/json");
+    expect(slackBody.headers["x-kms-finops-signature"]).toBeUndefined(); // Slack and Teams URLs are their own secret
+    expect((slackBody.json as { text: string }).text).toBe("New key findings: 2 new critical findings");
+    expect(JSON.stringify(slackBody.json)).toContain("<https://finops.example.com/keys/arn%3Aaws%3Akms%3Aeu-west-1%3A111122223333%3Akey%2Fk1|Key payments-db has a public policy>");
+    const card = (byPath.get("/workflows/abc")!.json as { attachments: { content: { body: { text: string }[] } }[] }).attachments[0]!.content;
+    expect(card.body.map((b) => b.text)).toContain("- [\\[HIGH\\] Key ledger is pending deletion in 3 days and still used](https://finops.example.com/keys/arn%3Aaws%3Akms%3Aeu-west-1%3A111122223333%3Akey%2Fk2)");
+  });
+});
+
 describe("failures that retrying cannot fix", () => {
   it("fails a 404 at once, without retrying", async () => {
     const channel = await webhookChannel();
