@@ -3,6 +3,7 @@
 // the worker's jobs on the real queue). The receiver scripts/e2e.ts runs gets ONE message for
 // the rule, naming that key and linking to its page; the rule shows the open condition.
 import { execFileSync } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 type Received = { path: string; json: { kind: string; title: string; lines: { text: string; url?: string }[] }; signatureValid: boolean };
@@ -55,4 +56,12 @@ test("a KEY_FINDING rule created in the UI sends one message naming the key a de
 
   await page.reload();
   await expect(page.getByTestId("open-conditions")).toContainText(`PENDING_DELETION_IN_USE: ${alias ?? keyArn.split("/")[1]}`);
+  await expect(row.getByTestId("rule-open")).not.toHaveText("0");
+
+  // The rule's form open on the page with its table and conditions: no serious accessibility issue.
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.screenshot({ path: "e2e/artifacts/alerts-rules.png", fullPage: true });
 });

@@ -84,7 +84,7 @@ function RuleRow({ rule: r, scoped, label, channels, onEdit, onDelete, deleting 
       <td className={cellClass}>{scopeOf(r, scoped)}</td>
       <td className={cellClass}>{thresholds(r)}</td>
       <td className={cellClass}>{names.length ? names.join(", ") : "none"}</td>
-      <td className={`${cellClass} tabular-nums`}>{r.openConditions}</td>
+      <td className={`${cellClass} tabular-nums`} data-testid="rule-open">{r.openConditions}</td>
       <td className={cellClass}><MuteControl rule={r} /></td>
       <td className={`${cellClass} whitespace-nowrap`}>
         <span className="inline-flex gap-1">
