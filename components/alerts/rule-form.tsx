@@ -90,7 +90,7 @@ export function RuleForm({ rule, options, channels, onDone }: { rule?: AlertRule
               {options.findingCodes.map((c) => (
                 <label key={c.code} className="flex items-center gap-1">
                   <input type="checkbox" name="codes" value={c.code} checked={codes.includes(c.code)} onChange={(e) => setCodes(toggle(codes, c.code, e.target.checked))} />
-                  {c.code} <span className="text-xs text-slate-500">({c.severity})</span>
+                  {c.code} <span className="text-xs text-slate-600">({c.severity})</span>
                 </label>
               ))}
             </div>

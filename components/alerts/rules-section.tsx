@@ -79,7 +79,7 @@ function RuleRow({ rule: r, scoped, label, channels, onEdit, onDelete, deleting 
   const names = r.channelIds.map((id) => channels.find((c) => c.id === id)?.name ?? "(deleted channel)");
   return (
     <tr data-testid="rule-row">
-      <td className={`${cellClass} font-medium`}><bdi>{r.name}</bdi>{r.enabled ? null : <span className="ml-1 text-xs text-slate-500">(disabled)</span>}</td>
+      <td className={`${cellClass} font-medium`}><bdi>{r.name}</bdi>{r.enabled ? null : <span className="ml-1 text-xs text-slate-600">(disabled)</span>}</td>
       <td className={cellClass}>{label}</td>
       <td className={cellClass}>{scopeOf(r, scoped)}</td>
       <td className={cellClass}>{thresholds(r)}</td>
@@ -129,9 +129,9 @@ function OpenConditions() {
             <ul className="mt-1 space-y-0.5 text-sm" data-testid="open-conditions">
               {items.map((c) => (
                 <li key={`${c.ruleId}|${c.subject}`}>
-                  <span className="text-slate-500">{c.ruleName}: </span>
+                  <span className="text-slate-600">{c.ruleName}: </span>
                   {c.url ? <a href={c.url} className="text-sky-800 underline-offset-2 hover:underline">{c.text}</a> : c.text}
-                  <span className="text-xs text-slate-500"> since {c.openedAt.slice(0, 16).replace("T", " ")}</span>
+                  <span className="text-xs text-slate-600"> since {c.openedAt.slice(0, 16).replace("T", " ")}</span>
                 </li>
               ))}
             </ul>
