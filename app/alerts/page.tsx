@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
 import { ChannelsSection } from "@/components/alerts/channels-section";
 import { HistorySection } from "@/components/alerts/history-section";
+import { RulesSection } from "@/components/alerts/rules-section";
 import { ReportsSection } from "@/components/alerts/reports-section";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export default async function Page() {
         <p className="mt-1 text-sm text-slate-600">Where alerts, digests and the showback pack are sent, what triggers them, and what was delivered</p>
       </div>
       <ChannelsSection />
-      {/* Rules section (issue 16, alert rules): <RulesSection /> goes here. */}
+      <RulesSection />
       <ReportsSection />
       <HistorySection />
     </div>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { runIngestionUnit } from "@/lib/ingestion/run-unit";
 import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
+import { EVALUATE_ALERTS_JOB } from "@/lib/alerts/evaluate";
 import { defineJob } from "./types";
 
 /** Units one worker process ingests at once (each account-region is paced on its own). */
@@ -15,7 +16,9 @@ export const ingestUnitJob = defineJob({
   id: INGEST_UNIT_JOB,
   payload: z.object({ runId: z.string().uuid(), unitId: z.string().regex(/^\d+$/) }),
   concurrency: unitConcurrency(),
-  async handler(payload, { db, log, workerId }) {
-    await runIngestionUnit(db, payload, { workerId, log });
+  async handler(payload, { db, log, workerId, send }) {
+    const outcome = await runIngestionUnit(db, payload, { workerId, log });
+    // The run is finished and its rollups current: alert rules see the new data (or the failure).
+    if (!outcome.skipped && outcome.closedRun) await send(EVALUATE_ALERTS_JOB, { runId: payload.runId, reason: "ingestion run finished" }, { singletonKey: `alerts:${payload.runId}` });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVALUATE_ALERTS_JOB } from "@/lib/alerts/evaluate";
 import { recomputeRollups } from "@/lib/rollups";
 import { isDay } from "@/lib/store/days";
 import { defineJob } from "./types";
@@ -10,9 +11,11 @@ export const recomputeRollupsJob = defineJob({
   id: "rollups.recompute",
   payload: z.object({ fromDay: day, toDay: day }).refine((p) => p.fromDay <= p.toDay, "fromDay must not be after toDay"),
   concurrency: 1,
-  async handler({ fromDay, toDay }, { db, log }) {
+  async handler({ fromDay, toDay }, { db, log, send }) {
     const started = Date.now();
     await recomputeRollups(db, fromDay, toDay);
     log.info({ fromDay, toDay, ms: Date.now() - started }, "rollups recomputed");
+    // New rollups can open or clear coverage, non-compliance and cost alerts.
+    await send(EVALUATE_ALERTS_JOB, { reason: "rollups.recompute" });
   },
 });

@@ -66,6 +66,12 @@ export const ACCESS_RULES = {
   "POST /api/alerts/channels/[id]/test": "admin",
   "GET /api/alerts/deliveries": "admin",
   "POST /api/alerts/deliveries/[id]/retry": "admin",
+  "GET /api/alerts/rules": "admin",
+  "POST /api/alerts/rules": "admin",
+  "PUT /api/alerts/rules/[id]": "admin",
+  "DELETE /api/alerts/rules/[id]": "admin",
+  "POST /api/alerts/rules/[id]/mute": "admin",
+  "GET /api/alerts/conditions": "admin",
   // The bill's imports name buckets and files; uploading one replaces a month's bill lines.
   "GET /api/bill/imports": "finops",
   "POST /api/bill/imports": "admin",

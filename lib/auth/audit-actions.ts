@@ -20,5 +20,9 @@ export const AUDIT_ACTIONS = [
   "report-schedule.delete",
   "report-schedule.send-now",
   "bill.import",
+  "alert-rule.create",
+  "alert-rule.update",
+  "alert-rule.delete",
+  "alert-rule.mute",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

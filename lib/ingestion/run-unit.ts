@@ -25,7 +25,11 @@ export interface RunUnitOptions {
   heartbeatMs?: number;
 }
 
-export type RunUnitOutcome = { skipped: true } | { skipped: false; status: FinishedStatus; runStatus: FinishedStatus | null };
+/**
+ * `closedRun`: this unit is the one that settled the run and recomputed (or, for a failed run,
+ * skipped) its rollups; its job asks for the alert evaluation, once per run.
+ */
+export type RunUnitOutcome = { skipped: true } | { skipped: false; status: FinishedStatus; runStatus: FinishedStatus | null; closedRun: boolean };
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -72,8 +76,8 @@ async function runClaimedUnit(db: Db, ids: { runId: string; unitId: string }, un
   options.log?.info({ account: unit.accountId, region: unit.region, kind: unit.kind, status: result.status, warnings: result.warnings.length }, "unit finished");
 
   const runStatus = await settleRun(db, ids.runId);
-  if (runStatus) await recomputeRollupsOnce(db, ids.runId, options.log);
-  return { skipped: false, status: result.status, runStatus };
+  const closedRun = runStatus ? await recomputeRollupsOnce(db, ids.runId, options.log) : false;
+  return { skipped: false, status: result.status, runStatus, closedRun };
 }
 
 async function mergeScope(db: Db, runId: string, patch: Partial<RunScope>): Promise<boolean> {
@@ -85,7 +89,7 @@ async function mergeScope(db: Db, runId: string, patch: Partial<RunScope>): Prom
  * Several units may see the settled run (settleRun answers every late caller): the conditional
  * update on scope.rollups lets exactly one of them recompute.
  */
-async function recomputeRollupsOnce(db: Db, runId: string, log?: RunUnitOptions["log"]): Promise<void> {
+async function recomputeRollupsOnce(db: Db, runId: string, log?: RunUnitOptions["log"]): Promise<boolean> {
   const claimed = await db.$queryRawUnsafe<{ scope: RunScope; snapshot_day: Date; status: string }[]>(
     `UPDATE ingestion_run SET scope = scope || '{"rollups":"running"}'::jsonb
      WHERE id = $1::uuid AND finished_at IS NOT NULL AND NOT (scope ? 'rollups')
@@ -93,10 +97,10 @@ async function recomputeRollupsOnce(db: Db, runId: string, log?: RunUnitOptions[
     runId,
   );
   const run = claimed[0];
-  if (!run) return;
+  if (!run) return false;
   if (run.status === "FAILED") {
     await mergeScope(db, runId, { rollups: "skipped: run failed" });
-    return;
+    return true;
   }
   const snapshotDay = dayOf(run.snapshot_day);
   const window = run.scope.costWindow;
@@ -110,4 +114,5 @@ async function recomputeRollupsOnce(db: Db, runId: string, log?: RunUnitOptions[
     await mergeScope(db, runId, { rollups: `failed: ${errorMessage(error)}` });
     log?.error({ runId, err: error }, "rollup recompute failed");
   }
+  return true;
 }

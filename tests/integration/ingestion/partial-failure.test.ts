@@ -36,11 +36,14 @@ describe("partial failure", () => {
     const config = parseIngestionConfig();
     const first = await runInProcess(db, { trigger: "CLI", today: yesterday }, config);
     expect((await db.ingestionRun.findUniqueOrThrow({ where: { id: first.started.runId } })).status).toBe("SUCCEEDED");
+    // Exactly one unit closes the run and asks for the alert evaluation (jobs/definitions/ingest-unit.ts).
+    expect(first.outcomes.filter((o) => !o.skipped && o.closedRun)).toHaveLength(1);
 
     options.missingRoleAccounts = [ANALYTICS];
     options.disabledRegions = [{ accountId: PAYMENTS, region: "eu-west-1" }];
     options.denyKeyPolicy = ["k-pay-s3"];
-    const { started } = await runInProcess(db, { trigger: "CLI" }, config);
+    const { started, outcomes } = await runInProcess(db, { trigger: "CLI" }, config);
+    expect(outcomes.filter((o) => !o.skipped && o.closedRun)).toHaveLength(1);
 
     const run = await db.ingestionRun.findUniqueOrThrow({ where: { id: started.runId }, include: { units: true, warnings: true } });
     expect(run.status).toBe("PARTIAL");

@@ -1,0 +1,6 @@
+import { listConditionsRoute } from "@/lib/alerts/rule-api";
+import { withAccess } from "@/lib/auth/with-access";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withAccess("GET /api/alerts/conditions", listConditionsRoute);
