@@ -26,9 +26,13 @@ export async function latestCoverageDay(db: Db): Promise<Day | null> {
   return row ? dayOf(row.day) : null;
 }
 
+/** The last day with cost from Cost Explorer or the imported bill (each an index lookup). */
 export async function latestCostDay(db: Db): Promise<Day | null> {
-  const row = await db.kmsCostDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  return row ? dayOf(row.day) : null;
+  const rows = await db.$queryRawUnsafe<{ day: Date | null }[]>(
+    `SELECT greatest((SELECT max(day) FROM kms_cost_daily), (SELECT max(day) FROM bill_cost_line)) AS day`,
+  );
+  const value = rows[0]?.day;
+  return value ? dayOf(value) : null;
 }
 
 /** [from, to] with defaults: to = the anchor day, from = `days` days back (inclusive range). */
