@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { COST_FIRST_DAY, COST_LAST_DAY } from "@/lib/queries/kpi/cost-source";
 import type { Day } from "@/lib/store/types";
 
 /**
@@ -28,8 +29,7 @@ export async function recomputeCostMonthly(db: Db, fromDay: Day, toDay: Day): Pr
  */
 export async function recomputeAllCostMonths(db: Db): Promise<void> {
   const [range] = await db.$queryRawUnsafe<{ first: Date | null; last: Date | null }[]>(
-    `SELECT least((SELECT min(day) FROM kms_cost_daily), (SELECT min(day) FROM bill_cost_line)) AS first,
-            greatest((SELECT max(day) FROM kms_cost_daily), (SELECT max(day) FROM bill_cost_line)) AS last`,
+    `SELECT ${COST_FIRST_DAY} AS first, ${COST_LAST_DAY} AS last`,
   );
   if (!range?.first || !range.last) {
     await db.$executeRawUnsafe(`DELETE FROM cost_bu_monthly`);

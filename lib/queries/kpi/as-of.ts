@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/client";
 import { addDays } from "@/lib/store/days";
 import type { Day } from "@/lib/store/types";
+import { COST_LAST_DAY } from "./cost-source";
 import { dayOf } from "./sql";
 
 /**
@@ -29,7 +30,7 @@ export async function latestCoverageDay(db: Db): Promise<Day | null> {
 /** The last day with cost from Cost Explorer or the imported bill (each an index lookup). */
 export async function latestCostDay(db: Db): Promise<Day | null> {
   const rows = await db.$queryRawUnsafe<{ day: Date | null }[]>(
-    `SELECT greatest((SELECT max(day) FROM kms_cost_daily), (SELECT max(day) FROM bill_cost_line)) AS day`,
+    `SELECT ${COST_LAST_DAY} AS day`,
   );
   const value = rows[0]?.day;
   return value ? dayOf(value) : null;

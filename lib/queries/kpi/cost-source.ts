@@ -29,6 +29,10 @@ export interface CostCharges {
   net: number;
 }
 
+/** The first and last day of cost in either source (an index lookup each). */
+export const COST_FIRST_DAY = `least((SELECT min(day) FROM kms_cost_daily), (SELECT min(day) FROM bill_cost_line))`;
+export const COST_LAST_DAY = `greatest((SELECT max(day) FROM kms_cost_daily), (SELECT max(day) FROM bill_cost_line))`;
+
 /** Source columns of a grouped query over kms_cost or cost_bu_monthly (one source per month). */
 export const COST_SOURCE_SQL = `min(cost_source) AS cost_source, bool_and(bill_final) AS bill_final`;
 
