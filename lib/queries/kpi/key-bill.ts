@@ -1,0 +1,87 @@
+// Per-key figures from the imported bill (issue 15): a Data Export has one line per key ARN
+// (ResourceId) and usage type, for the whole retention period, where Cost Explorer gives per-key
+// data for 14 days at most. Read through the view kms_cost (cost_source 'Bill'), so the
+// costSource setting "costExplorer" turns these figures off as it does every other bill figure.
+// Usage only: a key's credits, tax or corrections are not what the key costs to run.
+import type { Db } from "@/lib/db/client";
+import { moneySql, roundMoney } from "@/lib/domain/money";
+import type { Day } from "@/lib/store/types";
+import { billStatusOf, type BillStatus } from "./cost-source";
+import { dayOf } from "./sql";
+
+const DAYS_PER_MONTH = 30;
+
+/** A key's bill lines of one month, by category. */
+export interface KeyBillMonth {
+  month: Day;
+  billStatus: BillStatus | null;
+  /** KMS-Keys usage types: key storage and the rotation surcharge (billed as extra key versions). */
+  storageAndRotation: number;
+  /** Key versions billed (ConsumedQuantity of the KMS-Keys lines, in key-months). */
+  keyVersionMonths: number;
+  requests: number;
+  /** ConsumedQuantity of the request lines. */
+  requestCount: number;
+  other: number;
+  total: number;
+}
+
+/** The reference month of per-key bill figures: the latest final bill month, else the latest one. */
+export interface BillReferenceMonth {
+  month: Day;
+  billStatus: BillStatus;
+  /** Days of the month with bill lines (the averaging window of request volumes). */
+  days: number;
+}
+
+export async function billReferenceMonth(db: Db): Promise<BillReferenceMonth | null> {
+  const [row] = await db.$queryRawUnsafe<{ month: Date; final: boolean; days: number }[]>(
+    `WITH months AS (SELECT date_trunc('month', day)::date AS month, bool_and(bill_final) AS final, count(DISTINCT day)::int AS days
+                     FROM kms_cost WHERE cost_source = 'Bill' AND charge_kind = 'Usage' GROUP BY 1)
+     SELECT month, final, days FROM months ORDER BY final DESC, month DESC LIMIT 1`,
+  );
+  return row ? { month: dayOf(row.month), billStatus: billStatusOf(row.final)!, days: row.days } : null;
+}
+
+/** The key's usage by month from the bill, oldest first; empty when no bill has the key. */
+export async function keyBillMonths(db: Db, keyArn: string): Promise<KeyBillMonth[]> {
+  const rows = await db.$queryRawUnsafe<{ month: Date; final: boolean | null; keys: string; key_versions: string; requests: string; request_count: string; other: string; total: string }[]>(
+    `SELECT date_trunc('month', day)::date AS month, bool_and(bill_final) AS final,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'KEYS')`)} AS keys,
+       coalesce(sum(usage_quantity) FILTER (WHERE category = 'KEYS'), 0)::text AS key_versions,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'REQUESTS')`)} AS requests,
+       coalesce(sum(usage_quantity) FILTER (WHERE category = 'REQUESTS'), 0)::text AS request_count,
+       ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'OTHER')`)} AS other,
+       ${moneySql(`sum(unblended_cost)`)} AS total
+     FROM kms_cost WHERE cost_source = 'Bill' AND charge_kind = 'Usage' AND resource_id = $1
+     GROUP BY 1 ORDER BY 1`,
+    keyArn,
+  );
+  return rows.map((r) => ({
+    month: dayOf(r.month),
+    billStatus: billStatusOf(r.final),
+    storageAndRotation: roundMoney(r.keys),
+    keyVersionMonths: Number(r.key_versions),
+    requests: roundMoney(r.requests),
+    requestCount: Number(r.request_count),
+    other: roundMoney(r.other),
+    total: roundMoney(r.total),
+  }));
+}
+
+/** Per key of `keyArns` in the reference month: usage cost and average daily requests (keys the bill has only). */
+export async function billedKeyFigures(db: Db, keyArns: string[], reference: BillReferenceMonth): Promise<Map<string, { cost: number; dailyRequests: number }>> {
+  const rows = await db.$queryRawUnsafe<{ key_arn: string; cost: string; requests: string }[]>(
+    `SELECT resource_id AS key_arn, ${moneySql("sum(unblended_cost)")} AS cost,
+       coalesce(sum(usage_quantity) FILTER (WHERE category = 'REQUESTS'), 0)::text AS requests
+     FROM kms_cost WHERE cost_source = 'Bill' AND charge_kind = 'Usage' AND resource_id = ANY($1::text[])
+       AND day >= $2::date AND day < ($2::date + interval '1 month')
+     GROUP BY 1`,
+    keyArns,
+    reference.month,
+  );
+  return new Map(rows.map((r) => [r.key_arn, { cost: roundMoney(r.cost), dailyRequests: Number(r.requests) / reference.days }]));
+}
+
+/** Monthly requests from an average daily volume, as for Cost Explorer's per-key rows. */
+export const monthlyFromDaily = (daily: number) => daily * DAYS_PER_MONTH;
