@@ -122,7 +122,7 @@ async function organizationSavings(db: Db): Promise<OrganizationSavings> {
     .map((s) => {
       const r = byArn.get(s.resourceArn)!;
       // Modeled (requests × price × reduction, floats): rounded here, at the edge, to the API's 10 decimals.
-      const requestSource = s.monthlyRequests === null ? null : s.keyArn && volumes.fromBill.has(s.keyArn) ? ("bill" as const) : ("costExplorer" as const);
+      const requestSource = s.monthlyRequests === null ? null : s.keyArn && volumes.billMonthlyByKey.has(s.keyArn) ? ("bill" as const) : ("costExplorer" as const);
       return { ...s, requestSource, monthlySavings: roundMoneyOrNull(s.monthlySavings), name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), rawBusinessUnit: r.businessUnit, encryptionClass: r.encryptionClass };
     })
     // Largest savings first; "no data" after every known figure; ties (a shared key's buckets) by

@@ -30,17 +30,20 @@ export interface KeyBillMonth {
 export interface BillReferenceMonth {
   month: Day;
   billStatus: BillStatus;
-  /** Days of the month with bill lines (the averaging window of request volumes). */
-  days: number;
+  /**
+   * Days a month of requests is read from: none for a final month (its total is the month's
+   * volume, exact); for a provisional one, the days up to its last line (volume ÷ days × 30).
+   */
+  daysCovered: number | null;
 }
 
 export async function billReferenceMonth(db: Db): Promise<BillReferenceMonth | null> {
   const [row] = await db.$queryRawUnsafe<{ month: Date; final: boolean; days: number }[]>(
-    `WITH months AS (SELECT date_trunc('month', day)::date AS month, bool_and(bill_final) AS final, count(DISTINCT day)::int AS days
+    `WITH months AS (SELECT date_trunc('month', day)::date AS month, bool_and(bill_final) AS final, (max(day) - date_trunc('month', day)::date + 1)::int AS days
                      FROM kms_cost WHERE cost_source = 'Bill' AND charge_kind = 'Usage' GROUP BY 1)
      SELECT month, final, days FROM months ORDER BY final DESC, month DESC LIMIT 1`,
   );
-  return row ? { month: dayOf(row.month), billStatus: billStatusOf(row.final)!, days: row.days } : null;
+  return row ? { month: dayOf(row.month), billStatus: billStatusOf(row.final)!, daysCovered: row.final ? null : row.days } : null;
 }
 
 /** The key's usage by month from the bill, oldest first; empty when no bill has the key. */
@@ -69,8 +72,8 @@ export async function keyBillMonths(db: Db, keyArn: string): Promise<KeyBillMont
   }));
 }
 
-/** Per key of `keyArns` in the reference month: usage cost and average daily requests (keys the bill has only). */
-export async function billedKeyFigures(db: Db, keyArns: string[], reference: BillReferenceMonth): Promise<Map<string, { cost: number; dailyRequests: number }>> {
+/** Per key of `keyArns` in the reference month: usage cost and monthly requests (keys the bill has only). */
+export async function billedKeyFigures(db: Db, keyArns: string[], reference: BillReferenceMonth): Promise<Map<string, { cost: number; monthlyRequests: number }>> {
   const rows = await db.$queryRawUnsafe<{ key_arn: string; cost: string; requests: string }[]>(
     `SELECT resource_id AS key_arn, ${moneySql("sum(unblended_cost)")} AS cost,
        coalesce(sum(usage_quantity) FILTER (WHERE category = 'REQUESTS'), 0)::text AS requests
@@ -80,7 +83,8 @@ export async function billedKeyFigures(db: Db, keyArns: string[], reference: Bil
     keyArns,
     reference.month,
   );
-  return new Map(rows.map((r) => [r.key_arn, { cost: roundMoney(r.cost), dailyRequests: Number(r.requests) / reference.days }]));
+  const monthly = (requests: number) => (reference.daysCovered === null ? requests : (requests / reference.daysCovered) * DAYS_PER_MONTH);
+  return new Map(rows.map((r) => [r.key_arn, { cost: roundMoney(r.cost), monthlyRequests: monthly(Number(r.requests)) }]));
 }
 
 /** Monthly requests from an average daily volume, as for Cost Explorer's per-key rows. */
