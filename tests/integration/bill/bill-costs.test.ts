@@ -255,8 +255,8 @@ describe("per-key figures from the bill", () => {
     // k1: 120,000 requests in February (final) × $0.03/10,000 × 0.97 = 0.3492; k2: 10,000 / 2 buckets × ... = 0.01455 each.
     expect(rows).toEqual([
       ["b1", "exact", 120000, "bill", 0.3492],
-      ["b2", "estimated", 5000, "bill", 0.01455],
-      ["b3", "estimated", 5000, "bill", 0.01455],
+      ["b2", "estimated-shared", 5000, "bill", 0.01455],
+      ["b3", "estimated-shared", 5000, "bill", 0.01455],
     ]);
   });
 
