@@ -113,3 +113,10 @@ test("costs: each month says its source, and the reconciliation shows the API's 
     [billed.month, billed.businessUnit, "bill and Cost Explorer", billed.bill, billed.costExplorer, billed.difference, billed.differencePct, 0].join(","),
   );
 });
+
+test("overview: the cost tiles say their source (the recent months have no bill here)", async ({ page }) => {
+  await page.goto("/");
+  const labels = page.getByTestId("cost-source");
+  await expect(labels).toHaveCount(2);
+  for (const label of await labels.all()) await expect(label).toHaveText("Source: Cost Explorer");
+});
