@@ -60,7 +60,7 @@ export async function costReconciliation(db: Db, query: { from?: Day; to?: Day; 
   }[]>(
     `WITH months AS (
        SELECT m::date AS month,
-              EXISTS (SELECT 1 FROM bill_import i WHERE i.status = 'SUCCEEDED' AND i.billing_period = m::date) AS has_bill,
+              EXISTS (SELECT 1 FROM bill_period b WHERE b.billing_period = m::date) AS has_bill,
               EXISTS (SELECT 1 FROM kms_cost_daily c WHERE c.day >= m::date AND c.day < m::date + interval '1 month') AS has_ce
        FROM generate_series($1::date, $2::date, interval '1 month') AS m
      ),
@@ -84,7 +84,7 @@ export async function costReconciliation(db: Db, query: { from?: Day; to?: Day; 
      UNION ALL
      -- One row per month (bu NULL): the month's figures over the BUs shown and its bill status.
      SELECT m.month, NULL, ${moneySql("sum(p.bill)")}, ${moneySql("sum(p.ce)")}, ${moneySql("sum(p.other)")}, m.has_bill, m.has_ce,
-            (SELECT i.final FROM bill_import i WHERE i.status = 'SUCCEEDED' AND i.billing_period = m.month ORDER BY i.started_at DESC LIMIT 1)
+            (SELECT b.final FROM bill_period b WHERE b.billing_period = m.month)
      FROM months m LEFT JOIN pairs p ON p.month = m.month
      WHERE m.has_bill OR m.has_ce GROUP BY m.month, m.has_bill, m.has_ce
      ORDER BY 1, 2 NULLS FIRST`,

@@ -1,6 +1,6 @@
 // Where a cost figure comes from (issue 15): per month, the imported bill (final or provisional)
-// or Cost Explorer. The choice itself is made once, in SQL (views bill_cost_current and kms_cost,
-// migration 20261205143000_cost_source); this module names it for the API and the pages.
+// or Cost Explorer. The choice itself is made once, in SQL (views bill_period, bill_cost_current and kms_cost, migrations
+// 20261205143000_cost_source and 20261205143100_bill_period); this module names it for the API and the pages.
 import type { Db } from "@/lib/db/client";
 import { roundMoney } from "@/lib/domain/money";
 import type { Day } from "@/lib/store/types";

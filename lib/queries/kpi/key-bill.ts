@@ -38,10 +38,11 @@ export interface BillReferenceMonth {
 }
 
 export async function billReferenceMonth(db: Db): Promise<BillReferenceMonth | null> {
+  // From the import records (a few rows), not the lines: the last line day is one index probe.
   const [row] = await db.$queryRawUnsafe<{ month: Date; final: boolean; days: number }[]>(
-    `WITH months AS (SELECT date_trunc('month', day)::date AS month, bool_and(bill_final) AS final, (max(day) - date_trunc('month', day)::date + 1)::int AS days
-                     FROM kms_cost WHERE cost_source = 'Bill' AND charge_kind = 'Usage' GROUP BY 1)
-     SELECT month, final, days FROM months ORDER BY final DESC, month DESC LIMIT 1`,
+    `SELECT p.billing_period AS month, p.final,
+       ((SELECT max(l.day) FROM bill_cost_line l WHERE l.billing_period = p.billing_period) - p.billing_period + 1)::int AS days
+     FROM bill_period p WHERE p.in_use ORDER BY p.final DESC, p.billing_period DESC LIMIT 1`,
   );
   return row ? { month: dayOf(row.month), billStatus: billStatusOf(row.final)!, daysCovered: row.final ? null : row.days } : null;
 }
