@@ -64,9 +64,9 @@ export const KEY_COLUMNS: readonly ServerColumn[] = [
   { ...usdCol("cost", "Request cost, days with per-key data (USD)", "cost30d"), sortField: "cost" },
   // The rest of a key's bill, which no per-key Cost Explorer data gives: $1 per key-month plus the
   // rotation surcharge in the key's current state (API modeledMonthlyCost, DOMAIN.md §2).
-  { ...usdCol("modeled", "Key storage + rotation, modeled (USD/month)", "modeledMonthlyCost"), sortField: "modeled" },
   // The key's own lines of the imported bill (storage + rotation + requests) in the API's billMonth; "—" when the bill does not have it.
   usdCol("billed", "Billed, from the bill (USD/month)", "billedMonthlyCost"),
+  { ...usdCol("modeled", "Key storage + rotation, modeled (USD/month)", "modeledMonthlyCost"), sortField: "modeled" },
 ];
 
 /** The file also carries the full ARN, which the table only links to. */
