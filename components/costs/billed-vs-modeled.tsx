@@ -45,6 +45,7 @@ export function BilledVsModeled({ query }: { query: UseQueryResult<unknown> }) {
         Requests: billed KMS-Requests usage vs modeled requests × price, on the same days. Variance = modeled − billed; the free tier is not modeled.
       </p>
       <p className="text-sm text-slate-600" data-testid="modeled-request-days">{requestDaysText(query.data)}</p>
+      <p className="text-sm text-slate-600" data-testid="modeled-cost-source">Billed side: Source: {str(((query.data as Row | undefined)?.costSource as Row | null | undefined)?.label) || "no cost data"} (usage only).</p>
       <ApiTable query={query} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}
         select={(data) => ((data as Row).byBusinessUnit as Row[] | undefined) ?? []}
         columns={[

@@ -9,13 +9,23 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useCostsByBuQuery, useModeledCostsQuery } from "@/components/hooks/queries/endpoints";
-import { num, pick, rowsOf, type Row } from "@/components/hooks/queries/types";
+import { num, pick, rowsOf, str, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { textCol, usdCol } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
+import type { Column } from "@/components/tables/table-model";
 import { BilledVsModeled } from "./billed-vs-modeled";
+import { CostReconciliation } from "./cost-reconciliation";
+import { CostSources } from "./cost-sources";
 import { ChargebackDownload } from "./chargeback-download";
 import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
+
+/** "bill (final)", "bill (provisional)" or "Cost Explorer", as the API names the row's source. */
+const sourceCol: Column<Row> = {
+  id: "source",
+  header: "Source",
+  value: (r) => (str(r.costSource) === "Bill" ? `bill (${str(r.billStatus) || "provisional"})` : "Cost Explorer"),
+};
 
 export function CostsView() {
   const { filters } = useFilters();
@@ -39,6 +49,7 @@ export function CostsView() {
         {(data) => (
           <>
             <TagKeyChangeNote change={(data as Row).businessUnitTagKeyChange as { key: string; since: string } | null | undefined} />
+            <CostSources sources={((data as Row).sources ?? []) as Row[]} />
             <CostCharts rows={rowsOf<Row>(data)} groupBy="group" label={label} />
           </>
         )}
@@ -46,8 +57,12 @@ export function CostsView() {
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
       <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}
-        columns={[textCol("month", "Month", "period"), textCol("group", label, "group", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Total (USD)", "total")]} />
+        columns={[textCol("month", "Month", "period"), textCol("group", label, "group", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Usage total (USD)", "total"),
+          usdCol("credits", "Credits (USD)", "credits"), usdCol("tax", "Tax (USD)", "tax"), usdCol("corrections", "Refunds/corrections (USD)", "corrections"),
+          usdCol("adjustments", "Other adjustments (USD)", "adjustments"), usdCol("net", "Net: usage + credits, tax, corrections (USD)", "net"),
+          sourceCol]} />
       <BilledVsModeled query={modeled} />
+      <CostReconciliation filters={filters} />
     </div>
   );
 }
@@ -66,7 +81,7 @@ function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; la
   }, [rows]);
   return (
     <div className="grid gap-4 xl:grid-cols-2">
-      <SeriesChart title={`KMS cost per ${label.toLowerCase()} by month`} description="Cost Explorer UnblendedCost, USD; untagged cost shown as (untagged)" testId="chart-cost-by-group" kind="bar" stacked
+      <SeriesChart title={`KMS cost per ${label.toLowerCase()} by month`} description="Usage, USD, each month from its source (the bill where imported, Cost Explorer otherwise); untagged cost shown as (untagged)" testId="chart-cost-by-group" kind="bar" stacked
         data={data} series={namedSeries(seriesNames)} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable />
       <SeriesChart title="Key storage vs requests" description="USD per month" testId="chart-cost-split" kind="bar" stacked data={split}
         series={[{ key: "keys", label: "Key storage", color: semanticColors.keys }, { key: "requests", label: "Requests", color: semanticColors.requests }]} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable />

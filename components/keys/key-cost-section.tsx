@@ -42,6 +42,34 @@ export function KeyCostSection({ cost }: { cost: Row | undefined }) {
         <Figure testId="key-cost-monthly" label="Key storage + rotation, modeled per month" value={usd(monthly.total)}
           detail={`Key-month ${usd(monthly.keyCost)} + rotation surcharge ${usd(monthly.rotationCost)}, in the key's current state`} />
       </dl>
+      <BillMonths months={Array.isArray(cost.bill) ? (cost.bill as Row[]) : []} />
     </section>
+  );
+}
+
+/** The key's own lines of the imported bill (ResourceId = the key ARN), by month: usage only. */
+function BillMonths({ months }: { months: Row[] }) {
+  if (months.length === 0) return <p data-testid="key-cost-bill-none" className="mt-3 text-xs text-slate-600">No imported bill has this key: the figures above come from Cost Explorer and the price model.</p>;
+  return (
+    <div className="mt-4 overflow-x-auto">
+      <h3 className="mb-1 text-sm font-semibold text-slate-800">From the imported bill (this key&apos;s lines, usage only)</h3>
+      <table data-testid="key-cost-bill" className="min-w-full text-sm">
+        <thead className="text-left text-xs text-slate-600">
+          <tr><th className="py-1 pr-3">Month</th><th className="pr-3">Source</th><th className="pr-3 text-right">Storage + rotation</th><th className="pr-3 text-right">Requests</th><th className="pr-3 text-right">Request count</th><th className="text-right">Total</th></tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={str(m.month)} className="border-t border-slate-100 tabular-nums">
+              <td className="py-1 pr-3">{str(m.month).slice(0, 7)}</td>
+              <td className="pr-3">bill ({str(m.billStatus) || "provisional"})</td>
+              <td className="pr-3 text-right">{usd(m.storageAndRotation)}</td>
+              <td className="pr-3 text-right">{usd(m.requests)}</td>
+              <td className="pr-3 text-right">{formatInteger(num(m.requestCount) ?? 0)}</td>
+              <td className="text-right">{usd(m.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

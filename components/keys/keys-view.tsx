@@ -64,6 +64,8 @@ export const KEY_COLUMNS: readonly ServerColumn[] = [
   { ...usdCol("cost", "Request cost, days with per-key data (USD)", "cost30d"), sortField: "cost" },
   // The rest of a key's bill, which no per-key Cost Explorer data gives: $1 per key-month plus the
   // rotation surcharge in the key's current state (API modeledMonthlyCost, DOMAIN.md §2).
+  // The key's own lines of the imported bill (storage + rotation + requests) in the API's billMonth; "—" when the bill does not have it.
+  usdCol("billed", "Billed, from the bill (USD/month)", "billedMonthlyCost"),
   { ...usdCol("modeled", "Key storage + rotation, modeled (USD/month)", "modeledMonthlyCost"), sortField: "modeled" },
 ];
 
@@ -76,7 +78,11 @@ function costNote(data: Row): string {
   const requests = w
     ? `Request cost: requests only, billed on the ${str(w.daysWithData)} day(s) with per-key Cost Explorer data between ${str(w.from)} and ${str(w.to)}.`
     : "Request cost: no per-key Cost Explorer data (resource-level data not enabled or not fetched yet).";
-  return `${requests} Key storage + rotation: modeled from the price table for one month in the key's current state, requests not included.`;
+  const bill = (data.billMonth ?? null) as Row | null;
+  const billed = bill
+    ? ` Billed: the key's own lines of the imported bill for ${str(bill.month).slice(0, 7)} (${str(bill.billStatus)}), storage + rotation + requests.`
+    : " Billed: no imported bill.";
+  return `${requests} Key storage + rotation: modeled from the price table for one month in the key's current state, requests not included.${billed}`;
 }
 
 /** The API's default. */

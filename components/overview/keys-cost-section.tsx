@@ -10,7 +10,7 @@ export function KeysCostSection({ keys, cost }: { keys: KeyCounts; cost: KmsCost
   return (
     <section aria-labelledby="keys-cost-heading">
       <SectionHeading id="keys-cost-heading" title="Keys and KMS cost">
-        Current key inventory · billed cost from Cost Explorer (unblended, USD)
+        Current key inventory · billed cost, USD: from the imported bill where a month has one, Cost Explorer (unblended) otherwise
       </SectionHeading>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <KpiTile
@@ -56,6 +56,8 @@ function CostHint({ window, period }: { window: CostWindowTotal; period: string 
       <span className="font-medium text-slate-800">{period}</span> · keys {formatUsd(window.keys)} · requests{" "}
       {formatUsd(window.requests)}
       {window.other > 0 ? ` · other ${formatUsd(window.other)}` : null}
+      {window.net !== window.total ? ` · usage only; net with credits, tax and corrections ${formatUsd(window.net)}` : null}
+      <span className="block" data-testid="cost-source">Source: {window.source}</span>
     </>
   );
 }

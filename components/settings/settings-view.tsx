@@ -18,6 +18,7 @@ const FIELDS: { path: string; label: string; kind: Kind; help: string }[] = [
   { path: "unusedKeyDays", label: "Unused key after (days)", kind: "number", help: "UNUSED: no cryptographic use for this many days" },
   { path: "sharedKeyApplicationThreshold", label: "Shared key: applications above", kind: "number", help: "SHARED_MASTER_KEY threshold" },
   { path: "bucketKeyReduction", label: "Bucket Key request reduction (0–1)", kind: "number", help: "AWS measured 0.97 in its sample" },
+  { path: "costSource", label: "Cost source", kind: "text", help: "auto: the imported bill where a month has one, Cost Explorer otherwise; costExplorer: Cost Explorer only" },
   { path: "targets.coverageByCount", label: "Target: coverage by count (%)", kind: "number", help: "Shown on Teams scorecards" },
   { path: "targets.coverageByStorage", label: "Target: coverage by storage (%)", kind: "number", help: "" },
   { path: "targets.nonCompliant", label: "Target: non-compliant resources", kind: "number", help: "" },

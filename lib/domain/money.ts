@@ -15,13 +15,23 @@ const SCALE = 10n ** BigInt(MONEY_DECIMALS);
 /** A SQL money expression summed in numeric, rounded to MONEY_DECIMALS, sent as text (read with roundMoney). */
 export const moneySql = (expr: string) => `round(coalesce(${expr}, 0), ${MONEY_DECIMALS})::text`;
 
-/** The keys, requests, other and total columns of a KMS cost sum (kms_cost_daily's categories), each through moneySql. */
+/**
+ * The columns of a KMS cost sum over a table with category and charge_kind (view kms_cost,
+ * cost_bu_monthly), each through moneySql: keys, requests, other and total are USAGE only;
+ * credits, tax, corrections (refunds) and adjustments are the bill's other charges, kept apart;
+ * net is usage plus all of them (what the invoice says).
+ */
 export const costCategorySumsSql = (amount: string) =>
   [
-    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'KEYS')`)} AS keys`,
-    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'REQUESTS')`)} AS requests`,
-    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'OTHER')`)} AS other`,
-    `${moneySql(`sum(${amount})`)} AS total`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'KEYS' AND charge_kind = 'Usage')`)} AS keys`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'REQUESTS' AND charge_kind = 'Usage')`)} AS requests`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE category = 'OTHER' AND charge_kind = 'Usage')`)} AS other`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE charge_kind = 'Usage')`)} AS total`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE charge_kind = 'Credit')`)} AS credits`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE charge_kind = 'Tax')`)} AS tax`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE charge_kind = 'Correction')`)} AS corrections`,
+    `${moneySql(`sum(${amount}) FILTER (WHERE charge_kind = 'Adjustment')`)} AS adjustments`,
+    `${moneySql(`sum(${amount})`)} AS net`,
   ].join(",\n       ");
 
 /**

@@ -1,5 +1,6 @@
-// Chargeback rows in FOCUS column names (DOMAIN.md §7), with the allocation method written on
-// every row. Postgres writes the rows (chargeback-sql.ts); what is left here is the vocabulary
+// Chargeback rows in FOCUS column names (DOMAIN.md §7), with the allocation method and the
+// cost source ("Bill" or "CostExplorer", per month: view kms_cost) written on every row. Bill
+// lines keep their ChargeCategory (Usage, Credit, Tax, ...) and ChargeClass (Correction). Postgres writes the rows (chargeback-sql.ts); what is left here is the vocabulary
 // and the month shares of proportional allocation, which are computed before the stream starts.
 
 export type AllocationMethod = "direct" | "proportional";
@@ -26,6 +27,9 @@ export const CHARGEBACK_COLUMNS = [
   "x_CostCategory",
   "x_AllocationMethod",
   "x_AllocationShare",
+  "ChargeClass",
+  "ResourceId",
+  "x_CostSource",
 ] as const;
 
 /**

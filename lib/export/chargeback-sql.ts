@@ -9,6 +9,7 @@
 // - money is written at Cost Explorer's precision without padding (trim_scale: 0.3, not
 //   0.3000000000), as the table CSVs and the JSON write it (lib/domain/money.ts).
 import { escapeLiteral } from "pg";
+import { COST_FIRST_DAY, COST_LAST_DAY } from "@/lib/queries/kpi/cost-source";
 import { ALLOCATION_LABELS, CHARGEBACK_COLUMNS, KMS_SERVICE_NAME, UNTAGGED, type MonthShares } from "./chargeback-rows";
 import type { ChargebackQuery } from "./chargeback-source";
 
@@ -17,7 +18,7 @@ type Column = (typeof CHARGEBACK_COLUMNS)[number];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ACCOUNT = /^\d{12}$/;
 
-/** WHERE clause on kms_cost_daily c; the business-unit filter only when given. */
+/** WHERE clause on kms_cost c; the business-unit filter only when given. */
 export function whereSql(q: ChargebackQuery): string {
   if (!DAY.test(q.fromDay) || !DAY.test(q.toDay)) throw new Error(`not a day: ${q.fromDay} / ${q.toDay}`);
   const parts = [`c.day >= '${q.fromDay}'::date`, `c.day <= '${q.toDay}'::date`];
@@ -30,6 +31,9 @@ export function whereSql(q: ChargebackQuery): string {
   if (q.scope) parts.push(`c.business_unit = ANY(${textArray(q.scope)})`);
   return parts.join(" AND ");
 }
+
+/** Row order within a day: a bill line is unique by resource and charge too (constant for Cost Explorer rows). */
+const ROW_ORDER = `c.account_id, c.business_unit, c.cost_center, c.usage_type, c.region, c.resource_id, c.charge_category, c.charge_class`;
 
 /**
  * The session setting the COPY needs: dates are written by the date type's own output, ISO
@@ -61,7 +65,7 @@ function selectList(over: Partial<Record<Column, string>>): string {
     SubAccountName: safeText(`nullif(c.account_name, '')`),
     RegionId: safeText(`nullif(c.region, '')`),
     ServiceName: escapeLiteral(KMS_SERVICE_NAME),
-    ChargeCategory: `'Usage'`,
+    ChargeCategory: `c.charge_category`,
     ConsumedQuantity: `c.usage_quantity`,
     ConsumedUnit: `CASE c.category WHEN 'KEYS' THEN 'Keys' WHEN 'REQUESTS' THEN 'Requests' END`,
     BilledCost: `trim_scale(c.unblended_cost)`,
@@ -71,6 +75,9 @@ function selectList(over: Partial<Record<Column, string>>): string {
     x_CostCategory: `c.category`,
     x_AllocationMethod: DIRECT_METHOD,
     x_AllocationShare: `'1'`,
+    ChargeClass: `nullif(c.charge_class, '')`,
+    ResourceId: safeText(`nullif(c.resource_id, '')`),
+    x_CostSource: `c.cost_source`,
   };
   return CHARGEBACK_COLUMNS.map((name) => `${over[name] ?? base[name]} AS "${name}"`).join(",\n  ");
 }
@@ -94,8 +101,8 @@ FROM (
   SELECT g.day::date AS day, ${isoDateTime("g.day")} AS day_start, ${isoDateTime("g.day + interval '1 day'")} AS next_day,
          ${isoDateTime("date_trunc('month', g.day)")} AS billing_start,
          ${isoDateTime("date_trunc('month', g.day) + interval '1 month'")} AS billing_end, date_trunc('month', g.day)::date AS month
-  FROM generate_series(greatest('${q.fromDay}'::date, (SELECT min(day) FROM kms_cost_daily))::timestamp,
-                       least('${q.toDay}'::date, (SELECT max(day) FROM kms_cost_daily))::timestamp, interval '1 day') AS g(day)
+  FROM generate_series(greatest('${q.fromDay}'::date, ${COST_FIRST_DAY})::timestamp,
+                       least('${q.toDay}'::date, ${COST_LAST_DAY})::timestamp, interval '1 day') AS g(day)
   ORDER BY 1
   OFFSET 0 -- a fence: computed here once per day, not re-evaluated per row
 ) d
@@ -110,9 +117,9 @@ export function directCopySql(q: ChargebackQuery, header = true): string {
   return dayLoop(
     q,
     selectList({}),
-    `SELECT c.*, a.name AS account_name FROM kms_cost_daily c LEFT JOIN account a ON a.account_id = c.account_id
+    `SELECT c.*, a.name AS account_name FROM kms_cost c LEFT JOIN account a ON a.account_id = c.account_id
   WHERE c.day = d.day AND ${whereSql(q)}
-  ORDER BY c.account_id, c.business_unit, c.cost_center, c.usage_type`,
+  ORDER BY ${ROW_ORDER}`,
     header,
   );
 }
@@ -180,7 +187,7 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
     q,
     select,
     `SELECT c.*, a.name AS account_name, p.bu AS p_bu, p.share_text AS p_share_text, p.cost AS p_cost, p.quantity AS p_quantity
-  FROM kms_cost_daily c LEFT JOIN account a ON a.account_id = c.account_id
+  FROM kms_cost c LEFT JOIN account a ON a.account_id = c.account_id
   LEFT JOIN LATERAL (
     SELECT s.ord, s.bu, s.share_text,
            trim_scale((CASE WHEN s.ord = count(*) OVER () THEN t.total - (sum(u.part) OVER () - u.part) ELSE u.part END) * 0.0000000001)::text AS cost,
@@ -196,7 +203,7 @@ export function proportionalCopySql(q: ChargebackQuery, shares: MonthShares, bu?
     WHERE c.business_unit = ''
   ) p ON true
   WHERE c.day = d.day AND ${where.join(" AND ")}
-  ORDER BY c.account_id, c.business_unit, c.cost_center, c.usage_type, p.ord`,
+  ORDER BY ${ROW_ORDER}, p.ord`,
     header,
   );
 }

@@ -1,5 +1,7 @@
 import { db, type Db } from "@/lib/db/client";
 import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
+import { latestCostDay } from "./kpi/as-of";
+import { COST_SOURCE_SQL, chargesOf, sourceLabel, sourceOf, type CostCharges } from "./kpi/cost-source";
 
 export interface CostWindow {
   /** First day, inclusive (UTC midnight). */
@@ -8,11 +10,14 @@ export interface CostWindow {
   to: Date;
 }
 
-export interface CostWindowTotal extends CostWindow {
+export interface CostWindowTotal extends CostWindow, CostCharges {
+  /** Usage only (keys + requests + other); the bill's credits, tax and corrections are apart, net adds them. */
   total: number;
   keys: number;
   requests: number;
   other: number;
+  /** "bill (final)", "bill (provisional)" or "Cost Explorer" (a window lies in one month). */
+  source: string;
 }
 
 export interface KmsCostSummary {
@@ -53,28 +58,35 @@ export function sameDaysMonthBefore(window: CostWindow): CostWindow {
 
 /** One window's billed cost per category, summed in SQL numeric at Cost Explorer's precision (never float +=). */
 export async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
-  const [row] = await client.$queryRawUnsafe<{ rows: number; keys: string; requests: string; other: string; total: string }[]>(
+  type Sums = { keys: string; requests: string; other: string; total: string; credits: string; tax: string; corrections: string; adjustments: string; net: string };
+  const [row] = await client.$queryRawUnsafe<(Sums & { rows: number; cost_source: string | null; bill_final: boolean | null })[]>(
     `SELECT count(*)::int AS rows,
-       ${costCategorySumsSql("unblended_cost")}
-     FROM kms_cost_daily WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
+       ${costCategorySumsSql("unblended_cost")}, ${COST_SOURCE_SQL}
+     FROM kms_cost WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
     window.from.toISOString().slice(0, 10),
     window.to.toISOString().slice(0, 10),
     bu ?? null,
   );
+  const zero = "0";
+  const sums = row ?? { rows: 0, keys: zero, requests: zero, other: zero, total: zero, credits: zero, tax: zero, corrections: zero, adjustments: zero, net: zero, cost_source: null, bill_final: null };
+  const { costSource, billStatus } = sourceOf(sums);
   return {
-    days: row?.rows ?? 0,
+    days: sums.rows,
     ...window,
-    total: roundMoney(row?.total ?? 0),
-    keys: roundMoney(row?.keys ?? 0),
-    requests: roundMoney(row?.requests ?? 0),
-    other: roundMoney(row?.other ?? 0),
+    total: roundMoney(sums.total),
+    keys: roundMoney(sums.keys),
+    requests: roundMoney(sums.requests),
+    other: roundMoney(sums.other),
+    ...chargesOf(sums),
+    source: sourceLabel(costSource, billStatus),
   };
 }
 
-/** Billed KMS cost (Cost Explorer UnblendedCost, all accounts and BUs); null without cost data. */
+/** Billed KMS cost (each month from its source: the bill or Cost Explorer); null without cost data. */
 export async function getKmsCostSummary(client: Db = db(), bu?: string[]): Promise<KmsCostSummary | null> {
-  const latest = await client.kmsCostDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  if (!latest) return null;
+  const latestDay = await latestCostDay(client);
+  if (!latestDay) return null;
+  const latest = { day: new Date(`${latestDay}T00:00:00Z`) };
   const windows = costWindows(latest.day);
   const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([
     windowTotal(client, windows.monthToDate, bu),

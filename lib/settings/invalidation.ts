@@ -5,14 +5,15 @@
 //   compliance   - requiresCmk and nonCompliantReason of resources (and coverage aggregates);
 //   keyFindings  - key_finding rows (and the key provisioning / MTTP derived from them);
 //   savings      - bucket key and idle-key savings;
-//   costModel    - modeled cost per key and its BU / cost-center cuts.
+//   costModel    - modeled cost per key and its BU / cost-center cuts;
+//   costs        - the monthly cost rollup (cost_bu_monthly), whose source the setting picks.
 // A dependency between derived data is spelled out per setting (e.g. a new environment tag
 // key changes dims, and requiresCmk reads the environment) rather than left to the caller.
 import type { PolicySettingKey } from "./policy";
 
-export type DerivedData = "resourceDims" | "compliance" | "keyFindings" | "savings" | "costModel";
+export type DerivedData = "resourceDims" | "compliance" | "keyFindings" | "savings" | "costModel" | "costs";
 
-export const DERIVED_DATA: readonly DerivedData[] = ["resourceDims", "compliance", "keyFindings", "savings", "costModel"];
+export const DERIVED_DATA: readonly DerivedData[] = ["resourceDims", "compliance", "keyFindings", "savings", "costModel", "costs"];
 
 const AFFECTS: Record<PolicySettingKey, readonly DerivedData[]> = {
   // SHARED_MASTER_KEY counts BUs; savings and modeled cost are shown per BU.
@@ -32,6 +33,7 @@ const AFFECTS: Record<PolicySettingKey, readonly DerivedData[]> = {
   bucketKeyReduction: ["savings"],
   // DISABLED_BILLED evidence carries the monthly cost.
   priceOverrides: ["keyFindings", "savings", "costModel"],
+  costSource: ["costs", "costModel", "savings"],
   // Targets are drawn next to the numbers; nothing is recomputed.
   targets: [],
 };

@@ -26,6 +26,8 @@ const regexSource = z.string().min(1, "must be a non-empty regular expression").
   }
 });
 
+export const COST_SOURCE_SETTINGS = ["auto", "costExplorer"] as const;
+
 const price = z.number().finite().nonnegative("must be a price >= 0");
 const priceOverridesSchema = z.strictObject(
   Object.fromEntries(PRICE_KEYS.map((key) => [key, price.optional()])) as Record<keyof KmsPrices, z.ZodOptional<typeof price>>,
@@ -64,6 +66,9 @@ const fields = {
   unusedKeyDays: z.number().int("must be a whole number of days").min(1, "must be at least 1 day"),
   bucketKeyReduction: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
   priceOverrides: priceOverridesSchema,
+  // "auto": a month's cost comes from the imported bill when one exists, from Cost Explorer
+  // otherwise; "costExplorer" ignores the bill (the view kms_cost reads this value).
+  costSource: z.enum(COST_SOURCE_SETTINGS, { error: "must be auto or costExplorer" }),
   targets: targetsSchema,
 };
 
@@ -83,6 +88,7 @@ export const policySettingsSchema = z.strictObject({
   // AWS measured 97% fewer KMS requests with S3 Bucket Keys in its sample ("up to 99%").
   bucketKeyReduction: fields.bucketKeyReduction.default(0.97),
   priceOverrides: fields.priceOverrides.default({}),
+  costSource: fields.costSource.default("auto"),
   targets: fields.targets.prefault({}),
 });
 

@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { recomputeKeyFindings } from "@/lib/rollups/findings";
 import { recomputeRollups } from "@/lib/rollups";
+import { recomputeAllCostMonths } from "@/lib/rollups/costs";
 import { recomputeKeyProvisioning } from "@/lib/rollups/provisioning";
 import { historyRange } from "@/lib/store/freshness";
 import { recomputeKeyDerived, recomputeResourceDerived } from "@/lib/store/recompute-derived";
@@ -63,6 +64,8 @@ export async function saveSettings(db: Db, patchInput: unknown): Promise<SaveSet
   } else if (recomputed.includes("keyFindings")) {
     await rebuildKeyRollups(db, settings);
   }
+  // The monthly cost rollup holds each month's chosen source.
+  if (recomputed.includes("costs")) await recomputeAllCostMonths(db);
   // savings and costModel are computed when read: nothing stored to rebuild.
   return { settings, changed, recomputed };
 }

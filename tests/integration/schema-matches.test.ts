@@ -74,7 +74,7 @@ const samples = {
     day, businessUnit: "", resources: 10, cmkResources: 7, sizedResources: 9, totalBytes: 9n, cmkBytes: 6n,
     ncUnencrypted: 1, ncSseS3: 3, ncAwsManagedKey: 2, ncKeyUnusable: 4, ncUnknownKey: 5,
   },
-  costBuMonthly: { month: day, businessUnit: "", category: "KEYS" as const, cost: new Prisma.Decimal("12.5") },
+  costBuMonthly: { month: day, businessUnit: "", category: "KEYS" as const, chargeKind: "Credit", cost: new Prisma.Decimal("-12.5"), costSource: "Bill", billFinal: true },
   keyFinding: { keyArn: "arn:k1", code: "ROTATION_DISABLED", severity: "medium", evidence: { statement: 1 }, firstSeen: day },
   keyProvisioning: { keyArn: "arn:k1", createdAt: at, compliantOn: day },
   keyCurrentStats: { keyArn: "arn:k1", resources: 3 },

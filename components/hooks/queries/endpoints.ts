@@ -14,6 +14,7 @@ export const useFindingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("f
 export const useCostsByBuQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:by-bu", "/api/costs/by-bu", p);
 export const useChargebackQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:chargeback", "/api/costs/chargeback", p);
 export const useModeledCostsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:modeled", "/api/costs/modeled", p);
+export const useCostReconciliationQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:reconciliation", "/api/costs/reconciliation", p);
 export const useBucketKeySavingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:bucket-keys", "/api/savings/bucket-keys", p);
 export const useIdleKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:idle-keys", "/api/savings/idle-keys", p);
 export const useMttpQuery = (p: QueryParams = {}) => useApiQuery<unknown>("mttp", "/api/mttp", p);

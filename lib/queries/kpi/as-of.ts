@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/client";
 import { addDays } from "@/lib/store/days";
 import type { Day } from "@/lib/store/types";
+import { COST_LAST_DAY } from "./cost-source";
 import { dayOf } from "./sql";
 
 /**
@@ -26,9 +27,13 @@ export async function latestCoverageDay(db: Db): Promise<Day | null> {
   return row ? dayOf(row.day) : null;
 }
 
+/** The last day with cost from Cost Explorer or the imported bill (each an index lookup). */
 export async function latestCostDay(db: Db): Promise<Day | null> {
-  const row = await db.kmsCostDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  return row ? dayOf(row.day) : null;
+  const rows = await db.$queryRawUnsafe<{ day: Date | null }[]>(
+    `SELECT ${COST_LAST_DAY} AS day`,
+  );
+  const value = rows[0]?.day;
+  return value ? dayOf(value) : null;
 }
 
 /** [from, to] with defaults: to = the anchor day, from = `days` days back (inclusive range). */

@@ -11,6 +11,7 @@ import { bucketKeySavings, bucketKeySavingsTotals, type AttributionBasis, type B
 import { loadPolicySettings } from "@/lib/settings/load";
 import { OPEN_END } from "@/lib/store/types";
 import { CURRENT } from "./key-records";
+import type { BillReferenceMonth } from "./key-bill";
 import { keyRequestVolumes, monthlyRequests } from "./key-request-volumes";
 
 export interface BucketKeySavingsRow {
@@ -23,12 +24,14 @@ export interface BucketKeySavingsRow {
   encryptionClass: string;
   basis: AttributionBasis;
   monthlyRequests: number | null;
+  /** Where the key's request volume comes from: the imported bill, Cost Explorer, or null (no data). */
+  requestSource: "bill" | "costExplorer" | null;
   monthlySavings: number | null;
 }
 
 export interface BucketKeySavingsResult {
   reduction: number;
-  perKeyRequestData: { available: boolean; days: number; message: string | null };
+  perKeyRequestData: { available: boolean; days: number; message: string | null; billMonth: BillReferenceMonth | null };
   /** exact/estimated are null when candidates exist but none has per-key data (unknown, not $0). */
   totals: BucketKeySavingsTotals;
   total: number;
@@ -119,12 +122,13 @@ async function organizationSavings(db: Db): Promise<OrganizationSavings> {
     .map((s) => {
       const r = byArn.get(s.resourceArn)!;
       // Modeled (requests × price × reduction, floats): rounded here, at the edge, to the API's 10 decimals.
-      return { ...s, monthlySavings: roundMoneyOrNull(s.monthlySavings), name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), rawBusinessUnit: r.businessUnit, encryptionClass: r.encryptionClass };
+      const requestSource = s.monthlyRequests === null ? null : s.keyArn && volumes.billMonthlyByKey.has(s.keyArn) ? ("bill" as const) : ("costExplorer" as const);
+      return { ...s, requestSource, monthlySavings: roundMoneyOrNull(s.monthlySavings), name: r.name, accountId: r.accountId, region: r.region, businessUnit: buLabel(r.businessUnit), rawBusinessUnit: r.businessUnit, encryptionClass: r.encryptionClass };
     })
     // Largest savings first; "no data" after every known figure; ties (a shared key's buckets) by
     // ARN in code-point order (localeCompare took seconds over 90,000 buckets).
     .sort((a, b) => (b.monthlySavings ?? -1) - (a.monthlySavings ?? -1) || (a.resourceArn < b.resourceArn ? -1 : a.resourceArn > b.resourceArn ? 1 : 0));
-  return { reduction: settings.bucketKeyReduction, perKeyRequestData: { available: volumes.available, days: volumes.days, message: volumes.message }, rows, totals: totalsOf(rows) };
+  return { reduction: settings.bucketKeyReduction, perKeyRequestData: { available: volumes.available, days: volumes.days, message: volumes.message, billMonth: volumes.billMonth }, rows, totals: totalsOf(rows) };
 }
 
 const organization = new GenerationMemo(organizationSavings);

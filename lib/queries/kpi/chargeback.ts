@@ -2,6 +2,9 @@
 // untagged cost either stays on its own "(untagged)" row (method "direct") or is reallocated to
 // the tagged BUs of the same month in proportion to their tagged cost ("proportional"); the
 // total billed is the same either way. A month with no tagged cost keeps its untagged row.
+// Each month comes from its cost source (x_CostSource: the bill where imported, Cost Explorer
+// otherwise); the bill's credits, tax and corrections have their own columns and are part of
+// BilledCost (net, what the invoice says), while the reallocation weights are tagged usage.
 import { UNTAGGED } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { allocateUnits, fromMoneyUnits, sumMoney, toMoneyUnits } from "@/lib/domain/money";
@@ -18,7 +21,13 @@ export interface ChargebackRow {
   x_KeysCost: number;
   x_RequestsCost: number;
   x_OtherCost: number;
-  /** The BU's own tagged cost. */
+  /** Bill months only (0 for Cost Explorer): the BU's credits (negative), tax, corrections and other adjustments. */
+  x_CreditsCost: number;
+  x_TaxCost: number;
+  x_CorrectionsCost: number;
+  x_AdjustmentsCost: number;
+  x_CostSource: "Bill" | "CostExplorer";
+  /** The BU's own tagged cost: usage plus its credits, tax, corrections and adjustments. */
   x_DirectCost: number;
   /** Its share of the month's untagged cost (0 with method "direct"). */
   x_ReallocatedCost: number;
@@ -46,7 +55,7 @@ export async function chargeback(
     // In integer units of 1e-10 USD (Cost Explorer's precision): the shares of the untagged cost
     // are split by largest remainder, so they add up to it to the last digit. The row figures come
     // rounded from SQL; a double holds a 10-decimal amount exactly up to ~$450,000 per BU-month.
-    const untagged = toMoneyUnits(buRows.find((r) => r.businessUnit === UNTAGGED)?.total ?? 0);
+    const untagged = toMoneyUnits(buRows.find((r) => r.businessUnit === UNTAGGED)?.net ?? 0);
     const tagged = buRows.filter((r) => r.businessUnit !== UNTAGGED);
     const taggedUnits = tagged.map((r) => toMoneyUnits(r.total));
     const reallocate = query.method === "proportional" && untagged !== 0n && taggedUnits.reduce((a, u) => a + u, 0n) > 0n;
@@ -64,9 +73,14 @@ export async function chargeback(
         x_KeysCost: r.keys,
         x_RequestsCost: r.requests,
         x_OtherCost: r.other,
-        x_DirectCost: r.total,
+        x_CreditsCost: r.credits,
+        x_TaxCost: r.tax,
+        x_CorrectionsCost: r.corrections,
+        x_AdjustmentsCost: r.adjustments,
+        x_CostSource: r.costSource,
+        x_DirectCost: r.net,
         x_ReallocatedCost: fromMoneyUnits(share),
-        BilledCost: fromMoneyUnits(toMoneyUnits(r.total) + share),
+        BilledCost: fromMoneyUnits(toMoneyUnits(r.net) + share),
       });
     }
   }

@@ -10,6 +10,7 @@ import { modeledKeyCostOverDays, modeledMonthlyKeyCost, pendingSinceOf, type Mod
 import { loadPolicySettings } from "@/lib/settings/load";
 import { addDays, dayToDate } from "@/lib/store/days";
 import type { Day } from "@/lib/store/types";
+import { keyBillMonths, type KeyBillMonth } from "./key-bill";
 import { keyRecordOf } from "./key-records";
 import { keyCostCoverage, type KeyCostWindow } from "./keys";
 
@@ -23,6 +24,8 @@ export interface KeyCost {
   modeled: ModeledKeyCost | null;
   /** Modeled key-month + rotation surcharge for one month in the current state (the list's column). */
   modeledMonthly: { keyCost: number; rotationCost: number; total: number };
+  /** Storage + rotation + requests by month from the imported bill (ResourceId = the key ARN); empty when no bill has the key. */
+  bill: KeyBillMonth[];
 }
 
 export async function keyCost(
@@ -31,11 +34,11 @@ export async function keyCost(
   history: readonly { keyState: string; validFrom: Date }[],
   requestRows: readonly { day: Day; requests: number; cost: number }[],
 ): Promise<KeyCost> {
-  const [coverage, settings] = await Promise.all([keyCostCoverage(db), loadPolicySettings(db)]);
+  const [coverage, settings, bill] = await Promise.all([keyCostCoverage(db), loadPolicySettings(db), keyBillMonths(db, version.keyArn)]);
   const prices = applyPriceOverrides(settings.priceOverrides);
   const record = { ...keyRecordOf({ ...version, policy: null }), pendingSince: pendingSinceOf(history) };
   const modeledMonthly = modeledMonthlyKeyCost(record, prices);
-  if (!coverage) return { window: null, requests: null, billedRequestCost: null, modeled: null, modeledMonthly };
+  if (!coverage) return { window: null, requests: null, billedRequestCost: null, modeled: null, modeledMonthly, bill };
   const { window, days } = coverage;
   const inWindow = requestRows.filter((r) => r.day >= window.from && r.day <= window.to);
   const known = inWindow.length > 0;
@@ -53,5 +56,6 @@ export async function keyCost(
     billedRequestCost: known ? sumMoney(inWindow.map((r) => r.cost)) : null,
     modeled,
     modeledMonthly,
+    bill,
   };
 }

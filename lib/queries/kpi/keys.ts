@@ -11,6 +11,7 @@ import { applyPriceOverrides, type KmsPrices } from "@/lib/domain/prices";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { addDays } from "@/lib/store/days";
 import type { Day } from "@/lib/store/types";
+import { billReferenceMonth, billedKeyFigures, type BillReferenceMonth } from "./key-bill";
 import { SqlParams, dayOf, whereClause } from "./sql";
 
 export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost", "modeled"] as const;
@@ -100,6 +101,8 @@ export interface KeyListItem {
   cost30d: number | null;
   /** Modeled key-month + rotation surcharge, USD for one month in the key's current state. */
   modeledMonthlyCost: number;
+  /** The key's usage (storage + rotation + requests) in billMonth from the imported bill; null when the bill does not have the key. */
+  billedMonthlyCost: number | null;
 }
 
 export interface KeysPage {
@@ -108,6 +111,8 @@ export interface KeysPage {
   pageSize: number;
   /** The days cost30d covers (ending on the latest per-key cost day); null without per-key data. */
   costWindow: KeyCostWindow | null;
+  /** The bill month billedMonthlyCost is read from (the latest final one, else the latest); null without an imported bill. */
+  billMonth: BillReferenceMonth | null;
   items: KeyListItem[];
 }
 
@@ -225,11 +230,14 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
      ORDER BY p.sort_value ${direction} NULLS LAST, k.key_arn`,
     ...params.values,
   );
+  const billMonth = await billReferenceMonth(db);
+  const billed = billMonth ? await billedKeyFigures(db, rows.map((r) => r.key_arn), billMonth) : new Map<string, { cost: number }>();
   return {
     total: rows[0]?.total ?? 0,
     page: query.page,
     pageSize: query.pageSize,
     costWindow,
+    billMonth,
     items: rows.map((r) => ({
       keyArn: r.key_arn,
       keyId: r.key_id,
@@ -251,6 +259,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
       resources: r.resource_count,
       cost30d: r.cost_30d === null ? null : Number(r.cost_30d),
       modeledMonthlyCost: Number(r.modeled_monthly),
+      billedMonthlyCost: billed.get(r.key_arn)?.cost ?? null,
     })),
   };
 }

@@ -14,6 +14,7 @@ import { loadPolicySettings } from "@/lib/settings/load";
 import { addDays, dayToDate } from "@/lib/store/days";
 import type { Day } from "@/lib/store/types";
 import { latestCostDay } from "./as-of";
+import { costSourcesByMonth } from "./cost-source";
 import { keyRecordOf } from "./key-records";
 import { dayOf, num } from "./sql";
 
@@ -104,7 +105,7 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
   ]);
   const prices = applyPriceOverrides(settings.priceOverrides);
   const days = coveredDays.map((d) => d.day);
-  const billed = await billedByBusinessUnit(db, start, endExclusive, days);
+  const [billed, [costSource]] = await Promise.all([billedByBusinessUnit(db, start, endExclusive, days), costSourcesByMonth(db, start, start)]);
   const requestDays: RequestDays = {
     covered: days.length,
     period: Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000),
@@ -168,6 +169,8 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
   return {
     month,
     period: { start, endExclusive },
+    /** Where the billed side comes from: the bill (final or provisional) or Cost Explorer. */
+    costSource: costSource ?? null,
     perKeyRequestData: perKeyAvailable,
     requestDays,
     byBusinessUnit,
@@ -196,7 +199,8 @@ function roundedKeyRow(r: ModeledKeyRow): ModeledKeyRow {
 const billedVsModeled = (billed: number, modeled: number): BilledVsModeled => ({ billed, modeled, variance: roundedVariance(costVariance(modeled, billed)) });
 
 /**
- * Per BU label, summed in SQL numeric: the KMS-Keys usage types (key storage and rotation
+ * Per BU label, summed in SQL numeric over usage (view kms_cost: the bill where imported, Cost
+ * Explorer otherwise; the bill's credits, tax and corrections are not usage to model): the KMS-Keys usage types (key storage and rotation
  * surcharge) over the period, the request usage types on the covered days only, and everything.
  */
 async function billedByBusinessUnit(db: Db, start: Day, endExclusive: Day, coveredDays: Day[]) {
@@ -205,7 +209,7 @@ async function billedByBusinessUnit(db: Db, start: Day, endExclusive: Day, cover
        ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'KEYS')`)} AS keys,
        ${moneySql(`sum(unblended_cost) FILTER (WHERE category = 'REQUESTS' AND day = ANY($3::date[]))`)} AS requests,
        ${moneySql(`sum(unblended_cost)`)} AS total
-     FROM kms_cost_daily WHERE day >= $1::date AND day < $2::date GROUP BY 1`,
+     FROM kms_cost WHERE day >= $1::date AND day < $2::date AND charge_kind = 'Usage' GROUP BY 1`,
     start,
     endExclusive,
     coveredDays,

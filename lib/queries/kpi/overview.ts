@@ -6,6 +6,7 @@ import { MONEY_DECIMALS, moneySql, roundMoney, roundMoneyOrNull } from "@/lib/do
 import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
 import { addDays } from "@/lib/store/days";
 import { loadPolicySettings } from "@/lib/settings/load";
+import { sourceLabel, sourceOf } from "./cost-source";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "./as-of";
 import { bucketKeySavingsReport } from "./bucket-key-savings";
 import { costByBu } from "./cost-by-bu";
@@ -44,6 +45,13 @@ async function keyTiles(db: Db, bu: string[] | undefined) {
   return { ...tiles, findingsBySeverity: Object.fromEntries(findings.map((f) => [f.severity, f._count._all])) };
 }
 
+/** A window's source label; null when it holds no cost. */
+function windowSource(source: string | null | undefined, final: boolean | null | undefined): string | null {
+  if (!source) return null;
+  const { costSource, billStatus } = sourceOf({ cost_source: source, bill_final: final ?? null });
+  return sourceLabel(costSource, billStatus);
+}
+
 async function costTiles(db: Db, latest: string | null, bu: string[] | undefined) {
   if (!latest) return null;
   const [y, m] = latest.split("-").map(Number) as [number, number];
@@ -51,11 +59,17 @@ async function costTiles(db: Db, latest: string | null, bu: string[] | undefined
   const lastMonthStart = dayOf(new Date(Date.UTC(y, m - 2, 1)));
   const monthBeforeStart = dayOf(new Date(Date.UTC(y, m - 3, 1)));
   // The month before the last full month has "no data" (null), not $0, when no day of it is stored.
-  const rows = await db.$queryRawUnsafe<{ mtd: string; last_month: string; month_before: string | null }[]>(
-    `SELECT ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date)`)} AS mtd,
-            ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date)`)} AS last_month,
-            round(sum(unblended_cost) FILTER (WHERE day >= $4::date AND day < $2::date), ${MONEY_DECIMALS})::text AS month_before
-     FROM kms_cost_daily WHERE day >= $4::date AND ($5::text[] IS NULL OR business_unit = ANY($5::text[]))`,
+  // Usage only (the bill's credits, tax and corrections are in `net`), each window from its source.
+  const usage = `charge_kind = 'Usage'`;
+  const rows = await db.$queryRawUnsafe<{ mtd: string; last_month: string; month_before: string | null; mtd_net: string; last_month_net: string; mtd_source: string | null; mtd_final: boolean | null; last_source: string | null; last_final: boolean | null }[]>(
+    `SELECT ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date AND ${usage})`)} AS mtd,
+            ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date AND ${usage})`)} AS last_month,
+            round(sum(unblended_cost) FILTER (WHERE day >= $4::date AND day < $2::date AND ${usage}), ${MONEY_DECIMALS})::text AS month_before,
+            ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $1::date AND day <= $3::date)`)} AS mtd_net,
+            ${moneySql(`sum(unblended_cost) FILTER (WHERE day >= $2::date AND day < $1::date)`)} AS last_month_net,
+            min(cost_source) FILTER (WHERE day >= $1::date) AS mtd_source, bool_and(bill_final) FILTER (WHERE day >= $1::date) AS mtd_final,
+            min(cost_source) FILTER (WHERE day >= $2::date AND day < $1::date) AS last_source, bool_and(bill_final) FILTER (WHERE day >= $2::date AND day < $1::date) AS last_final
+     FROM kms_cost WHERE day >= $4::date AND ($5::text[] IS NULL OR business_unit = ANY($5::text[]))`,
     monthStart,
     lastMonthStart,
     latest,
@@ -64,8 +78,8 @@ async function costTiles(db: Db, latest: string | null, bu: string[] | undefined
   );
   return {
     asOf: latest,
-    monthToDate: { from: monthStart, to: latest, total: roundMoney(rows[0]?.mtd ?? 0) },
-    lastFullMonth: { from: lastMonthStart, total: roundMoney(rows[0]?.last_month ?? 0) },
+    monthToDate: { from: monthStart, to: latest, total: roundMoney(rows[0]?.mtd ?? 0), net: roundMoney(rows[0]?.mtd_net ?? 0), source: windowSource(rows[0]?.mtd_source, rows[0]?.mtd_final) },
+    lastFullMonth: { from: lastMonthStart, total: roundMoney(rows[0]?.last_month ?? 0), net: roundMoney(rows[0]?.last_month_net ?? 0), source: windowSource(rows[0]?.last_source, rows[0]?.last_final) },
     monthBefore: { from: monthBeforeStart, total: roundMoneyOrNull(rows[0]?.month_before) },
   };
 }

@@ -43,7 +43,7 @@ const get = (query: string, principal = TEST_ADMIN) =>
 
 const HEADER =
   "BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,SubAccountId,SubAccountName,RegionId,ServiceName,ChargeCategory," +
-  "ConsumedQuantity,ConsumedUnit,BilledCost,BillingCurrency,x_BusinessUnit,x_UsageType,x_CostCategory,x_AllocationMethod,x_AllocationShare";
+  "ConsumedQuantity,ConsumedUnit,BilledCost,BillingCurrency,x_BusinessUnit,x_UsageType,x_CostCategory,x_AllocationMethod,x_AllocationShare,ChargeClass,ResourceId,x_CostSource";
 const KMS = "AWS Key Management Service,Usage";
 const SHOP = `444455556666,"Shop, ""EU"""`;
 const TAG = "direct:business-unit-tag,1";
@@ -65,7 +65,8 @@ const APR_UNTAGGED = `2026-04-01T00:00:00Z,2026-05-01T00:00:00Z,2026-04-30T00:00
 // No account row: the name is empty, unquoted.
 const MAY = `2026-05-01T00:00:00Z,2026-06-01T00:00:00Z,2026-05-15T00:00:00Z,2026-05-16T00:00:00Z,999999999999,,ap-south-1,${KMS},10.0000,Requests,0.5,USD,(untagged),z,REQUESTS,${NONE}`;
 
-const csv = (lines: string[]) => `${[HEADER, ...lines].join("\n")}\n`;
+// Cost Explorer rows: no ChargeClass, no ResourceId, source CostExplorer (no bill imported here).
+const csv = (lines: string[]) => `${[HEADER, ...lines.map((l) => `${l},,,CostExplorer`)].join("\n")}\n`;
 
 describe("chargeback CSV export", () => {
   it("writes one FOCUS row per cost row under direct allocation, with the file's headers", async () => {

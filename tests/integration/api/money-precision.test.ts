@@ -57,7 +57,7 @@ describe("money sums", () => {
       ["(untagged)", 0, 0.0000003333, 0.0000003333],
       ["payments", 0.1, 0.2, 0.3],
     ]);
-    expect(text).toContain('"total":0.3}');
+    expect(text).toContain('"total":0.3,'); // usage total; the bill's other charges and the source follow
   });
 
   it("writes the table CSV cells 0.3 and 0.0000003333 (no float noise, no exponent)", async () => {

@@ -125,6 +125,6 @@ describe("settingsAffecting", () => {
   });
 
   it("invalidates everything for an unknown setting", () => {
-    expect(settingsAffecting(["somethingNew"])).toEqual(["resourceDims", "compliance", "keyFindings", "savings", "costModel"]);
+    expect(settingsAffecting(["somethingNew"])).toEqual(["resourceDims", "compliance", "keyFindings", "savings", "costModel", "costs"]);
   });
 });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { handle } from "@/lib/api/errors";
-import { badRequest } from "@/lib/api/errors";
 import { checkRange, dimensionParams, parseQuery } from "@/lib/api/params";
 import { currentPrincipal } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
-import { chargebackPeriod, periodEnd, periodStart } from "@/lib/export/chargeback-params";
+import { chargebackPeriod, wholeMonths } from "@/lib/export/chargeback-params";
 import { chargeback } from "@/lib/queries/kpi/chargeback";
 import { withAccess } from "@/lib/auth/with-access";
 
@@ -24,12 +23,9 @@ const query = z.strictObject({
 function get(request: Request): Promise<Response> {
   return handle(async () => {
     const { allocation, from, to, ...q } = parseQuery(request, query);
-    const fromDay = from === undefined ? undefined : periodStart(from);
-    const toDay = to === undefined ? undefined : periodEnd(to);
-    if (fromDay === null) throw badRequest("from: must be a month (2026-03) or a day (2026-03-15)");
-    if (toDay === null) throw badRequest("to: must be a month (2026-03) or a day (2026-03-15)");
-    checkRange({ from: fromDay, to: toDay });
-    return chargeback(db(), { ...q, from: fromDay, to: toDay, method: allocation, scope: currentPrincipal().businessUnits ?? undefined });
+    const months = wholeMonths(from, to);
+    checkRange(months);
+    return chargeback(db(), { ...q, ...months, method: allocation, scope: currentPrincipal().businessUnits ?? undefined });
   });
 }
 
