@@ -60,12 +60,13 @@ export async function listRules(db: Db): Promise<RuleView[]> {
   return rules.map((r) => view(r, open.get(r.id) ?? 0));
 }
 
-/** The business units a rule can be scoped to: every one the inventory, rollups or costs know. */
+/** The business units a rule can be scoped to: every one the inventory, rollups or costs know
+ * (costs through their monthly rollup, which holds the bill's BUs too and is small). */
 export async function knownBusinessUnits(db: Db): Promise<string[]> {
   const rows = await db.$queryRaw<{ bu: string }[]>`
     SELECT business_unit AS bu FROM kms_key_version WHERE valid_to = ${CURRENT}
     UNION SELECT business_unit FROM coverage_bu_daily
-    UNION SELECT business_unit FROM kms_cost_daily
+    UNION SELECT business_unit FROM cost_bu_monthly
     ORDER BY 1`;
   return rows.map((r) => r.bu);
 }

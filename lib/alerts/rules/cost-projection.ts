@@ -22,8 +22,10 @@ interface ProjectionRow {
 }
 
 // Computed in numeric, not floating point, so a projection exactly X % above is X %, not X − ε.
+// Reads kms_cost (the bill where imported, Cost Explorer otherwise) and usage only: a credit or
+// a tax line is not a change in consumption.
 const PROJECTION_SQL = `
-  WITH latest AS (SELECT max(day) AS day FROM kms_cost_daily),
+  WITH latest AS (SELECT max(day) AS day FROM kms_cost WHERE charge_kind = 'Usage'),
   bounds AS (
     SELECT day AS latest, date_trunc('month', day)::date AS month_start,
            extract(day FROM day)::int AS covered_days,
@@ -34,8 +36,8 @@ const PROJECTION_SQL = `
     SELECT c.business_unit,
            sum(c.unblended_cost) FILTER (WHERE c.day >= b.month_start) AS mtd,
            sum(c.unblended_cost) FILTER (WHERE c.day < b.month_start) AS last_month
-    FROM kms_cost_daily c CROSS JOIN bounds b
-    WHERE c.day >= (b.month_start - interval '1 month')::date AND c.day <= b.latest
+    FROM kms_cost c CROSS JOIN bounds b
+    WHERE c.charge_kind = 'Usage' AND c.day >= (b.month_start - interval '1 month')::date AND c.day <= b.latest
     GROUP BY c.business_unit
   )
   SELECT p.business_unit, b.latest, b.covered_days, b.month_days,
