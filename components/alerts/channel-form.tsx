@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useSaveChannelMutation, type AlertChannel } from "@/components/hooks/queries/alerts";
+import { FormActions } from "./form-actions";
 
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const label = "flex flex-col gap-1 text-sm font-medium text-slate-800";
@@ -82,15 +83,7 @@ export function ChannelForm({ channel, onDone }: { channel?: AlertChannel; onDon
           {field("recipients", "Recipients (comma-separated)", { placeholder: "secops@example.com, finops@example.com" })}
         </>
       ) : null}
-      <div className="flex gap-2">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
-          {save.isPending ? "Saving…" : editing ? "Save channel" : "Add channel"}
-        </button>
-        <button type="button" onClick={onDone} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
-          Cancel
-        </button>
-      </div>
-      {save.error ? <p role="alert" data-testid="channel-error" className="text-sm text-red-800 md:col-span-3">{save.error.message}</p> : null}
+      <FormActions pending={save.isPending} submitLabel={editing ? "Save channel" : "Add channel"} onCancel={onDone} error={save.error} errorTestId="channel-error" />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AlertChannel } from "@/components/hooks/queries/alerts";
 import { useSaveScheduleMutation, type ReportSchedule } from "@/components/hooks/queries/reports";
+import { FormActions } from "./form-actions";
 
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const label = "flex flex-col gap-1 text-sm font-medium text-slate-800";
@@ -54,12 +55,8 @@ export function ReportScheduleForm({ schedule, emailChannels, onDone }: { schedu
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enabled
       </label>
-      <div className="flex items-center gap-2 sm:col-span-2">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
-          {schedule ? "Save schedule" : "Add schedule"}
-        </button>
-        <button type="button" onClick={onDone} className="rounded-md border border-slate-300 px-4 py-2 text-sm text-slate-800 hover:bg-slate-50">Cancel</button>
-        {save.error ? <p role="alert" className="text-sm text-red-800">{save.error.message}</p> : null}
+      <div className="sm:col-span-2">
+        <FormActions pending={save.isPending} submitLabel={schedule ? "Save schedule" : "Add schedule"} onCancel={onDone} error={save.error} errorTestId="schedule-error" />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AlertChannel } from "@/components/hooks/queries/alerts";
 import { useSaveRuleMutation, type AlertRule, type AlertRules } from "@/components/hooks/queries/alert-rules";
+import { FormActions } from "./form-actions";
 
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const label = "flex flex-col gap-1 text-sm font-medium text-slate-800";
@@ -136,15 +137,7 @@ export function RuleForm({ rule, options, channels, onDone }: { rule?: AlertRule
           ))}
         </div>
       </fieldset>
-      <div className="flex gap-2">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
-          {save.isPending ? "Saving…" : rule ? "Save rule" : "Add rule"}
-        </button>
-        <button type="button" onClick={onDone} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
-          Cancel
-        </button>
-      </div>
-      {save.error ? <p role="alert" data-testid="rule-error" className="text-sm text-red-800 md:col-span-3">{save.error.message}</p> : null}
+      <FormActions pending={save.isPending} submitLabel={rule ? "Save rule" : "Add rule"} onCancel={onDone} error={save.error} errorTestId="rule-error" />
     </form>
   );
 }
