@@ -65,7 +65,7 @@ describe("weekly digest of a business unit", () => {
 
     // The overview as the BU's manager sees it: the same month-to-date window and total.
     const overview = (await call(overviewApi, "/api/overview", { principal: PAYMENTS_MANAGER })).body;
-    expect(overview.tiles.cost.monthToDate).toEqual({ from: d.cost?.monthToDate.from, to: d.cost?.monthToDate.to, total: d.cost?.monthToDate.total });
+    expect(overview.tiles.cost.monthToDate).toMatchObject({ from: d.cost?.monthToDate.from, to: d.cost?.monthToDate.to, total: d.cost?.monthToDate.total });
   });
 
   it("renders text lines and HTML with the figures and links filtered to the business unit", async () => {
