@@ -29,6 +29,8 @@ export interface BillSizeResult {
   /** The median run by time, with the highest peak RSS of the runs. */
   reader: BillRun;
   readerRuns: BillRun[];
+  /** The whole import into Postgres (CPU and RSS of the importing process; Postgres's own work is in the wall time only). */
+  importRun: BillRun | null;
 }
 
 export interface BillResult {
@@ -37,7 +39,7 @@ export interface BillResult {
   sizes: BillSizeResult[];
 }
 
-function child(file: string, mode: "baseline" | "reader"): Promise<BillRun> {
+function child(file: string, mode: "baseline" | "reader" | "import"): Promise<BillRun> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ["--import", "tsx", "bench/bill-child.ts", file, mode], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -69,7 +71,11 @@ export async function benchBill({ tiny, log }: { tiny: boolean; log: (m: string)
       const reader = [...readerRuns].sort((a, b) => a.seconds - b.seconds)[Math.floor(readerRuns.length / 2)]!;
       reader.peakRss = Math.max(...readerRuns.map((r) => r.peakRss));
       log(`[bench] bill: baseline ${(lines / baseline.seconds).toFixed(0)} lines/s, reader ${(lines / reader.seconds).toFixed(0)} lines/s, reader peak RSS ${(reader.peakRss / 2 ** 20).toFixed(0)} MiB`);
-      results.push({ lines, kmsLines: kmsLinesIn(lines), rowGroupSize, fileBytes, generationSeconds, baseline, reader, readerRuns });
+      // With a database named for it, also the whole import into it. Its own variable, not DATABASE_URL:
+      // the smoke run in `npm test` must never write a bill into whatever database the suite uses.
+      const importRun = process.env.BENCH_BILL_DATABASE_URL ? await child(file, "import") : null;
+      if (importRun) log(`[bench] bill: import into Postgres ${(lines / importRun.seconds).toFixed(0)} lines/s, peak RSS ${(importRun.peakRss / 2 ** 20).toFixed(0)} MiB`);
+      results.push({ lines, kmsLines: kmsLinesIn(lines), rowGroupSize, fileBytes, generationSeconds, baseline, reader, readerRuns, importRun });
       await rm(file, { force: true });
     }
   } finally {
@@ -117,5 +123,26 @@ export function billSection(r: BillResult): string {
     "The reader is faster than the baseline because it decodes less: the service column first, then only the 15 mapped",
     "columns, only their pages holding KMS lines, and only the KMS rows' values (`lib/bill/parquet-pages.ts`), where",
     "the baseline assembles every value of all 35 columns.",
+    "",
+    ...importLines(r),
   ].join("\n");
+}
+
+const IMPORT_COMMAND = "`DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx scripts/with-db.ts sh -c 'BENCH_BILL_DATABASE_URL=$DATABASE_URL npm run bench -- bill'`";
+
+/** The whole import (read, stage, replace the period, recompute its cost rollup), when measured with a database. */
+function importLines(r: BillResult): string[] {
+  const measured = r.sizes.filter((s) => s.importRun);
+  if (measured.length === 0) return [`Whole import into Postgres: not measured (it needs a scratch database: ${IMPORT_COMMAND}).`];
+  return [
+    "Whole import into Postgres (`importBill`, what `npm run import-bill` runs: read, stage the KMS lines, replace the period in",
+    "one transaction, recompute its cost rollup) into a scratch database on the machine's PostgreSQL, one run per size:",
+    IMPORT_COMMAND,
+    "",
+    "| export lines | wall | lines/s | CPU of the importing process | peak RSS | vs the read-only baseline |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...measured.map((s) => `| ${f0(s.lines)} | ${s.importRun!.seconds.toFixed(1)} s | ${f0(s.lines / s.importRun!.seconds)} | ${s.importRun!.cpuSeconds.toFixed(1)} s | ${mib(s.importRun!.peakRss)} | ${(s.baseline.seconds / s.importRun!.seconds).toFixed(1)}× faster |`),
+    "",
+    `Import targets: ≥ 200,000 lines/s ${measured.every((s) => s.lines / s.importRun!.seconds >= 200_000) ? "**met**" : "**missed**"}; memory < 500 MB ${measured.every((s) => s.importRun!.peakRss < 500 * 10 ** 6) ? "**met**" : "**missed**"}.`,
+  ];
 }
