@@ -59,7 +59,8 @@ const THROTTLE_NAMES = /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown|Li
 /** The API a warning is about: "GetKeyLastUsage: …", "DescribeKey abc: …", "Tagging GetResources: …". */
 export function warningApi(message: string): string | null {
   const match = /^(?:Tagging )?([A-Z][A-Za-z]+)\b/.exec(message) ?? /\b(AssumeRole)\b/.exec(message);
-  return match && API[match[1]] ? match[1] : null;
+  const api = match?.[1];
+  return api && API[api] ? api : null;
 }
 
 /** Classifies a warning (code = error name) or an SDK error; the HTTP status only when known. */
