@@ -1,4 +1,4 @@
-import pg from "pg";
+import { e2eDbUrl, withDb } from "./support/db";
 import { expect, test } from "@playwright/test";
 
 // What an admin reads on the Runs page (issue 20): a run whose endpoint lacks GetKeyLastUsage (12
@@ -7,19 +7,9 @@ import { expect, test } from "@playwright/test";
 
 const RUN_ID = "00000000-0000-4000-8000-0000000e2e20";
 const ACCOUNT = "111122223333";
-const dbUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+const dbUrl = e2eDbUrl;
 const keyArn = (i: number) => `arn:aws:kms:eu-west-1:${ACCOUNT}:key/00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const RAW = `GetKeyLastUsage: Unexpected token '<', "<html><bod"... is not valid JSON`;
-
-async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 test.beforeAll(async () => {
   test.skip(!dbUrl, "set E2E_DATABASE_URL (or DATABASE_URL) to the served database");
