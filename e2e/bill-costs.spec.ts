@@ -1,4 +1,4 @@
-import { e2eDbUrl, withDb } from "./support/db";
+import pg from "pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 
 // The bill as the Costs page shows it (issue 15): one month of the demo organization gets an
@@ -10,10 +10,20 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 
 const IMPORT_ID = "00000000-0000-4000-8000-0000000e2e15";
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const dbUrl = e2eDbUrl;
+const dbUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 let month = "";
 let nextMonth = "";
 let nextMonthEnd = "";
+
+async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /** The monthly cost rollup follows a change of source: toggling the setting rebuilds it, as an import does. */
 async function rebuildCostMonths(request: APIRequestContext, baseURL: string) {
