@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRunQuery } from "@/components/hooks/queries/endpoints";
 import { num, str, type Row } from "@/components/hooks/queries/types";
 import { EmptyState, QueryBoundary } from "@/components/tables/states";
+import { runTimeLabel, runTimes } from "./run-time";
 
 /** The run whose warnings are shown first: the newest with warnings, else the newest. */
 export function defaultRunId(runs: readonly Row[]): string {
@@ -17,7 +18,7 @@ export function scopeLabel(accountId: unknown, region: unknown): string {
   return [str(accountId) || "any account", str(region) || "any region"].join(" · ");
 }
 
-/** The warnings of one run, one block per account-region; a run can be picked from the list. */
+/** The warnings of one run, grouped per account-region × API × cause; a run can be picked from the list. */
 export function RunWarnings({ runs }: { runs: Row[] }) {
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked ?? defaultRunId(runs);
@@ -26,13 +27,13 @@ export function RunWarnings({ runs }: { runs: Row[] }) {
   return (
     <section aria-labelledby="run-warnings-heading" className="space-y-3" data-testid="run-warnings">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="run-warnings-heading" className="text-lg font-semibold">Warnings per account-region</h2>
+        <h2 id="run-warnings-heading" className="text-lg font-semibold">Warnings per account-region and cause</h2>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           Run
           <select value={id} onChange={(e) => setPicked(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" data-testid="run-warnings-select">
             {runs.map((r) => (
               <option key={str(r.id)} value={str(r.id)}>
-                {`${str(r.requestedAt).slice(0, 16).replace("T", " ")} · ${str(r.status)} · ${num(r.warnings) ?? 0} warnings`}
+                {`${runTimeLabel(runTimes(r))} · ${str(r.status)} · ${num(r.warnings) ?? 0} warnings`}
               </option>
             ))}
           </select>
@@ -40,14 +41,14 @@ export function RunWarnings({ runs }: { runs: Row[] }) {
       </div>
       <QueryBoundary query={detail} label="Loading the run's warnings">
         {(data) => {
-          const groups = ((data as Row).warningsByScope as Row[] | undefined) ?? [];
+          const groups = ((data as Row).warningGroups as Row[] | undefined) ?? [];
           if (groups.length === 0) return <EmptyState title="No warnings in this run" />;
           return (
-            <div className="space-y-4">
-              {groups.map((g) => (
-                <ScopeBlock key={`${str(g.accountId)}|${str(g.region)}`} group={g} />
+            <ul className="space-y-3">
+              {groups.map((g, i) => (
+                <WarningGroupItem key={i} group={g} />
               ))}
-            </div>
+            </ul>
           );
         }}
       </QueryBoundary>
@@ -55,35 +56,59 @@ export function RunWarnings({ runs }: { runs: Row[] }) {
   );
 }
 
-function ScopeBlock({ group }: { group: Row }) {
-  const warnings = (group.warnings as Row[] | undefined) ?? [];
-  const label = scopeLabel(group.accountId, group.region);
+const CAUSE_LABEL: Record<string, string> = {
+  "api-missing": "API not offered by the endpoint",
+  "access-denied": "Access denied",
+  throttled: "Throttled",
+  "role-not-assumable": "Role cannot be assumed",
+  other: "Other",
+};
+
+/** One account-region × API × cause: what it means and the fix; resources and raw messages behind a disclosure. */
+function WarningGroupItem({ group }: { group: Row }) {
+  const resources = (group.resources as string[] | undefined) ?? [];
+  const messages = (group.messages as string[] | undefined) ?? [];
+  const count = num(group.count) ?? 0;
+  const more = (num(group.resourcesTotal) ?? resources.length) - resources.length;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-warning-scope">
-      <h3 className="text-sm font-semibold text-slate-900">
-        {label} <span className="font-normal text-slate-600">({warnings.length} {warnings.length === 1 ? "warning" : "warnings"})</span>
-      </h3>
-      <table className="mt-2 w-full text-left text-sm">
-        <caption className="sr-only">Warnings for {label}</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3">Code</th>
-            <th scope="col" className="py-1 pr-3">Source</th>
-            <th scope="col" className="py-1 pr-3">Message</th>
-            <th scope="col" className="py-1">Resource</th>
-          </tr>
-        </thead>
-        <tbody>
-          {warnings.map((w, i) => (
-            <tr key={i} className="border-t border-slate-100 align-top">
-              <td className="py-1 pr-3 font-mono text-xs">{str(w.code)}</td>
-              <td className="py-1 pr-3">{str(w.source)}</td>
-              <td className="py-1 pr-3">{str(w.message)}</td>
-              <td className="py-1 break-all font-mono text-xs">{str(w.resourceArn) || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-warning-group">
+      <p className="text-xs text-slate-600">
+        {scopeLabel(group.accountId, group.region)} · {str(group.api) || "no API"} · {CAUSE_LABEL[str(group.cause)] ?? str(group.cause)}
+      </p>
+      <p className="mt-1 text-sm font-semibold text-slate-900">
+        <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900" data-testid="run-warning-count">
+          {count} ×
+        </span>
+        {str(group.meaning)}
+      </p>
+      <p className="mt-1 text-sm text-slate-700">
+        Fix: {str(group.fix)}
+        {group.docs ? (
+          <>
+            {" "}
+            See <code className="rounded bg-slate-100 px-1 font-mono text-xs">{str(group.docs)}</code>.
+          </>
+        ) : null}
+      </p>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-slate-700">
+          {resources.length > 0 ? `${resources.length + more} ${resources.length + more === 1 ? "resource" : "resources"} and the raw message` : "Raw message"}
+        </summary>
+        {resources.length > 0 ? (
+          <ul className="mt-2 space-y-0.5 break-all font-mono text-xs" aria-label="Resources">
+            {resources.map((arn) => (
+              <li key={arn}>{arn}</li>
+            ))}
+            {more > 0 ? <li>… and {more} more</li> : null}
+          </ul>
+        ) : null}
+        <p className="mt-2 text-xs text-slate-500">Codes: {((group.codes as string[] | undefined) ?? []).join(", ")}</p>
+        {messages.map((m) => (
+          <pre key={m} className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">
+            {m}
+          </pre>
+        ))}
+      </details>
+    </li>
   );
 }

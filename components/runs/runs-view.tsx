@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useFreshnessQuery, useRunsQuery } from "@/components/hooks/queries/endpoints";
 import { useStartRunMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
@@ -7,9 +8,11 @@ import { num, rowsOf, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { countCol, dayCol, textCol } from "@/components/tables/columns";
 import { RunWarnings } from "./run-warnings";
+import { knownScope, RunScopePicker, scopeBody, type RunScope } from "./run-scope";
+import { runTimeLabel, runTimes } from "./run-time";
 
 const runColumns = [
-  dayCol("requested", "Requested", "requestedAt"),
+  { ...textCol("when", "Started (UTC), duration"), value: (r: Row) => runTimeLabel(runTimes(r)) },
   dayCol("day", "Snapshot day", "snapshotDay"),
   textCol("trigger", "Trigger"),
   textCol("status", "Status"),
@@ -26,11 +29,13 @@ export function RunsView() {
   const runs = useRunsQuery({ pageSize: 100 });
   const freshness = useFreshnessQuery();
   const start = useStartRunMutation();
+  const [scope, setScope] = useState<RunScope>({ accounts: [], regions: [] });
   const noPost = start.error instanceof ApiError && (start.error.status === 405 || start.error.status === 404);
   return (
     <div className="space-y-6">
       <section className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <button type="button" disabled={start.isPending} onClick={() => start.mutate()} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        {freshness.data ? <RunScopePicker known={knownScope(rowsOf(freshness.data))} picked={scope} onChange={setScope} /> : null}
+        <button type="button" disabled={start.isPending} onClick={() => start.mutate(scopeBody(scope))} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
           {start.isPending ? "Starting…" : "Start a run"}
         </button>
         <p className="text-sm text-slate-600">

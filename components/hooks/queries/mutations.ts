@@ -16,7 +16,8 @@ export function useUpdateSettingsMutation() {
 export function useStartRunMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend<unknown>("POST", "/api/runs", { trigger: "UI" }),
+    // The server sets the trigger ("UI"); the body only narrows the scope (all when omitted).
+    mutationFn: (scope: { accounts?: string[]; regions?: string[] } = {}) => apiSend<unknown>("POST", "/api/runs", scope),
     onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
   });
 }

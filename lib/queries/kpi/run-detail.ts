@@ -2,6 +2,7 @@
 // see which account-region failed or degraded and why (the run list only counts warnings).
 import type { Db } from "@/lib/db/client";
 import { dayOf } from "./sql";
+import { groupWarningsByCause, type WarningGroup } from "./warning-groups";
 
 export interface RunWarning {
   source: string;
@@ -41,6 +42,10 @@ export interface RunDetail {
   warningsTotal: number;
   units: RunUnit[];
   warningsByScope: ScopeWarnings[];
+  /** Per account-region × API × cause, with what it means and the fix. */
+  warningGroups: WarningGroup[];
+  /** The raw warnings, one page of them. */
+  warnings: { total: number; page: number; pageSize: number; items: (RunWarning & { accountId: string | null; region: string | null })[] };
 }
 
 /** Groups warnings per account-region, in account then region order; run-wide ones last. */
@@ -57,7 +62,7 @@ export function groupWarnings(rows: readonly (RunWarning & { accountId: string |
 }
 
 /** null when no run has this id. */
-export async function runDetail(db: Db, id: string): Promise<RunDetail | null> {
+export async function runDetail(db: Db, id: string, page: { page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<RunDetail | null> {
   const run = await db.ingestionRun.findUnique({
     where: { id },
     include: {
@@ -66,6 +71,7 @@ export async function runDetail(db: Db, id: string): Promise<RunDetail | null> {
     },
   });
   if (!run) return null;
+  const stored = run.warnings.map((w) => ({ accountId: w.accountId, region: w.region, source: w.source, code: w.code, message: w.message, resourceArn: w.resourceArn }));
   return {
     id: run.id,
     trigger: run.trigger,
@@ -87,8 +93,8 @@ export async function runDetail(db: Db, id: string): Promise<RunDetail | null> {
       resources: u.resourcesCount,
       error: u.error,
     })),
-    warningsByScope: groupWarnings(
-      run.warnings.map((w) => ({ accountId: w.accountId, region: w.region, source: w.source, code: w.code, message: w.message, resourceArn: w.resourceArn })),
-    ),
+    warningsByScope: groupWarnings(stored),
+    warningGroups: groupWarningsByCause(stored),
+    warnings: { total: stored.length, ...page, items: stored.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { handle, notFound } from "@/lib/api/errors";
-import { parseInput, parseQuery } from "@/lib/api/params";
+import { pageParams, parseInput, parseQuery } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { runDetail } from "@/lib/queries/kpi/run-detail";
 import { withAccess } from "@/lib/auth/with-access";
@@ -12,9 +12,10 @@ const path = z.object({ id: z.uuid("must be a run id (UUID)") });
 
 function get(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
-    parseQuery(request, z.strictObject({}));
+    // page/pageSize page the raw warning list; the groups always cover the whole run.
+    const page = parseQuery(request, z.strictObject(pageParams));
     const { id } = parseInput(path, await context.params);
-    const run = await runDetail(db(), id);
+    const run = await runDetail(db(), id, page);
     if (!run) throw notFound(`run ${id}: no such run`);
     return run;
   });
