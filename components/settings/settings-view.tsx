@@ -4,84 +4,117 @@ import { useState } from "react";
 import { useSettingsQuery } from "@/components/hooks/queries/endpoints";
 import { useUpdateSettingsMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
-import { str, type Row } from "@/components/hooks/queries/types";
+import { num, str, type Row } from "@/components/hooks/queries/types";
 import { QueryBoundary } from "@/components/tables/states";
+import { COST_SOURCE_SETTINGS } from "@/lib/settings/cost-source";
+import { DERIVED_DATA_LABELS, describeDuration, estimateRecompute } from "@/lib/settings/recompute-estimate";
+import { changedSettings, draftOf, fieldId, FIELDS, GROUPS, toPatch, type SettingField } from "./setting-fields";
 
-type Kind = "text" | "number" | "list";
-const FIELDS: { path: string; label: string; kind: Kind; help: string }[] = [
-  { path: "businessUnitTagKey", label: "Business unit tag key", kind: "text", help: "Tag that names the business unit of a key or resource" },
-  { path: "environmentTagKey", label: "Environment tag key", kind: "text", help: "Tag holding the environment" },
-  { path: "productionValues", label: "Production values", kind: "list", help: "Environment values that count as production (comma-separated)" },
-  { path: "cmkRequiredClassifications", label: "Classifications requiring a CMK", kind: "list", help: "Comma-separated" },
-  { path: "requiredKeyTags", label: "Required key tags", kind: "list", help: "MISSING_TAGS fires when a CMK lacks one" },
-  { path: "aliasPattern", label: "Alias convention (regex)", kind: "text", help: "ALIAS_CONVENTION fires when no alias matches" },
-  { path: "unusedKeyDays", label: "Unused key after (days)", kind: "number", help: "UNUSED: no cryptographic use for this many days" },
-  { path: "sharedKeyApplicationThreshold", label: "Shared key: applications above", kind: "number", help: "SHARED_MASTER_KEY threshold" },
-  { path: "bucketKeyReduction", label: "Bucket Key request reduction (0–1)", kind: "number", help: "AWS measured 0.97 in its sample" },
-  { path: "costSource", label: "Cost source", kind: "text", help: "auto: the imported bill where a month has one, Cost Explorer otherwise; costExplorer: Cost Explorer only" },
-  { path: "targets.coverageByCount", label: "Target: coverage by count (%)", kind: "number", help: "Shown on Teams scorecards" },
-  { path: "targets.coverageByStorage", label: "Target: coverage by storage (%)", kind: "number", help: "" },
-  { path: "targets.nonCompliant", label: "Target: non-compliant resources", kind: "number", help: "" },
-  { path: "targets.mttpDays", label: "Target: mean time to provision (days)", kind: "number", help: "" },
-];
-
-function read(settings: Row, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Row)[k] : undefined), settings);
-}
-function toText(value: unknown): string {
-  return Array.isArray(value) ? value.join(", ") : str(value);
-}
-function toPatch(path: string, kind: Kind, text: string): Row {
-  const value = kind === "number" ? (text.trim() === "" ? text : Number(text)) : kind === "list" ? text.split(",").map((s) => s.trim()).filter(Boolean) : text;
-  const [head, tail] = path.split(".");
-  return tail ? { [head!]: { [tail]: value } } : { [head!]: value };
-}
-
-export function SettingsView() {
+export function SettingsView({ editable }: { editable: boolean }) {
   const query = useSettingsQuery();
+  // Here, not in the form: the form restarts after a save, the outcome stays on screen.
+  const mutation = useUpdateSettingsMutation();
   return <QueryBoundary query={query} label="Loading settings">{(data) => {
         const settings = ((data as Row).settings ?? {}) as Row;
+        const historyRows = num((data as Row).historyRows) ?? 0;
         // Keyed by the saved settings: a save (or another tab's) restarts the form from them.
-        return <SettingsForm key={JSON.stringify(settings)} settings={settings} />;
+        return <SettingsForm key={JSON.stringify(settings)} settings={settings} historyRows={historyRows} editable={editable} mutation={mutation} />;
       }}</QueryBoundary>;
 }
 
-function SettingsForm({ settings }: { settings: Row }) {
-  const mutation = useUpdateSettingsMutation();
-  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.path, toText(read(settings, f.path))])));
-  const [errorField, setErrorField] = useState<string | null>(null);
-  const save = (path: string, kind: Kind) => {
-    setErrorField(path);
-    mutation.mutate(toPatch(path, kind, draft[path] ?? ""));
-  };
-  const result = (mutation.data ?? null) as Row | null;
+type Mutation = ReturnType<typeof useUpdateSettingsMutation>;
+
+function SettingsForm({ settings, historyRows, editable, mutation }: { settings: Row; historyRows: number; editable: boolean; mutation: Mutation }) {
+  const [saved] = useState(() => draftOf(settings));
+  const [draft, setDraft] = useState(saved);
+  const changed = changedSettings(saved, draft);
   const error = mutation.error instanceof ApiError ? mutation.error : null;
+  const errors = new Map((error?.fieldErrors ?? []).map((e) => [e.field, e.message]));
+  // A 400 about something no field shows (or any other failure): said once, above Save.
+  const placed = [...errors.keys()].some((field) => FIELDS.some((f) => f.path === field));
+  const unplaced = mutation.error && !placed ? mutation.error.message : null;
+  const result = (mutation.data ?? null) as Row | null;
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (editable && changed.length) mutation.mutate(toPatch(saved, draft));
+  };
   return (
-    <div className="space-y-4">
-      {result ? (
+    <form className="space-y-4" onSubmit={submit} noValidate aria-label="Policy settings">
+      {result && !error ? (
         <div role="status" data-testid="settings-effect" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-          Saved. Changed: {toText(result.changed) || "nothing"}. Recomputed: {toText(result.recomputed) || "nothing"}.
+          Saved. Changed: {str((result.changed as string[] | undefined)?.join(", ")) || "nothing"}. Recomputed: {str((result.recomputed as string[] | undefined)?.join(", ")) || "nothing"}.
         </div>
       ) : null}
-      <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-2">
-        {FIELDS.map((f) => {
-          const id = `setting-${f.path.replace(".", "-")}`;
-          const showError = error && errorField === f.path;
-          return (
-            <form key={f.path} className="flex flex-col gap-1" onSubmit={(e) => { e.preventDefault(); save(f.path, f.kind); }}>
-              <label htmlFor={id} className="text-sm font-medium text-slate-800">{f.label}</label>
-              <div className="flex gap-2">
-                <input id={id} name={f.path} value={draft[f.path] ?? ""} onChange={(e) => setDraft((d) => ({ ...d, [f.path]: e.target.value }))}
-                  aria-invalid={showError ? true : undefined} aria-describedby={`${id}-help${showError ? ` ${id}-error` : ""}`}
-                  className={`w-full rounded-md border px-2 py-1.5 text-sm ${showError ? "border-red-500" : "border-slate-300"}`} />
-                <button type="submit" disabled={mutation.isPending} className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">Save</button>
-              </div>
-              <p id={`${id}-help`} className="text-xs text-slate-600">{f.help}</p>
-              {showError ? <p id={`${id}-error`} role="alert" data-testid="setting-error" className="text-sm text-red-800">{error.message}</p> : null}
-            </form>
-          );
-        })}
-      </div>
+      {!editable ? <p data-testid="settings-read-only" className="text-sm text-slate-700">Read-only: only an admin can change the settings.</p> : null}
+      {GROUPS.map((group) => (
+        <fieldset key={group.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <legend className="px-1 text-sm font-semibold text-slate-900">{group.title}</legend>
+          {group.id === "cmk" ? <CmkRule draft={draft} /> : null}
+          <div className="grid gap-3 lg:grid-cols-2">
+            {FIELDS.filter((f) => f.group === group.id).map((f) => (
+              <Field key={f.path} field={f} value={draft[f.path] ?? ""} error={errors.get(f.path)} editable={editable}
+                onChange={(value) => setDraft((d) => ({ ...d, [f.path]: value }))} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {editable ? (
+        <div className="sticky bottom-0 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <button type="submit" disabled={mutation.isPending || changed.length === 0} className="rounded-md bg-slate-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+            {mutation.isPending ? "Saving…" : "Save"}
+          </button>
+          <RecomputeSummary changed={changed} historyRows={historyRows} />
+          {errors.size ? <p role="alert" data-testid="settings-invalid" className="w-full text-sm text-red-800">Nothing was saved: {errors.size} setting{errors.size === 1 ? " is" : "s are"} invalid (marked above).</p> : null}
+          {unplaced ? <p role="alert" className="w-full text-sm text-red-800">{unplaced}</p> : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function Field({ field, value, error, editable, onChange }: { field: SettingField; value: string; error: string | undefined; editable: boolean; onChange: (value: string) => void }) {
+  const id = fieldId(field.path);
+  const describedBy = [field.help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id, name: field.path, value, disabled: !editable, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy,
+    className: `w-full rounded-md border px-2 py-1.5 text-sm disabled:bg-slate-50 ${error ? "border-red-500" : "border-slate-300"}`,
+  } as const;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">{field.label}</label>
+      {field.kind === "costSource" ? (
+        <select {...common} onChange={(e) => onChange(e.target.value)}>
+          {COST_SOURCE_SETTINGS.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+      ) : (
+        <input {...common} inputMode={field.kind === "number" || field.kind === "price" ? "decimal" : undefined} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {field.help ? <p id={`${id}-help`} className="text-xs text-slate-600">{field.help}</p> : null}
+      {error ? <p id={`${id}-error`} data-testid="setting-error" className="text-sm text-red-800">{error}</p> : null}
+    </div>
+  );
+}
+
+/** DOMAIN.md §6 in words, with the values being edited. */
+function CmkRule({ draft }: { draft: Record<string, string> }) {
+  const list = (text: string | undefined) => text?.trim() || "(none)";
+  return (
+    <p data-testid="cmk-rule" className="mb-3 text-sm text-slate-800">
+      A resource needs a customer managed key when its environment (tag <code>{draft.environmentTagKey}</code>) is one of: {list(draft.productionValues)}{" "}
+      <strong>OR</strong> its classification (tag <code>{draft.classificationTagKey}</code>) is one of: {list(draft.cmkRequiredClassifications)}.
+    </p>
+  );
+}
+
+function RecomputeSummary({ changed, historyRows }: { changed: string[]; historyRows: number }) {
+  if (changed.length === 0) return <p data-testid="settings-summary" className="text-sm text-slate-600">No changes to save.</p>;
+  const { recomputed, seconds } = estimateRecompute(changed, historyRows);
+  return (
+    <div data-testid="settings-summary" className="text-sm text-slate-800">
+      <p>Changing {changed.join(", ")}.{" "}
+        {recomputed.length ? <>Saving recomputes: {recomputed.map((d) => DERIVED_DATA_LABELS[d]).join("; ")}.</> : "Nothing is recomputed."}
+      </p>
+      {recomputed.length ? <p className="text-slate-600">Rough duration: {describeDuration(seconds)} ({historyRows.toLocaleString("en-US")} history rows).</p> : null}
     </div>
   );
 }

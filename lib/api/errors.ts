@@ -39,7 +39,8 @@ export function jsonResponse(body: unknown, status = 200): Response {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) return jsonResponse({ error: { code: error.code, message: error.message } }, error.status);
-  if (error instanceof PolicySettingsError) return jsonResponse({ error: { code: "bad_request", message: error.message } }, 400);
+  // Every invalid setting at once (the message starts with the first), so a form marks them all.
+  if (error instanceof PolicySettingsError) return jsonResponse({ error: { code: "bad_request", message: error.message, fields: error.fieldErrors } }, 400);
   console.error(error);
   return jsonResponse({ error: { code: "internal", message: "Internal error" } }, 500);
 }

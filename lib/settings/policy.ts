@@ -4,6 +4,7 @@
 // a message that names the setting instead of skewing a KPI silently.
 import { z } from "zod";
 import { PRICE_KEYS, type KmsPrices } from "@/lib/domain/prices";
+import { COST_SOURCE_SETTINGS } from "./cost-source";
 import { compileSettingRegex } from "./setting-regex";
 
 /** alias/<env>-<app>-<purpose>: lowercase words; the purpose may itself contain hyphens. */
@@ -26,7 +27,7 @@ const regexSource = z.string().min(1, "must be a non-empty regular expression").
   }
 });
 
-export const COST_SOURCE_SETTINGS = ["auto", "costExplorer"] as const;
+export { COST_SOURCE_SETTINGS };
 
 const price = z.number().finite().nonnegative("must be a price >= 0");
 const priceOverridesSchema = z.strictObject(
@@ -107,11 +108,19 @@ export type PolicySettingsPatch = z.output<typeof policySettingsPatchSchema>;
 
 export const defaultPolicySettings: PolicySettings = policySettingsSchema.parse({});
 
+/** One invalid setting: its dotted path and what is wrong with it. */
+export interface SettingFieldError {
+  field: string;
+  message: string;
+}
+
 export class PolicySettingsError extends Error {
   constructor(
     message: string,
     /** Dotted paths of the offending settings, e.g. ["aliasPattern", "targets.mttpDays"]. */
     readonly fields: string[],
+    /** Every problem, one per field, so a form can mark them all at once. */
+    readonly fieldErrors: SettingFieldError[] = fields.map((field) => ({ field, message })),
   ) {
     super(message);
     this.name = "PolicySettingsError";
@@ -120,15 +129,17 @@ export class PolicySettingsError extends Error {
 
 function toSettingsError(error: z.ZodError): PolicySettingsError {
   const fieldsInError: string[] = [];
+  const fieldErrors: SettingFieldError[] = [];
   const lines = error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     // Unknown settings have an empty path; their names are in issue.keys.
     const names = issue.code === "unrecognized_keys" ? issue.keys.map((k) => (path ? `${path}.${k}` : k)) : [path || "(root)"];
     fieldsInError.push(...names);
     const message = issue.code === "unrecognized_keys" ? "is not a known setting" : issue.message;
+    fieldErrors.push(...names.map((field) => ({ field, message })));
     return `${names.join(", ")}: ${message}`;
   });
-  return new PolicySettingsError(`Invalid policy settings: ${lines.join("; ")}`, fieldsInError);
+  return new PolicySettingsError(`Invalid policy settings: ${lines.join("; ")}`, fieldsInError, fieldErrors);
 }
 
 /** Full settings with defaults for what is missing; throws PolicySettingsError naming the field. */

@@ -4,6 +4,7 @@ import { parseQuery, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { saveSettings } from "@/lib/settings/save";
+import { countHistoryRows } from "@/lib/settings/history-size";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { withAccess } from "@/lib/auth/with-access";
@@ -13,15 +14,16 @@ export const dynamic = "force-dynamic";
 function get(request: Request): Promise<Response> {
   return handle(async () => {
     parseQuery(request, z.strictObject({}));
-    return { settings: await loadPolicySettings(db()) };
+    // historyRows: the size behind the page's "how long a save takes" estimate.
+    return { settings: await loadPolicySettings(db()), historyRows: await countHistoryRows(db()) };
   });
 }
 
 const pick = (settings: object, keys: string[]) => Object.fromEntries(keys.map((k) => [k, (settings as Record<string, unknown>)[k]]));
 
 /**
- * Body: a partial settings object. Invalid → 400 naming the setting; nothing is stored then (and
- * nothing audited). The audit row holds the settings that changed, before and after.
+ * Body: a partial settings object. Invalid → 400 naming every invalid setting (error.fields);
+ * nothing is stored then (and nothing audited). The audit row holds the settings that changed, before and after.
  */
 function put(request: Request): Promise<Response> {
   return handle(async () => {

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** Field paths named by a 400 (settings validation), when the API gives them. */
     readonly fields: string[] = [],
+    /** Each invalid field with its own message (settings validation). */
+    readonly fieldErrors: { field: string; message: string }[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -32,13 +34,18 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy page, a crash): fall back to the status line.
   }
-  const error = (body as { error?: { code?: string; message?: string; fields?: string[]; details?: unknown } } | null)?.error;
-  const fields = Array.isArray(error?.fields) ? error.fields.map(String) : [];
+  const error = (body as { error?: { code?: string; message?: string; fields?: unknown[]; details?: unknown } } | null)?.error;
+  // Settings 400s list { field, message } per invalid field; plain names are accepted too.
+  const fieldErrors = (Array.isArray(error?.fields) ? error.fields : []).map((f) =>
+    f && typeof f === "object" ? { field: String((f as { field?: unknown }).field), message: String((f as { message?: unknown }).message) } : { field: String(f), message: "" },
+  );
+  const fields = fieldErrors.map((f) => f.field);
   return new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,
     error?.message ?? `The server answered ${response.status} ${response.statusText}`.trim(),
     fields,
+    fieldErrors,
   );
 }
 

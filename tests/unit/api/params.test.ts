@@ -54,7 +54,9 @@ describe("responses", () => {
   it("maps errors to the one shape with the right status, hiding internals", async () => {
     const settings = errorResponse(new PolicySettingsError("Invalid policy settings: aliasPattern: bad", ["aliasPattern"]));
     expect(settings.status).toBe(400);
-    expect(await settings.json()).toEqual({ error: { code: "bad_request", message: "Invalid policy settings: aliasPattern: bad" } });
+    expect(await settings.json()).toEqual({
+      error: { code: "bad_request", message: "Invalid policy settings: aliasPattern: bad", fields: [{ field: "aliasPattern", message: "Invalid policy settings: aliasPattern: bad" }] },
+    });
     const original = console.error;
     console.error = () => {};
     const internal = errorResponse(new Error("connection refused to 10.0.0.1"));

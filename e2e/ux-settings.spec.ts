@@ -1,0 +1,89 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// Issue #20 item 4: the settings page is one form with one Save. Several invalid fields are
+// marked at once from the API's 400, nothing is saved while one is invalid, a fixed form saves
+// in one go, the recompute summary says what a save rebuilds, and a price override reaches the
+// API. The settings touched are put back afterwards (other specs read the demo's figures).
+
+type Settings = { unusedKeyDays: number; bucketKeyReduction: number; priceOverrides: Record<string, number>; environmentTagKey: string; productionValues: string[]; classificationTagKey: string; cmkRequiredClassifications: string[] };
+let original: Settings;
+
+const getSettings = async (request: APIRequestContext) => ((await (await request.get("/api/settings")).json()) as { settings: Settings }).settings;
+const shot = async (page: Page, name: string) => {
+  const path = `e2e/artifacts/ux-settings-${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: "image/png" });
+};
+
+test.beforeAll(async ({ request }) => {
+  original = await getSettings(request);
+});
+test.afterAll(async ({ request, baseURL }) => {
+  const { unusedKeyDays, bucketKeyReduction, priceOverrides } = original;
+  const res = await request.put("/api/settings", { headers: { origin: baseURL!, "content-type": "application/json" }, data: { unusedKeyDays, bucketKeyReduction, priceOverrides } });
+  expect(res.status(), await res.text()).toBe(200);
+});
+
+test("settings: one Save, every invalid field marked, nothing saved until all are valid", async ({ page, request }) => {
+  await page.goto("/settings");
+  const unused = page.getByLabel("Unused key after (days)");
+  const reduction = page.getByLabel("Bucket Key request reduction (0–1)");
+  await expect(unused).toHaveValue(String(original.unusedKeyDays));
+  await expect(page.getByRole("button", { name: "Save" })).toHaveCount(1);
+  await expect(page.getByTestId("cmk-rule")).toHaveText(
+    `A resource needs a customer managed key when its environment (tag ${original.environmentTagKey}) is one of: ${original.productionValues.join(", ")} ` +
+      `OR its classification (tag ${original.classificationTagKey}) is one of: ${original.cmkRequiredClassifications.join(", ")}.`,
+  );
+
+  // Two invalid fields: both marked next to their field, in one answer.
+  await unused.fill("0");
+  await reduction.fill("7");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(unused).toHaveAttribute("aria-invalid", "true");
+  await expect(reduction).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#setting-unusedKeyDays-error")).toHaveText("must be at least 1 day");
+  await expect(page.locator("#setting-bucketKeyReduction-error")).toHaveText("must be between 0 and 1");
+  await expect(reduction).toHaveAttribute("aria-describedby", /setting-bucketKeyReduction-error/);
+  await expect(page.getByTestId("settings-invalid")).toContainText("Nothing was saved: 2 settings are invalid");
+
+  // One valid, one invalid: only the invalid one is marked, the input stays as typed, nothing is saved.
+  const newDays = original.unusedKeyDays + 30;
+  await unused.fill(String(newDays));
+  const summary = page.getByTestId("settings-summary");
+  await expect(summary).toContainText("Changing unusedKeyDays, bucketKeyReduction.");
+  await expect(summary).toContainText("Saving recomputes: key findings and time to provision; savings estimates (computed when read).");
+  await expect(summary).toContainText(/Rough duration: (under a second|about \d+ (second|seconds|minutes)) \([\d,]+ history rows\)/);
+  await shot(page, "summary");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-invalid")).toContainText("Nothing was saved: 1 setting is invalid");
+  await expect(reduction).toHaveAttribute("aria-invalid", "true");
+  await expect(unused).not.toHaveAttribute("aria-invalid", "true");
+  await expect(reduction).toHaveValue("7");
+  await shot(page, "invalid");
+  expect(await getSettings(request)).toMatchObject({ unusedKeyDays: original.unusedKeyDays, bucketKeyReduction: original.bucketKeyReduction });
+  await page.reload();
+  await expect(page.getByLabel("Unused key after (days)")).toHaveValue(String(original.unusedKeyDays));
+  await expect(page.getByLabel("Bucket Key request reduction (0–1)")).toHaveValue(String(original.bucketKeyReduction));
+
+  // Fixed: one Save stores both.
+  await page.getByLabel("Unused key after (days)").fill(String(newDays));
+  await page.getByLabel("Bucket Key request reduction (0–1)").fill("0.5");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-effect")).toContainText("Changed: unusedKeyDays, bucketKeyReduction");
+  await page.reload();
+  await expect(page.getByLabel("Unused key after (days)")).toHaveValue(String(newDays));
+  await expect(page.getByLabel("Bucket Key request reduction (0–1)")).toHaveValue("0.5");
+  expect(await getSettings(request)).toMatchObject({ unusedKeyDays: newDays, bucketKeyReduction: 0.5 });
+});
+
+test("settings: a price override typed in the form is what /api/settings returns", async ({ page, request }) => {
+  await page.goto("/settings");
+  const keyMonth = page.getByLabel("Key-month", { exact: true });
+  await keyMonth.fill("1.25");
+  await expect(page.getByTestId("settings-summary")).toContainText("modeled cost per key");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-effect")).toContainText("Changed: priceOverrides");
+  expect((await getSettings(request)).priceOverrides).toEqual({ ...original.priceOverrides, keyMonth: 1.25 });
+  await page.reload();
+  await expect(page.getByLabel("Key-month", { exact: true })).toHaveValue("1.25");
+});
