@@ -316,8 +316,10 @@ test("costs: the chargeback CSV downloads with the API's total and states its al
   const days = rows.map((r) => r.ChargePeriodStart!.slice(0, 10)).sort();
   const from = days[0]!;
   const to = days.at(-1)!;
-  const api = (await (await request.get(`/api/costs/by-bu?granularity=day&from=${from}&to=${to}`)).json()) as { rows: { total: number }[] };
-  const apiTotal = api.rows.reduce((s, r) => s + r.total, 0);
+  // BilledCost is what the invoice says: usage plus any imported bill's credits, tax and
+  // corrections, i.e. the API's `net` (its `total` is usage only).
+  const api = (await (await request.get(`/api/costs/by-bu?granularity=day&from=${from}&to=${to}`)).json()) as { rows: { net: number }[] };
+  const apiTotal = api.rows.reduce((s, r) => s + r.net, 0);
   const csvTotal = rows.reduce((s, r) => s + Number(r.BilledCost), 0);
   expect(csvTotal).toBeCloseTo(apiTotal, 2);
 
