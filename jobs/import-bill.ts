@@ -6,7 +6,7 @@ import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
 import { importBill } from "@/lib/bill/import/import-bill";
-import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from "@/lib/bill/import/s3-source";
+import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from "@/jobs/bill/s3-source";
 import { localSource } from "@/lib/bill/import/source";
 import { ExportSourceError } from "@/lib/bill/import/plan";
 import { formatImportSummary, importFailed } from "@/lib/bill/import/summary";

@@ -1,5 +1,5 @@
 // Where an export is read from: a local file or folder (a copy of the export, or an upload), or
-// an S3 location (s3-source.ts). Both list objects, read manifests, and hand each data file to the
+// an S3 location (jobs/bill/s3-source.ts: AWS code stays on the worker side). Both list objects, read manifests, and hand each data file to the
 // readers as a local file (an S3 object is downloaded to a temporary file first).
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { importBill } from "@/lib/bill/import/import-bill";
-import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from "@/lib/bill/import/s3-source";
+import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from "@/jobs/bill/s3-source";
 import { NOVEMBER_V1_KMS_LINES, withOtherServices } from "@/tests/fixtures/bill/kms-bill";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";

@@ -13,8 +13,8 @@ import { createAwsClients, createBillExportS3Client, destroyAwsClients } from "@
 import { Pacer, RequestCounter } from "@/jobs/aws/pacing";
 import { assumeRoleCredentials } from "@/jobs/collectors/accounts";
 import type { IngestionConfig } from "@/lib/config/ingestion";
-import { ExportSourceError, isDataKey, isManifestKey, type ExportObject } from "./plan";
-import type { ExportSource } from "./source";
+import { ExportSourceError, isDataKey, isManifestKey, type ExportObject } from "@/lib/bill/import/plan";
+import type { ExportSource } from "@/lib/bill/import/source";
 
 export type S3Location = { bucket: string; prefix: string };
 
