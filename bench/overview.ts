@@ -2,7 +2,7 @@
 // tables (bench/lib/snapshot-kpis.ts) for the ratio. Also checks that both agree on the last day's
 // resource count, so the comparison is between two ways of computing the same numbers.
 import pg from "pg";
-import { addDays } from "@/lib/store/days";
+import { addDays } from "@/lib/domain/days";
 import { bumpGeneration } from "./lib/generation";
 import { callRoute, releaseAppDatabase, pointAppAt } from "./lib/inprocess";
 import { snapshotKpis } from "./lib/snapshot-kpis";

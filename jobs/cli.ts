@@ -8,7 +8,7 @@ import pino from "pino";
 import { isAccountId, isRegionName, parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
-import { isDay } from "@/lib/store/days";
+import { isDay } from "@/lib/domain/days";
 import { startRun } from "@/lib/ingestion/start-run";
 import { INGEST_UNIT_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";

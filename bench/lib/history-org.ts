@@ -3,7 +3,7 @@
 // (a resize, a retag, a re-encryption, a key rotation flag...). Seeded: the 1-day and the 365-day
 // datasets hold the same organization, the second with a year of changes on top.
 import type { KmsKeyRecord, StorageResourceRecord, StorageService } from "@/lib/domain/records";
-import { addDays } from "@/lib/store/days";
+import { addDays } from "@/lib/domain/days";
 import type { VersionedKey, VersionedResource } from "@/lib/store/types";
 
 function mulberry32(seed: number): () => number {

@@ -1,8 +1,7 @@
 // Shapes cost rows from the API into chart series: month × group → USD.
 import { num, pick, str, type Row } from "@/components/hooks/queries/types";
 import { pivot } from "@/components/charts/series";
-
-export const UNTAGGED = "(untagged)";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export function monthOf(r: Row): string {
   return str(pick(r, "period", "month", "day")).slice(0, 7);
@@ -10,7 +9,7 @@ export function monthOf(r: Row): string {
 
 export function groupOf(r: Row, field: string): string {
   const v = str(pick(r, field, "businessUnit", "group"));
-  return v === "" ? UNTAGGED : v;
+  return buLabel(v);
 }
 
 export function costOf(r: Row): number {

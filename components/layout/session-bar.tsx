@@ -1,10 +1,10 @@
-import { buLabel } from "@/lib/api/params";
 import { authConfig } from "@/lib/auth/config";
 import { demoBusinessUnits } from "@/lib/auth/demo-view";
 import { db } from "@/lib/db/client";
 import { DemoViewSwitcher } from "./demo-view-switcher";
 import { pagePrincipal } from "@/lib/auth/page-access";
 import { SignOutButton } from "./sign-out-button";
+import { buLabel } from "@/lib/domain/business-unit";
 
 /**
  * Who is signed in, with which role and scope, above the header. Demo and AUTH_MODE=none say so

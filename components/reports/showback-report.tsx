@@ -6,7 +6,7 @@ import { CoverageBreakdowns } from "@/components/overview/coverage-breakdowns";
 import { CoverageSection, SectionHeading } from "@/components/overview/coverage-section";
 import { costChangeText } from "@/components/overview/change-text";
 import { KpiTile } from "@/components/overview/kpi-tile";
-import { dayToDate } from "@/lib/store/days";
+import { dayToDate } from "@/lib/domain/days";
 import { difference, relativeChange } from "@/lib/queries/period-change";
 import type { ShowbackData } from "@/lib/reports/showback-data";
 

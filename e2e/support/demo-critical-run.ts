@@ -13,8 +13,7 @@ import { startJobWorkers } from "@/jobs/ingestion/queue-workers";
 import { createDb } from "@/lib/db/client";
 import { recordDemoRun } from "@/lib/demo/run";
 import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
-import { CURRENT } from "@/lib/queries/kpi/key-records";
-import { addDays, dayToDate } from "@/lib/store/days";
+import { OPEN_END_DATE, addDays, dayToDate } from "@/lib/domain/days";
 
 const url = process.env.DATABASE_URL!;
 const db = createDb(url, 4);
@@ -22,13 +21,13 @@ const day = (await latestSnapshotDay(db))!;
 // The first demo CMK in use by a current resource that has no in-use-pending-deletion finding yet.
 const [target] = await db.$queryRaw<{ key_arn: string; alias: string | null }[]>`
   SELECT k.key_arn, k.aliases[1] AS alias FROM kms_key_version k
-  WHERE k.valid_to = ${CURRENT} AND k.key_manager = 'CUSTOMER' AND k.key_state = 'Enabled'
-    AND EXISTS (SELECT 1 FROM storage_resource_version r WHERE r.valid_to = ${CURRENT} AND r.key_arn = k.key_arn)
+  WHERE k.valid_to = ${OPEN_END_DATE} AND k.key_manager = 'CUSTOMER' AND k.key_state = 'Enabled'
+    AND EXISTS (SELECT 1 FROM storage_resource_version r WHERE r.valid_to = ${OPEN_END_DATE} AND r.key_arn = k.key_arn)
     AND NOT EXISTS (SELECT 1 FROM key_finding f WHERE f.key_arn = k.key_arn AND f.code = 'PENDING_DELETION_IN_USE')
   ORDER BY k.key_arn LIMIT 1`;
 if (!target) throw new Error("no demo key in use to schedule for deletion");
 await db.kmsKeyVersion.updateMany({
-  where: { keyArn: target.key_arn, validTo: CURRENT },
+  where: { keyArn: target.key_arn, validTo: OPEN_END_DATE },
   data: { keyState: "PendingDeletion", deletionDate: dayToDate(addDays(day, 7)), pendingWindowDays: 7 },
 });
 const runId = await recordDemoRun(db, { endDay: day, seed: 42, scopes: [], notices: [] });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EVALUATE_ALERTS_JOB } from "@/lib/alerts/evaluate";
 import { recomputeRollups } from "@/lib/rollups";
-import { isDay } from "@/lib/store/days";
+import { isDay } from "@/lib/domain/days";
 import { defineJob } from "./types";
 
 const day = z.string().refine(isDay, "must be a day YYYY-MM-DD");

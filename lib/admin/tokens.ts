@@ -2,11 +2,11 @@
 // the list with who created each, and the validated request to create one.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { buLabel, buValue } from "@/lib/api/params";
 import { ROLES, type Role } from "@/lib/auth/principal";
 import { revokeApiToken, type NewToken } from "@/lib/auth/api-tokens";
 import type { Principal } from "@/lib/auth/principal";
 import { badRequest } from "@/lib/api/errors";
+import { buLabel, buValue } from "@/lib/domain/business-unit";
 
 /** A token lives at most a year (and a day, so "a year from today" fits in a leap year too). */
 export const MAX_TOKEN_DAYS = 366;

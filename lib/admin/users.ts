@@ -2,10 +2,10 @@
 // the live sessions themselves, and revoking them (one, or all of a user's: "sign out everywhere").
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/generated/prisma/client";
-import { buLabel } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import type { Principal } from "@/lib/auth/principal";
 import { revokeSessionRow, revokeUserSessions } from "@/lib/auth/sessions";
+import { buLabel } from "@/lib/domain/business-unit";
 
 /** A session that still works: not revoked, before its absolute expiry, not idle too long (sessions.ts). */
 function liveSessions(idleMinutes: number, now: Date): Prisma.AppSessionWhereInput {

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { AlertRule, AlertRuleKind, Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { CURRENT } from "@/lib/queries/kpi/key-records";
 import { RULE_KINDS } from "./rules";
+import { OPEN_END_DATE } from "@/lib/domain/days";
 
 const common = {
   name: z.string().trim().min(1, "must not be empty").max(120),
@@ -64,7 +64,7 @@ export async function listRules(db: Db): Promise<RuleView[]> {
  * (costs through their monthly rollup, which holds the bill's BUs too and is small). */
 export async function knownBusinessUnits(db: Db): Promise<string[]> {
   const rows = await db.$queryRaw<{ bu: string }[]>`
-    SELECT business_unit AS bu FROM kms_key_version WHERE valid_to = ${CURRENT}
+    SELECT business_unit AS bu FROM kms_key_version WHERE valid_to = ${OPEN_END_DATE}
     UNION SELECT business_unit FROM coverage_bu_daily
     UNION SELECT business_unit FROM cost_bu_monthly
     ORDER BY 1`;

@@ -4,39 +4,10 @@
 // commits. Each process keeps its own copy; the generation is read from Postgres on every call,
 // so several app processes never serve data older than their last call's check.
 import type { Db } from "@/lib/db/client";
-import { readDataGeneration } from "@/lib/db/generation";
+import { generationKey, GenerationMemo } from "@/lib/db/generation-memo";
 import { jsonBody } from "./errors";
 
 const json = (body: string) => new Response(body, { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
-
-/**
- * The current generation as a cache key. While a writer is in flight a result may miss its
- * changes: it is shared only with calls that see the same unsettled state, and replaced as soon
- * as the generation settles.
- */
-async function generationKey(db: Db): Promise<string> {
-  const { generation, settled } = await readDataGeneration(db);
-  return `${generation}:${settled ? "settled" : "in-flight"}`;
-}
-
-/** One value per data generation, computed at most once however many ask at once. */
-export class GenerationMemo<T> {
-  private readonly values = new Map<string, Promise<T>>();
-
-  constructor(private readonly compute: (db: Db) => Promise<T>) {}
-
-  async get(db: Db): Promise<T> {
-    const key = await generationKey(db);
-    let value = this.values.get(key);
-    if (!value) {
-      value = this.compute(db);
-      this.values.clear();
-      this.values.set(key, value);
-      value.catch(() => this.values.delete(key));
-    }
-    return value;
-  }
-}
 
 /**
  * A JSON response per data generation, serialized once. Not compressed here: `next start`

@@ -3,13 +3,10 @@
 // ("from: must be a day YYYY-MM-DD"). Unknown parameters are refused, so a typo ("form=")
 // is reported instead of silently ignored.
 import { z } from "zod";
-import { isDay } from "@/lib/store/days";
+import { isDay } from "@/lib/domain/days";
 import { badRequest, payloadTooLarge } from "./errors";
-
-/** The label the API uses for the untagged business unit (stored as ""). */
-export const UNTAGGED = "(untagged)";
-export const buLabel = (businessUnit: string) => (businessUnit === "" ? UNTAGGED : businessUnit);
-export const buValue = (label: string) => (label === UNTAGGED ? "" : label);
+import { buValue } from "@/lib/domain/business-unit";
+import { SERVICES } from "@/lib/domain/dimensions";
 
 /** isDay throws on an impossible month ("2026-13-01"): that is a bad day too. */
 function isValidDay(value: string): boolean {
@@ -47,8 +44,6 @@ const nonEmpty = z.string().min(1, "must not contain empty values");
 
 export const dateRangeParams = { from: day.optional(), to: day.optional() };
 
-export const SERVICES = ["S3", "EBS", "RDS", "AURORA"] as const;
-
 /** The dimensions every KPI can be cut by (DOMAIN.md §6). */
 export const dimensionParams = {
   account: list(z.string().regex(/^\d{12}$/, "must be 12-digit account ids")).optional(),
@@ -75,15 +70,6 @@ export function sortParam<F extends string>(fields: readonly [F, ...F[]], fallba
 }
 
 export const booleanParam = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
-
-export type DimensionFilters = {
-  account?: string[];
-  region?: string[];
-  service?: (typeof SERVICES)[number][];
-  bu?: string[];
-  env?: string[];
-  classification?: string[];
-};
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") return `${issue.keys.join(", ")}: ${issue.keys.length > 1 ? "are not known parameters" : "is not a known parameter"}`;
@@ -115,9 +101,11 @@ function checkValue(name: string, value: string): void {
  * input object has no prototype, so `__proto__` or `constructor` is a parameter name like any
  * other and the strict schemas refuse it as unknown.
  */
-export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S, segments: Record<string, string | string[]> = {}): z.output<S> {
   const params = new URL(request.url).searchParams;
-  const input: Record<string, string> = Object.create(null) as Record<string, string>;
+  const input: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  // Path segments ([arn], [id]) are parameters like the query string's, checked by the same schema.
+  for (const [key, value] of Object.entries(segments)) input[key] = value;
   for (const [key, value] of params) {
     checkValue(key, key);
     if (Object.hasOwn(input, key)) throw badRequest(`${key}: is given more than once (use a comma-separated list)`);

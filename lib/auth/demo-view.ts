@@ -5,12 +5,13 @@
 // an admin anyway, and outside demo mode nothing reads it.
 import { z } from "zod";
 import { badRequest, errorResponse, jsonResponse } from "@/lib/api/errors";
-import { buLabel, parseInput, readJsonBody, UNTAGGED } from "@/lib/api/params";
+import { parseInput, readJsonBody } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { AuthConfig } from "./config";
 import { clearCookie, isSecureUrl, setCookie } from "./cookies";
 import { csrfProblem } from "./csrf";
 import type { Principal } from "./principal";
+import { UNTAGGED, buLabel } from "@/lib/domain/business-unit";
 
 export const DEMO_VIEW_COOKIE = "kms_finops_demo_view";
 const DEMO_VIEW_MAX_AGE_SECONDS = 30 * 86_400;

@@ -4,12 +4,12 @@
 // sign-in, so a demoted or removed group takes effect on the next request (sessions are cached
 // for at most 5 s, sessions.ts), not at the next sign-in days later.
 import { z } from "zod";
-import { buLabel, UNTAGGED } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { audit, type AuditActor } from "./audit";
 import type { RoleMapEntry } from "./config";
 import { ROLES, type Role } from "./principal";
 import { grantOfGroups, roleMap } from "./roles";
+import { UNTAGGED, buLabel } from "@/lib/domain/business-unit";
 
 export type MappingSource = "config" | "database";
 

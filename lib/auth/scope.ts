@@ -2,9 +2,9 @@
 // what it asks for here, so a viewer's figures come from SQL that only reads their BUs (never a
 // full answer trimmed in the UI). BUs are in stored form ("" is the untagged BU).
 import { notFound } from "@/lib/api/errors";
-import { UNTAGGED } from "@/lib/api/params";
 import type { Principal } from "./principal";
 import { currentPrincipal } from "./context";
+import { UNTAGGED } from "@/lib/domain/business-unit";
 
 /** True when the principal may see data of this business unit (stored form). */
 export function inScope(principal: Principal, businessUnit: string): boolean {

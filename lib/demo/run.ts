@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import type { IngestionWarningRecord } from "@/lib/domain/records";
 import { ORGANIZATION_SCOPE } from "@/lib/store/freshness";
 import { createRun, finishUnit, recordWarnings, settleRun, type UnitSpec } from "@/lib/store/ingestion-runs";
-import type { Day } from "@/lib/store/types";
+import { type Day } from "@/lib/domain/days";
 
 export interface DemoScopeCounts {
   accountId: string;

@@ -5,7 +5,6 @@
 
 export type AllocationMethod = "direct" | "proportional";
 
-export const UNTAGGED = "(untagged)";
 export const KMS_SERVICE_NAME = "AWS Key Management Service";
 
 export const CHARGEBACK_COLUMNS = [

@@ -10,8 +10,9 @@
 //   0.3000000000), as the table CSVs and the JSON write it (lib/domain/money.ts).
 import { escapeLiteral } from "pg";
 import { COST_FIRST_DAY, COST_LAST_DAY } from "@/lib/queries/kpi/cost-source";
-import { ALLOCATION_LABELS, CHARGEBACK_COLUMNS, KMS_SERVICE_NAME, UNTAGGED, type MonthShares } from "./chargeback-rows";
+import { ALLOCATION_LABELS, CHARGEBACK_COLUMNS, KMS_SERVICE_NAME, type MonthShares } from "./chargeback-rows";
 import type { ChargebackQuery } from "./chargeback-source";
+import { UNTAGGED } from "@/lib/domain/business-unit";
 
 type Column = (typeof CHARGEBACK_COLUMNS)[number];
 

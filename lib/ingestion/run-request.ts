@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isAccountId, isRegionName } from "@/lib/config/ingestion";
-import { isDay } from "@/lib/store/days";
+import { isDay } from "@/lib/domain/days";
 
 /** What may start a run: the `ingest.run` job payload, the UI's POST /api/runs body. */
 export const runRequestSchema = z.strictObject({

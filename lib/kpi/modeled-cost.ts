@@ -6,8 +6,7 @@
 // absorbs it at account level.
 import { requestPriceForKeySpec, rotationSurchargePerKeyMonth, type KmsPrices } from "@/lib/domain/prices";
 import type { KmsKeyRecord } from "@/lib/domain/records";
-import { addDays, dayToDate } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, dayToDate } from "@/lib/domain/days";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

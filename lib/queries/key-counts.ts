@@ -1,7 +1,5 @@
+import { OPEN_END_DATE } from "@/lib/domain/days";
 import { db, type Db } from "@/lib/db/client";
-
-/** Current key versions are those still open: validTo is the far-future sentinel. */
-export const CURRENT_VALID_TO = new Date("9999-12-31T00:00:00.000Z");
 
 export interface KeyCounts {
   /** Customer managed keys in the current inventory, every state included. */
@@ -15,7 +13,7 @@ export interface KeyCounts {
 export async function getKeyCounts(client: Db = db(), bu?: string[]): Promise<KeyCounts> {
   const groups = await client.kmsKeyVersion.groupBy({
     by: ["keyManager", "keyState"],
-    where: { validTo: CURRENT_VALID_TO, ...(bu ? { businessUnit: { in: bu } } : {}) },
+    where: { validTo: OPEN_END_DATE, ...(bu ? { businessUnit: { in: bu } } : {}) },
     _count: { _all: true },
   });
   const counts: KeyCounts = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };

@@ -1,5 +1,5 @@
 import { db, type Db } from "@/lib/db/client";
-import { addDays, dayToDate, toDay } from "@/lib/store/days";
+import { addDays, dayToDate, toDay } from "@/lib/domain/days";
 import { getCoverageSummary, getOrganizationCoverageOn, type CoverageFigures, type CoverageSummary } from "./coverage-summary";
 import { getDataFreshness, type DataFreshness } from "./data-freshness";
 import { getKeyCounts, type KeyCounts } from "./key-counts";

@@ -6,7 +6,6 @@
 //   new key findings                = GET /api/findings?bu=<bu> (first seen in the last 7 days)
 //   KMS cost month to date          = the overview's month-to-date window (lib/queries/kms-cost-summary)
 import type { Db } from "@/lib/db/client";
-import { buLabel } from "@/lib/api/params";
 import { latestCostDay, latestCoverageDay } from "@/lib/queries/kpi/as-of";
 import { coverageSeries, type CoveragePoint } from "@/lib/queries/kpi/coverage-series";
 import { listFindings } from "@/lib/queries/kpi/findings";
@@ -14,8 +13,8 @@ import { nonCompliantResources } from "@/lib/queries/kpi/noncompliant-resources"
 import { costWindows, sameDaysMonthBefore, windowTotal } from "@/lib/queries/kms-cost-summary";
 import { difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
 import { roundMoneyOrNull } from "@/lib/domain/money";
-import { addDays, dayToDate, daysBetween, toDay } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, dayToDate, daysBetween, toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
 
 /** The week a digest looks back over (coverage trend, new findings). */
 export const DIGEST_DAYS = 7;

@@ -5,7 +5,7 @@
 // last send and its creation (a new schedule waits for its first send time).
 import { CronExpressionParser } from "cron-parser";
 import type { ReportKind } from "@/generated/prisma/enums";
-import { toDay } from "@/lib/store/days";
+import { toDay } from "@/lib/domain/days";
 
 export const REPORT_CRON: Record<ReportKind, string> = {
   WEEKLY_DIGEST: "0 6 * * 1",

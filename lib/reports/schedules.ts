@@ -4,11 +4,11 @@
 import { z } from "zod";
 import type { ReportSchedule } from "@/generated/prisma/client";
 import { badRequest } from "@/lib/api/errors";
-import { buLabel, buValue } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { nextSendTime } from "./schedule-due";
+import { buLabel, buValue } from "@/lib/domain/business-unit";
 
 export const scheduleBody = z.strictObject({
   kind: z.enum(["WEEKLY_DIGEST", "MONTHLY_SHOWBACK"], { error: "must be WEEKLY_DIGEST or MONTHLY_SHOWBACK" }),

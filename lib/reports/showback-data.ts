@@ -14,8 +14,7 @@ import { costByGroup, type CostGroupRow } from "@/lib/queries/kpi/cost-by-bu";
 import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
 import { windowTotal, type CostWindowTotal } from "@/lib/queries/kms-cost-summary";
 import { COMPARE_DAYS } from "@/lib/queries/period-change";
-import { addDays, dayToDate, toDay } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
 
 /** A calendar month, "2026-11". */
 export const monthParam = z

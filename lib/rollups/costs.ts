@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { COST_FIRST_DAY, COST_LAST_DAY } from "@/lib/queries/kpi/cost-source";
-import type { Day } from "@/lib/store/types";
+import { type Day } from "@/lib/domain/days";
 
 /**
  * Rebuilds cost per business unit and month for every month touching [fromDay, toDay], from the

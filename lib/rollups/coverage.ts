@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { Day } from "@/lib/store/types";
+import { type Day } from "@/lib/domain/days";
 
 // Coverage counts per group over time, from resource versions, without visiting every
 // (resource, day) pair: each version adds its counts on the day it starts and removes them on

@@ -4,7 +4,7 @@
 // day 3 that a volume took on day 6 is "pending deletion and in use" since day 6.
 import type { Db } from "@/lib/db/client";
 import type { KeyUsageRecord } from "@/lib/domain/records";
-import { CURRENT } from "@/lib/queries/kpi/key-records";
+import { OPEN_END_DATE } from "@/lib/domain/days";
 
 const DAY_MS = 86_400_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -34,7 +34,7 @@ export async function referenceHistories(db: Db, keyArns: string[]): Promise<Map
   let end = 0;
   const close = () => {
     if (!arn) return;
-    const open = end >= CURRENT.getTime();
+    const open = end >= OPEN_END_DATE.getTime();
     histories.set(arn, { inUseSince: open ? dayOf(new Date(start)) : null, lastUseEnded: open ? null : dayOf(new Date(end)) });
   };
   for (const row of rows) {

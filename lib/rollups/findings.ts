@@ -10,10 +10,10 @@ import type { Db } from "@/lib/db/client";
 import type { KeyFindingCode, ReferencingResource } from "@/lib/kpi/key-findings";
 import { keyFindings } from "@/lib/kpi/key-findings";
 import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
-import { CURRENT, keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
+import { keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
-import { dayToDate } from "@/lib/store/days";
+import { OPEN_END_DATE, dayToDate } from "@/lib/domain/days";
 import { pendingInUseSince, referenceHistories, unusedSince } from "./finding-stretches";
 
 /** Findings decided by the key version alone, so their history can be read from the versions. */
@@ -75,10 +75,10 @@ export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): P
   }
   const asOf = dayToDate(asOfDay);
   const [keys, usage, resources] = await Promise.all([
-    db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyManager: "CUSTOMER" }, include: WITH_POLICY }),
+    db.kmsKeyVersion.findMany({ where: { validTo: OPEN_END_DATE, keyManager: "CUSTOMER" }, include: WITH_POLICY }),
     db.kmsKeyUsage.findMany({}),
     db.storageResourceVersion.findMany({
-      where: { validTo: CURRENT, keyArn: { not: null } },
+      where: { validTo: OPEN_END_DATE, keyArn: { not: null } },
       select: { resourceArn: true, keyArn: true, businessUnit: true, application: true },
     }),
   ]);

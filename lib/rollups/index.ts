@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/db/client";
-import type { Day } from "@/lib/store/types";
 import { recomputeCostMonthly } from "./costs";
 import { recomputeCoverage } from "./coverage";
 import { recomputeKeyFindings } from "./findings";
 import { recomputeKeyCurrentStats } from "./key-stats";
 import { recomputeKeyProvisioning } from "./provisioning";
+import { type Day } from "@/lib/domain/days";
 
 /** Recomputes every daily rollup the days [fromDay, toDay] feed; the charts read only these. */
 export async function recomputeRollups(db: Db, fromDay: Day, toDay: Day): Promise<void> {

@@ -3,7 +3,7 @@
 // (only the settle window is re-fetched): cost figures say from which day the new key applies.
 // Kept as its own policy_setting row, so no migration and no change to the settings document.
 import type { Db } from "@/lib/db/client";
-import type { Day } from "@/lib/store/types";
+import { type Day } from "@/lib/domain/days";
 
 const KEY = "business_unit_tag_key_history";
 

@@ -8,11 +8,11 @@ import { recomputeAllCostMonths } from "@/lib/rollups/costs";
 import { recomputeKeyProvisioning } from "@/lib/rollups/provisioning";
 import { historyRange } from "@/lib/store/freshness";
 import { recomputeKeyDerived, recomputeResourceDerived } from "@/lib/store/recompute-derived";
-import type { Day } from "@/lib/store/types";
 import { recordBuTagKeyChange } from "./bu-tag-history";
 import { settingsAffecting, type DerivedData } from "./invalidation";
 import { POLICY_SETTINGS_KEY, loadPolicySettings } from "./load";
 import { applyPolicySettingsPatch, parsePolicySettingsPatch, type PolicySettings } from "./policy";
+import { type Day } from "@/lib/domain/days";
 
 export interface SaveSettingsResult {
   settings: PolicySettings;

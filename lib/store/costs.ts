@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { KeyRequestRecord, KmsCostRecord } from "@/lib/domain/records";
-import type { Day } from "./types";
+import { type Day } from "@/lib/domain/days";
 
 // Cost Explorer data is a replaceable window, not a history of versions: costs settle late, so
 // each fetch replaces the days it covers, in one transaction (a failed fetch replaces nothing).

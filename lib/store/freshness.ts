@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { toDay } from "./days";
-import type { Day } from "./types";
+import { type Day, toDay } from "@/lib/domain/days";
 
 export type FreshnessSource = "inventory" | "costs";
 

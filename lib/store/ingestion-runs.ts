@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { IngestionWarningRecord } from "@/lib/domain/records";
-import type { Day } from "./types";
+import { type Day } from "@/lib/domain/days";
 
 // Bookkeeping of ingestion runs: a run fans out into units (one per account-region, plus the
 // organization-wide cost unit); each unit is claimed by exactly one worker, finishes with its

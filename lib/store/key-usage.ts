@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { KeyUsageRecord } from "@/lib/domain/records";
-import type { Day } from "./types";
+import { type Day } from "@/lib/domain/days";
 
 type Executor = Pick<Db, "$executeRawUnsafe">;
 

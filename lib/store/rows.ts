@@ -3,7 +3,7 @@ import stringify from "safe-stable-stringify";
 import type { KmsKeyRecord, StorageResourceRecord } from "@/lib/domain/records";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { deriveKeyColumns, deriveResourceColumns } from "./derive";
-import { OPEN_END, type Day } from "./types";
+import { OPEN_END, type Day } from "@/lib/domain/days";
 
 // Records → rows for COPY and jsonb_to_recordset inserts (snake_case, JSON-safe). The content hash covers
 // everything ingested (not the derived columns), so a snapshot only writes a new version when

@@ -8,8 +8,9 @@ import { storeKeyUsage } from "./key-usage";
 import { sqlExecutor, withPgTransaction } from "./pg-tx";
 import { storeKeyPolicies } from "./key-policies";
 import { keyContentHash, keyPolicyText, keyRow, legacyKeyContentHash, resourceContentHash, resourceRow, type KeyPolicyText } from "./rows";
-import { OPEN_END, type Day, type SnapshotStoreResult } from "./types";
+import { type SnapshotStoreResult } from "./types";
 import { KEY_COLUMNS, RESOURCE_COPY_COLUMNS, keyCopyLine, resourceCopyLine } from "./write-versions";
+import { OPEN_END, type Day } from "@/lib/domain/days";
 
 type Scope = readonly [accountId: string, region: string];
 type VersionTable = "kms_key_version" | "storage_resource_version";

@@ -1,7 +1,5 @@
+import type { Day } from "@/lib/domain/days";
 import type { KmsKeyRecord, StorageResourceRecord } from "@/lib/domain/records";
-
-/** Days are UTC calendar days as YYYY-MM-DD strings everywhere in the store. */
-export type Day = string;
 
 /** A key version valid over [validFrom, validTo); validTo null = still current. */
 export interface VersionedKey {
@@ -17,8 +15,6 @@ export interface VersionedResource {
   validTo: Day | null;
   keyState: string | null;
 }
-
-export const OPEN_END: Day = "9999-12-31";
 
 export interface SnapshotStoreResult {
   keys: { unchanged: number; changed: number; added: number; removed: number };

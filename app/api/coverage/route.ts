@@ -1,7 +1,6 @@
-import { seriesRoute } from "@/lib/api/series-route";
-import { coverageSeries } from "@/lib/queries/kpi/coverage-series";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { coverageEndpoint } from "@/lib/endpoints/coverage";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAccess("GET /api/coverage", seriesRoute(coverageSeries));
+export const GET = serve(coverageEndpoint);

@@ -1,7 +1,6 @@
-import { seriesRoute } from "@/lib/api/series-route";
-import { nonCompliantSeries } from "@/lib/queries/kpi/noncompliant-series";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { noncompliantEndpoint } from "@/lib/endpoints/noncompliant";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAccess("GET /api/noncompliant", seriesRoute(nonCompliantSeries));
+export const GET = serve(noncompliantEndpoint);

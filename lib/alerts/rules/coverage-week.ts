@@ -2,8 +2,7 @@
 // business units 7 days before (the "versus 7 days before").
 import type { CoverageBuDaily } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { addDays, dayToDate } from "@/lib/store/days";
-import { dayOf } from "@/lib/queries/kpi/sql";
+import { addDays, dayToDate, toDay } from "@/lib/domain/days";
 
 export const COMPARE_DAYS = 7;
 
@@ -19,12 +18,12 @@ export interface CoverageWeek {
 export async function coverageWeek(db: Db): Promise<CoverageWeek | null> {
   const latest = await db.coverageBuDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   if (!latest) return null;
-  const day = dayOf(latest.day);
+  const day = toDay(latest.day);
   const before = addDays(day, -COMPARE_DAYS);
   const rows = await db.coverageBuDaily.findMany({ where: { day: { in: [dayToDate(day), dayToDate(before)] } } });
-  const then = new Map(rows.filter((r) => dayOf(r.day) === before).map((r) => [r.businessUnit, r]));
+  const then = new Map(rows.filter((r) => toDay(r.day) === before).map((r) => [r.businessUnit, r]));
   const units = new Map<string, { now: CoverageBuDaily; before: CoverageBuDaily | null }>();
-  for (const row of rows) if (dayOf(row.day) === day) units.set(row.businessUnit, { now: row, before: then.get(row.businessUnit) ?? null });
+  for (const row of rows) if (toDay(row.day) === day) units.set(row.businessUnit, { now: row, before: then.get(row.businessUnit) ?? null });
   return { day, before, units, hasBefore: then.size > 0 };
 }
 

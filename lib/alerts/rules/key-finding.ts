@@ -3,8 +3,8 @@
 // the code, so a key that gets a second finding raises a second line, not a repeat of the first.
 import { z } from "zod";
 import { FINDING_SEVERITY, type KeyFindingCode, type Severity } from "@/lib/kpi/key-findings";
-import { CURRENT } from "@/lib/queries/kpi/key-records";
 import { buLabel, defineRuleKind, inScope, type RuleHit } from "./types";
+import { OPEN_END_DATE } from "@/lib/domain/days";
 
 const CODES = Object.keys(FINDING_SEVERITY) as [KeyFindingCode, ...KeyFindingCode[]];
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
@@ -39,7 +39,7 @@ export const keyFindingRule = defineRuleKind({
     const wanted = findings.filter((f) => findingMatches(params, f.code, f.severity));
     if (wanted.length === 0) return [];
     const keys = await db.kmsKeyVersion.findMany({
-      where: { validTo: CURRENT, keyArn: { in: [...new Set(wanted.map((f) => f.keyArn))] } },
+      where: { validTo: OPEN_END_DATE, keyArn: { in: [...new Set(wanted.map((f) => f.keyArn))] } },
       select: { keyArn: true, keyId: true, accountId: true, region: true, aliases: true, businessUnit: true },
     });
     const byArn = new Map(keys.map((k) => [k.keyArn, k]));

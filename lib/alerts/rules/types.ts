@@ -3,9 +3,9 @@
 // open alert_condition rows; a kind never decides what is new, resolved or muted.
 import type { z } from "zod";
 import type { AlertRuleKind } from "@/generated/prisma/client";
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { AlertLine } from "../payload";
+import { buLabel } from "@/lib/domain/business-unit";
 
 /** One subject in alarm: stored as the condition's detail, rendered as one line of the message. */
 export interface RuleHit {

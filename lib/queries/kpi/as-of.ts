@@ -1,10 +1,8 @@
 // "Data as of": the latest snapshot day of the inventory, the latest day of cost data, and the
 // default date ranges anchored on them (a stale dataset shows its own last days, not empty ones).
 import type { Db } from "@/lib/db/client";
-import { addDays } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, toDay } from "@/lib/domain/days";
 import { COST_LAST_DAY } from "./cost-source";
-import { dayOf } from "./sql";
 
 /**
  * The latest inventory snapshot day: scope_freshness when ingestion recorded it, otherwise the
@@ -18,13 +16,13 @@ export async function latestSnapshotDay(db: Db): Promise<Day | null> {
                 (SELECT max(observed_day) FROM kms_key_usage))) AS day`,
   );
   const value = rows[0]?.day;
-  return value ? dayOf(value) : null;
+  return value ? toDay(value) : null;
 }
 
 /** The last day with coverage rollups: the end of every default coverage range. */
 export async function latestCoverageDay(db: Db): Promise<Day | null> {
   const row = await db.coverageBuDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  return row ? dayOf(row.day) : null;
+  return row ? toDay(row.day) : null;
 }
 
 /** The last day with cost from Cost Explorer or the imported bill (each an index lookup). */
@@ -33,7 +31,7 @@ export async function latestCostDay(db: Db): Promise<Day | null> {
     `SELECT ${COST_LAST_DAY} AS day`,
   );
   const value = rows[0]?.day;
-  return value ? dayOf(value) : null;
+  return value ? toDay(value) : null;
 }
 
 /** [from, to] with defaults: to = the anchor day, from = `days` days back (inclusive range). */
@@ -47,5 +45,5 @@ export function resolveRange(range: { from?: Day; to?: Day }, anchor: Day | null
 export function thirteenMonthsBack(to: Day): Day {
   const [y, m] = to.split("-").map(Number) as [number, number];
   const first = new Date(Date.UTC(y, m - 1 - 12, 1));
-  return dayOf(first);
+  return toDay(first);
 }

@@ -1,18 +1,17 @@
 // Projected monthly savings from S3 Bucket Keys per bucket (DOMAIN.md §6.5), on the current
 // inventory: exact when the bucket is its key's only user, "estimated-shared" when the key's
 // volume is split over several users, "no-data" (never a silent zero) when it is unknown.
-import { GenerationMemo } from "@/lib/api/generation-cache";
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { roundMoneyOrNull } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import type { StorageResourceRecord } from "@/lib/domain/records";
 import { bucketKeySavings, bucketKeySavingsTotals, type AttributionBasis, type BucketKeySavingsTotals, type KeyUsers } from "@/lib/kpi/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { OPEN_END } from "@/lib/store/types";
-import { CURRENT } from "./key-records";
 import type { BillReferenceMonth } from "./key-bill";
 import { keyRequestVolumes, monthlyRequests } from "./key-request-volumes";
+import { OPEN_END, OPEN_END_DATE } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
+import { GenerationMemo } from "@/lib/db/generation-memo";
 
 export interface BucketKeySavingsRow {
   resourceArn: string;
@@ -94,7 +93,7 @@ async function organizationSavings(db: Db): Promise<OrganizationSavings> {
       OPEN_END,
       keyArns,
     ),
-    db.kmsKeyVersion.findMany({ where: { validTo: CURRENT, keyArn: { in: keyArns } }, select: { keyArn: true, keySpec: true } }),
+    db.kmsKeyVersion.findMany({ where: { validTo: OPEN_END_DATE, keyArn: { in: keyArns } }, select: { keyArn: true, keySpec: true } }),
   ]);
   // Every current user of a key shares its volume: its candidate buckets by ARN, and all its
   // other users (buckets with a Bucket Key, volumes, databases) as a count.

@@ -5,11 +5,11 @@
 // Each month comes from its cost source (x_CostSource: the bill where imported, Cost Explorer
 // otherwise); the bill's credits, tax and corrections have their own columns and are part of
 // BilledCost (net, what the invoice says), while the reallocation weights are tagged usage.
-import { UNTAGGED } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { allocateUnits, fromMoneyUnits, sumMoney, toMoneyUnits } from "@/lib/domain/money";
-import type { Day } from "@/lib/store/types";
 import { costByBu } from "./cost-by-bu";
+import { type Day } from "@/lib/domain/days";
+import { UNTAGGED } from "@/lib/domain/business-unit";
 
 export type ReallocationMethod = "direct" | "proportional";
 

@@ -8,13 +8,13 @@
 // holds business units alone). There is no cost-center grouping: the collector does not fetch
 // that tag (it would take a third split of the Cost Explorer plan), so every figure would be
 // "(untagged)"; the stored column stays, nothing exposes it.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
-import type { Day } from "@/lib/store/types";
 import { latestCostDay, resolveRange } from "./as-of";
 import { COST_SOURCE_SQL, chargesOf, costSourcesByMonth, sourceOf, type BillStatus, type CostCharges, type CostSource, type MonthCostSource } from "./cost-source";
-import { SqlParams, dayOf, whereClause } from "./sql";
+import { SqlParams, whereClause } from "./sql";
+import { type Day, toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export const COST_GROUPINGS = ["bu", "account"] as const;
 export type CostGrouping = (typeof COST_GROUPINGS)[number];
@@ -138,7 +138,7 @@ export async function costByGroup(db: Db, query: CostByBuQuery & { groupBy: Cost
     rows: rows.map((r) => {
       const group = buLabel(r.grp);
       return {
-        period: dayOf(r.period), group, [field]: group,
+        period: toDay(r.period), group, [field]: group,
         keys: roundMoney(r.keys), requests: roundMoney(r.requests), other: roundMoney(r.other), total: roundMoney(r.total),
         ...chargesOf(r), ...sourceOf(r),
       };

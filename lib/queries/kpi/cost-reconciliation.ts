@@ -3,14 +3,13 @@
 // the difference absolute and in percent of Cost Explorer. Read from both sources whatever the
 // costSource setting, so a FinOps person can explain the gap before switching. A month that only
 // one source holds is marked: its other side is null ("no data"), not $0.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoneyOrNull } from "@/lib/domain/money";
 import { relativeChange } from "@/lib/queries/period-change";
-import type { Day } from "@/lib/store/types";
 import { latestCostDay, thirteenMonthsBack } from "./as-of";
 import { billStatusOf, type BillStatus } from "./cost-source";
-import { dayOf } from "./sql";
+import { type Day, toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export type ReconciliationStatus = "both" | "billOnly" | "costExplorerOnly";
 
@@ -95,7 +94,7 @@ export async function costReconciliation(db: Db, query: { from?: Day; to?: Day; 
   const months: ReconciliationMonth[] = [];
   const out: ReconciliationRow[] = [];
   for (const r of rows) {
-    const month = dayOf(r.month);
+    const month = toDay(r.month);
     const figures = compared(r.bill, r.ce, r.has_bill, r.has_ce);
     if (r.bu === null) months.push({ month, ...figures, billStatus: r.has_bill ? billStatusOf(r.final ?? false) : null });
     else out.push({ month, businessUnit: buLabel(r.bu), ...figures, billOtherCharges: r.has_bill ? roundMoneyOrNull(r.other ?? 0) : null });

@@ -3,8 +3,7 @@
 // 20261205143000_cost_source and 20261205143100_bill_period); this module names it for the API and the pages.
 import type { Db } from "@/lib/db/client";
 import { roundMoney } from "@/lib/domain/money";
-import type { Day } from "@/lib/store/types";
-import { dayOf } from "./sql";
+import { type Day, toDay } from "@/lib/domain/days";
 
 export type CostSource = "Bill" | "CostExplorer";
 export type BillStatus = "final" | "provisional";
@@ -67,6 +66,6 @@ export async function costSourcesByMonth(db: Db, from: Day, to: Day): Promise<Mo
   );
   return rows.map((r) => {
     const { costSource, billStatus } = sourceOf(r);
-    return { month: dayOf(r.month), source: costSource, billStatus, label: sourceLabel(costSource, billStatus) };
+    return { month: toDay(r.month), source: costSource, billStatus, label: sourceLabel(costSource, billStatus) };
   });
 }

@@ -1,8 +1,8 @@
 // CMK coverage per day (DOMAIN.md §6.1): by count, by storage over known sizes, and the share of
 // resources of unknown size shown beside it; for the organization or split by one dimension.
 import type { Db } from "@/lib/db/client";
-import type { Day } from "@/lib/store/types";
 import { rangedRollupSeries, type RangedSeries, type RollupCounts, type RollupQuery } from "./rollup-series";
+import { type Day } from "@/lib/domain/days";
 
 export interface CoveragePoint {
   day: Day;

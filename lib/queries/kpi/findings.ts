@@ -1,8 +1,9 @@
 // Current key findings (key_finding) with the key they are on: counts per code and severity,
 // and a filterable, paged list with evidence.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import { SqlParams, dayOf, whereClause } from "./sql";
+import { SqlParams, whereClause } from "./sql";
+import { toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export interface FindingsQuery {
   code?: string[];
@@ -69,7 +70,7 @@ export async function listFindings(db: Db, query: FindingsQuery) {
       code: r.code,
       severity: r.severity,
       evidence: r.evidence,
-      firstSeen: dayOf(r.first_seen),
+      firstSeen: toDay(r.first_seen),
       accountId: r.account_id,
       region: r.region,
       aliases: r.aliases ?? [],

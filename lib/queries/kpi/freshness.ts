@@ -2,7 +2,7 @@
 // state of optional data sources (e.g. Cost Explorer resource-level data).
 import type { Db } from "@/lib/db/client";
 import { latestCostDay, latestSnapshotDay } from "./as-of";
-import { dayOf } from "./sql";
+import { toDay } from "@/lib/domain/days";
 
 export async function dataFreshness(db: Db) {
   const [inventoryAsOf, costsAsOf, scopes, sources, lastRun] = await Promise.all([
@@ -14,7 +14,7 @@ export async function dataFreshness(db: Db) {
   ]);
   const newest = new Map<string, string>();
   for (const s of scopes) {
-    const d = dayOf(s.lastGoodDay);
+    const d = toDay(s.lastGoodDay);
     if ((newest.get(s.source) ?? "") < d) newest.set(s.source, d);
   }
   return {
@@ -24,10 +24,10 @@ export async function dataFreshness(db: Db) {
       accountId: s.accountId,
       region: s.region,
       source: s.source,
-      lastGoodDay: dayOf(s.lastGoodDay),
-      lagging: dayOf(s.lastGoodDay) < (newest.get(s.source) ?? ""),
+      lastGoodDay: toDay(s.lastGoodDay),
+      lagging: toDay(s.lastGoodDay) < (newest.get(s.source) ?? ""),
     })),
     dataSources: sources.map((s) => ({ source: s.source, available: s.available, message: s.message, checkedAt: s.checkedAt.toISOString() })),
-    lastRun: lastRun && { id: lastRun.id, status: lastRun.status, snapshotDay: dayOf(lastRun.snapshotDay), finishedAt: lastRun.finishedAt?.toISOString() ?? null },
+    lastRun: lastRun && { id: lastRun.id, status: lastRun.status, snapshotDay: toDay(lastRun.snapshotDay), finishedAt: lastRun.finishedAt?.toISOString() ?? null },
   };
 }

@@ -2,14 +2,14 @@
 // DISABLED_BILLED finding, each counted once: in billed dollars (the key's usage in the reference
 // bill month, lib/queries/kpi/key-bill.ts) where the imported bill has the key, at list price
 // ($1 key-month + its rotation surcharge) otherwise. `basis` says which.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { roundMoney, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { idleKeySavings } from "@/lib/kpi/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { billReferenceMonth, billedKeyFigures } from "./key-bill";
-import { CURRENT } from "./key-records";
+import { OPEN_END_DATE } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }) {
   const [settings, findings] = await Promise.all([
@@ -18,7 +18,7 @@ export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; accou
   ]);
   const keys = await db.kmsKeyVersion.findMany({
     where: {
-      validTo: CURRENT,
+      validTo: OPEN_END_DATE,
       keyArn: { in: [...new Set(findings.map((f) => f.keyArn))] },
       ...(query.bu?.length ? { businessUnit: { in: query.bu } } : {}),
       ...(query.account?.length ? { accountId: { in: query.account } } : {}),

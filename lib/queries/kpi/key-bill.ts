@@ -5,9 +5,8 @@
 // Usage only: a key's credits, tax or corrections are not what the key costs to run.
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoney } from "@/lib/domain/money";
-import type { Day } from "@/lib/store/types";
 import { billStatusOf, type BillStatus } from "./cost-source";
-import { dayOf } from "./sql";
+import { type Day, toDay } from "@/lib/domain/days";
 
 const DAYS_PER_MONTH = 30;
 
@@ -44,7 +43,7 @@ export async function billReferenceMonth(db: Db): Promise<BillReferenceMonth | n
        ((SELECT max(l.day) FROM bill_cost_line l WHERE l.billing_period = p.billing_period) - p.billing_period + 1)::int AS days
      FROM bill_period p WHERE p.in_use ORDER BY p.final DESC, p.billing_period DESC LIMIT 1`,
   );
-  return row ? { month: dayOf(row.month), billStatus: billStatusOf(row.final)!, daysCovered: row.final ? null : row.days } : null;
+  return row ? { month: toDay(row.month), billStatus: billStatusOf(row.final)!, daysCovered: row.final ? null : row.days } : null;
 }
 
 /** The key's usage by month from the bill, oldest first; empty when no bill has the key. */
@@ -62,7 +61,7 @@ export async function keyBillMonths(db: Db, keyArn: string): Promise<KeyBillMont
     keyArn,
   );
   return rows.map((r) => ({
-    month: dayOf(r.month),
+    month: toDay(r.month),
     billStatus: billStatusOf(r.final),
     storageAndRotation: roundMoney(r.keys),
     keyVersionMonths: Number(r.key_versions),

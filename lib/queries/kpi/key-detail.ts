@@ -1,13 +1,13 @@
 // One key in full: metadata, aliases, tags, policy, findings with evidence, the resources it
 // protects, its daily request trend and cost (billed requests and modeled, see key-cost.ts),
 // rotation and the deletion countdown.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import type { Day } from "@/lib/store/types";
 import { latestSnapshotDay } from "./as-of";
 import { keyCost } from "./key-cost";
-import { CURRENT, WITH_POLICY } from "./key-records";
-import { dayOf, num } from "./sql";
+import { WITH_POLICY } from "./key-records";
+import { num } from "./sql";
+import { type Day, OPEN_END_DATE, toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
 
 const DAY_MS = 86_400_000;
 
@@ -19,7 +19,7 @@ export async function keyDetail(db: Db, keyArn: string) {
     latestSnapshotDay(db),
     db.keyFinding.findMany({ where: { keyArn }, orderBy: [{ severity: "asc" }, { code: "asc" }] }),
     db.storageResourceVersion.findMany({
-      where: { keyArn, validTo: CURRENT },
+      where: { keyArn, validTo: OPEN_END_DATE },
       orderBy: { name: "asc" },
       select: { resourceArn: true, name: true, service: true, accountId: true, region: true, businessUnit: true, environment: true, application: true, encryptionClass: true, nonCompliantReason: true, bucketKeyEnabled: true, sizeBytes: true },
     }),
@@ -27,9 +27,9 @@ export async function keyDetail(db: Db, keyArn: string) {
     db.kmsKeyUsage.findUnique({ where: { keyArn } }),
     db.kmsKeyVersion.findMany({ where: { keyArn }, orderBy: { validFrom: "asc" }, select: { keyState: true, validFrom: true } }),
   ]);
-  const requestTrend = requests.map((r) => ({ day: dayOf(r.day), requests: Number(r.requests), cost: num(r.cost) }));
+  const requestTrend = requests.map((r) => ({ day: toDay(r.day), requests: Number(r.requests), cost: num(r.cost) }));
   const cost = await keyCost(db, version, versions, requestTrend);
-  const current = version.validTo.getTime() === CURRENT.getTime();
+  const current = version.validTo.getTime() === OPEN_END_DATE.getTime();
   const asOfDate = asOf ? new Date(`${asOf}T00:00:00Z`) : null;
   const daysLeft =
     version.keyState === "PendingDeletion" && version.deletionDate && asOfDate
@@ -39,7 +39,7 @@ export async function keyDetail(db: Db, keyArn: string) {
     asOf,
     current,
     /** Last day the key was in the inventory when it is no longer current. */
-    lastSeen: current ? null : (dayOf(new Date(version.validTo.getTime() - DAY_MS)) as Day),
+    lastSeen: current ? null : (toDay(new Date(version.validTo.getTime() - DAY_MS)) as Day),
     versions: versions.length,
     metadata: {
       keyArn: version.keyArn,
@@ -63,7 +63,7 @@ export async function keyDetail(db: Db, keyArn: string) {
     tags: version.tags,
     policy: version.policy?.document ?? null,
     policyError: version.policyError,
-    findings: findings.map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, firstSeen: dayOf(f.firstSeen) })),
+    findings: findings.map((f) => ({ code: f.code, severity: f.severity, evidence: f.evidence, firstSeen: toDay(f.firstSeen) })),
     resources: resources.map((r) => ({ ...r, businessUnit: buLabel(r.businessUnit) })),
     requestTrend,
     cost,
@@ -72,7 +72,7 @@ export async function keyDetail(db: Db, keyArn: string) {
       lastUsedAt: usage.lastUsedAt?.toISOString() ?? null,
       lastOperation: usage.lastOperation,
       trackingStartDate: usage.trackingStartDate?.toISOString() ?? null,
-      observedDay: dayOf(usage.observedDay),
+      observedDay: toDay(usage.observedDay),
     },
     rotation: {
       enabled: version.rotationEnabled,

@@ -2,8 +2,6 @@
 import type { KmsKeyUsage, KmsKeyVersion, Prisma } from "@/generated/prisma/client";
 import type { KmsKeyRecord, KeyUsageRecord, Tags } from "@/lib/domain/records";
 
-/** The open end of a current version (validTo 9999-12-31). */
-export const CURRENT = new Date("9999-12-31T00:00:00.000Z");
 
 /** Include of a key version query that reads its policy document (stored once per document). */
 export const WITH_POLICY = { policy: { select: { document: true } } } as const;

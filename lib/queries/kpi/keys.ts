@@ -5,14 +5,13 @@
 // ending on the latest day of that table; null, never 0, for a key without rows there. Beside it,
 // the key's modeled storage + rotation cost per month in its current state (DOMAIN.md §2): the
 // bill's other part, which no per-key Cost Explorer data gives.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { applyPriceOverrides, type KmsPrices } from "@/lib/domain/prices";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { addDays } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, toDay } from "@/lib/domain/days";
 import { billReferenceMonth, billedKeyFigures, type BillReferenceMonth } from "./key-bill";
-import { SqlParams, dayOf, whereClause } from "./sql";
+import { SqlParams, whereClause } from "./sql";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost", "modeled"] as const;
 /** Days of per-key cost summed into a key's cost column. */
@@ -156,11 +155,11 @@ export interface KeyCostWindow {
 export async function keyCostCoverage(db: Db): Promise<{ window: KeyCostWindow; days: Day[] } | null> {
   const latest = await db.keyRequestDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   if (!latest) return null;
-  const to = dayOf(latest.day);
+  const to = toDay(latest.day);
   const from = addDays(to, -(KEY_COST_DAYS - 1));
   // Resource-level data reaches back 14 days at most: the window is rarely full, so say how much of it is.
   const rows = await db.keyRequestDaily.groupBy({ by: ["day"], where: { day: { gte: new Date(`${from}T00:00:00Z`), lte: latest.day } }, orderBy: { day: "asc" } });
-  return { window: { from, to, daysWithData: rows.length, covers: "requests" }, days: rows.map((r) => dayOf(r.day)) };
+  return { window: { from, to, daysWithData: rows.length, covers: "requests" }, days: rows.map((r) => toDay(r.day)) };
 }
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

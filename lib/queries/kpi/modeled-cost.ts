@@ -5,18 +5,17 @@
 // - requests: per-key request volume exists only on the days with Cost Explorer resource-level
 //   rows (14 days at most), so modeled requests are compared with the billed `KMS-Requests*`
 //   cost (category REQUESTS) of exactly those days; no comparison without such days.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoney, roundMoneyOrNull, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { costVariance, modeledKeyCost, pendingSinceOf, type CostVariance } from "@/lib/kpi/modeled-cost";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { addDays, dayToDate } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
 import { latestCostDay } from "./as-of";
 import { costSourcesByMonth } from "./cost-source";
 import { keyRecordOf } from "./key-records";
-import { dayOf, num } from "./sql";
+import { num } from "./sql";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export interface ModeledCostQuery {
   /** YYYY-MM; default the month of the latest cost data. */
@@ -74,7 +73,7 @@ export interface RequestDays {
 function monthPeriod(month: string, latest: Day): { start: Day; endExclusive: Day } {
   const start = `${month}-01`;
   const [y, m] = month.split("-").map(Number) as [number, number];
-  const nextMonth = dayOf(new Date(Date.UTC(y, m, 1)));
+  const nextMonth = toDay(new Date(Date.UTC(y, m, 1)));
   // A month still running ends after the latest day with cost data.
   const dataEnd = addDays(latest, 1);
   return { start, endExclusive: nextMonth < dataEnd ? nextMonth : dataEnd > start ? dataEnd : nextMonth };

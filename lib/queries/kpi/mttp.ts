@@ -1,13 +1,11 @@
 // Mean time to provision (DOMAIN.md §6.7) for CMKs created in a period, from key_provisioning:
 // mean and median days from creation to the first snapshot free of hygiene findings; keys
 // never clean are open.
-import { buLabel } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { keyProvisioning, mttpSummary, type KeyProvisioning } from "@/lib/kpi/mttp";
-import { addDays, dayToDate } from "@/lib/store/days";
-import type { Day } from "@/lib/store/types";
+import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
 import { latestSnapshotDay, resolveRange } from "./as-of";
-import { dayOf } from "./sql";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export async function mttpReport(db: Db, query: { from?: Day; to?: Day; bu?: string[] }) {
   const range = resolveRange(query, await latestSnapshotDay(db), 90);
@@ -23,7 +21,7 @@ export async function mttpReport(db: Db, query: { from?: Day; to?: Day; bu?: str
   const info = new Map(keys.map((k) => [k.keyArn, k]));
   const provisioning: (KeyProvisioning & { businessUnit: string; aliases: string[] })[] = rows
     .map((r) => {
-      const p = keyProvisioning({ keyArn: r.keyArn, createdAt: r.createdAt, snapshots: r.compliantOn ? [{ day: dayOf(r.compliantOn), codes: [] }] : [] });
+      const p = keyProvisioning({ keyArn: r.keyArn, createdAt: r.createdAt, snapshots: r.compliantOn ? [{ day: toDay(r.compliantOn), codes: [] }] : [] });
       const k = info.get(r.keyArn);
       return { ...p, businessUnit: k?.businessUnit ?? "", aliases: k?.aliases ?? [] };
     })

@@ -2,12 +2,13 @@
 // why, and since when - the start of the current uninterrupted non-compliant stretch, which
 // survives a change of reason (SSE_S3 → AWS_MANAGED_KEY is still non-compliant) but not a
 // compliant version or a gap in which the resource did not exist.
-import { buLabel, type DimensionFilters } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/lib/kpi/compliance";
-import type { Day } from "@/lib/store/types";
 import { latestCoverageDay, latestSnapshotDay } from "./as-of";
-import { SqlParams, dayOf, dimensionConditions, whereClause } from "./sql";
+import { SqlParams, dimensionConditions, whereClause } from "./sql";
+import { type Day, toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
+import { type DimensionFilters } from "@/lib/domain/dimensions";
 
 export const NONCOMPLIANT_SORTS = ["since", "name", "reason", "bu", "account", "service", "size"] as const;
 export type NonCompliantSort = (typeof NONCOMPLIANT_SORTS)[number];
@@ -141,7 +142,7 @@ export async function nonCompliantResources(db: Db, query: NonCompliantResources
       application: r.application,
       owner: r.owner,
       sizeBytes: r.size_bytes,
-      since: dayOf(r.since),
+      since: toDay(r.since),
     })),
   };
 }

@@ -2,8 +2,8 @@
 // dimension (e.g. business unit) as well.
 import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/lib/kpi/compliance";
-import type { Day } from "@/lib/store/types";
 import { rangedRollupSeries, type RangedSeries, type RollupQuery } from "./rollup-series";
+import { type Day } from "@/lib/domain/days";
 
 export interface NonCompliantPoint {
   day: Day;

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { MONEY_DECIMALS, moneySql, roundMoney, roundMoneyOrNull } from "@/lib/domain/money";
 import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
-import { addDays } from "@/lib/store/days";
+import { OPEN_END_DATE, addDays, toDay } from "@/lib/domain/days";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { sourceLabel, sourceOf } from "./cost-source";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "./as-of";
@@ -12,10 +12,8 @@ import { bucketKeySavingsReport } from "./bucket-key-savings";
 import { costByBu } from "./cost-by-bu";
 import { coverageSeries } from "./coverage-series";
 import { idleKeySavingsReport } from "./idle-key-savings";
-import { CURRENT } from "./key-records";
 import { mttpReport } from "./mttp";
 import { nonCompliantSeries } from "./noncompliant-series";
-import { dayOf } from "./sql";
 
 /** Every 7th point counted back from the last one (points are one per day). */
 function weekly<P extends { day: string }>(points: P[]): P[] {
@@ -27,7 +25,7 @@ function weekly<P extends { day: string }>(points: P[]): P[] {
 
 async function keyTiles(db: Db, bu: string[] | undefined) {
   const inBu = bu ? { businessUnit: { in: bu } } : {};
-  const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: CURRENT, ...inBu }, _count: { _all: true } });
+  const groups = await db.kmsKeyVersion.groupBy({ by: ["keyManager", "keyState"], where: { validTo: OPEN_END_DATE, ...inBu }, _count: { _all: true } });
   const tiles = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };
   for (const g of groups) {
     if (g.keyManager === "AWS") tiles.awsManaged += g._count._all;
@@ -39,7 +37,7 @@ async function keyTiles(db: Db, bu: string[] | undefined) {
   // A finding's BU is its key's current BU, as in /api/findings.
   const findings = bu
     ? (
-        await db.$queryRaw<{ severity: string; n: bigint }[]>`SELECT f.severity, count(*) AS n FROM key_finding f JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = ${CURRENT} WHERE k.business_unit = ANY(${bu}::text[]) GROUP BY f.severity`
+        await db.$queryRaw<{ severity: string; n: bigint }[]>`SELECT f.severity, count(*) AS n FROM key_finding f JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = ${OPEN_END_DATE} WHERE k.business_unit = ANY(${bu}::text[]) GROUP BY f.severity`
       ).map((f) => ({ severity: f.severity, _count: { _all: Number(f.n) } }))
     : await db.keyFinding.groupBy({ by: ["severity"], _count: { _all: true } });
   return { ...tiles, findingsBySeverity: Object.fromEntries(findings.map((f) => [f.severity, f._count._all])) };
@@ -55,9 +53,9 @@ function windowSource(source: string | null | undefined, final: boolean | null |
 async function costTiles(db: Db, latest: string | null, bu: string[] | undefined) {
   if (!latest) return null;
   const [y, m] = latest.split("-").map(Number) as [number, number];
-  const monthStart = dayOf(new Date(Date.UTC(y, m - 1, 1)));
-  const lastMonthStart = dayOf(new Date(Date.UTC(y, m - 2, 1)));
-  const monthBeforeStart = dayOf(new Date(Date.UTC(y, m - 3, 1)));
+  const monthStart = toDay(new Date(Date.UTC(y, m - 1, 1)));
+  const lastMonthStart = toDay(new Date(Date.UTC(y, m - 2, 1)));
+  const monthBeforeStart = toDay(new Date(Date.UTC(y, m - 3, 1)));
   // The month before the last full month has "no data" (null), not $0, when no day of it is stored.
   // Usage only (the bill's credits, tax and corrections are in `net`), each window from its source.
   const usage = `charge_kind = 'Usage'`;

@@ -2,12 +2,13 @@
 // Reads coverage_bu_daily (small, one row per day and business unit) when the cut is by business
 // unit only or none, and expands coverage_interval (full grain, validity intervals) otherwise:
 // both hold the same counts (lib/rollups/coverage.ts).
-import { buLabel, type DimensionFilters } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { NON_COMPLIANT_REASONS, type NonCompliantReason } from "@/lib/kpi/compliance";
-import type { Day } from "@/lib/store/types";
 import { latestCoverageDay, resolveRange } from "./as-of";
-import { DIMENSION_COLUMNS, SqlParams, dayOf, dimensionConditions, whereClause } from "./sql";
+import { DIMENSION_COLUMNS, SqlParams, dimensionConditions, whereClause } from "./sql";
+import { type Day, toDay } from "@/lib/domain/days";
+import { buLabel } from "@/lib/domain/business-unit";
+import { type DimensionFilters } from "@/lib/domain/dimensions";
 
 export type GroupDimension = keyof typeof DIMENSION_COLUMNS;
 export const GROUP_DIMENSIONS = Object.keys(DIMENSION_COLUMNS) as [GroupDimension, ...GroupDimension[]];
@@ -103,7 +104,7 @@ export async function rollupSeries(db: Db, query: RollupQuery): Promise<RollupPo
     ...params.values,
   );
   return rows.map((row) => ({
-    day: dayOf(row.day),
+    day: toDay(row.day),
     group: query.groupBy ? (row.grp ?? "") : null,
     resources: row.resources,
     cmkResources: row.cmk_resources,

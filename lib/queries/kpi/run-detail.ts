@@ -1,8 +1,8 @@
 // One ingestion run with its units and its warnings grouped per account-region, so a person can
 // see which account-region failed or degraded and why (the run list only counts warnings).
 import type { Db } from "@/lib/db/client";
-import { dayOf } from "./sql";
 import { groupWarningsByCause, type WarningGroup } from "./warning-groups";
+import { toDay } from "@/lib/domain/days";
 
 export interface RunWarning {
   source: string;
@@ -76,7 +76,7 @@ export async function runDetail(db: Db, id: string, page: { page: number; pageSi
     id: run.id,
     trigger: run.trigger,
     status: run.status,
-    snapshotDay: dayOf(run.snapshotDay),
+    snapshotDay: toDay(run.snapshotDay),
     requestedAt: run.requestedAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,

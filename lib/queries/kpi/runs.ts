@@ -1,6 +1,6 @@
 // Ingestion runs, newest first, with their units' outcome and warning counts.
 import type { Db } from "@/lib/db/client";
-import { dayOf } from "./sql";
+import { toDay } from "@/lib/domain/days";
 
 export async function listRuns(db: Db, query: { status?: string[]; page: number; pageSize: number }) {
   const where = query.status?.length ? { status: { in: query.status as ("QUEUED" | "RUNNING" | "SUCCEEDED" | "PARTIAL" | "FAILED")[] } } : {};
@@ -22,7 +22,7 @@ export async function listRuns(db: Db, query: { status?: string[]; page: number;
       id: r.id,
       trigger: r.trigger,
       status: r.status,
-      snapshotDay: dayOf(r.snapshotDay),
+      snapshotDay: toDay(r.snapshotDay),
       requestedAt: r.requestedAt.toISOString(),
       startedAt: r.startedAt?.toISOString() ?? null,
       finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
+import { type DimensionFilters } from "@/lib/domain/dimensions";
 // Building WHERE clauses with bound parameters: column names come from fixed maps in code,
 // every value goes through add() and is sent as $n, never spliced into the SQL text.
-import type { DimensionFilters } from "@/lib/api/params";
 
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -44,4 +44,3 @@ export function num(value: unknown): number {
   return Number(String(value));
 }
 
-export const dayOf = (value: Date) => value.toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
 import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
-import { addDays } from "@/lib/store/days";
+import { addDays } from "@/lib/domain/days";
 import { resetTables, testDb } from "../support/db";
 import { call, type Json } from "./call";
 

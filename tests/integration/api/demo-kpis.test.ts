@@ -8,7 +8,7 @@ import { GET as noncompliant } from "@/app/api/noncompliant/route";
 import { GET as noncompliantResources } from "@/app/api/resources/noncompliant/route";
 import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
-import { addDays } from "@/lib/store/days";
+import { addDays } from "@/lib/domain/days";
 import { resetTables, testDb } from "../support/db";
 import { call, type Json } from "./call";
 

@@ -5,11 +5,11 @@ import { GET as keyDetail } from "@/app/api/keys/[arn]/route";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { legacyKeyContentHash } from "@/lib/store/rows";
 import { storeInventorySnapshot } from "@/lib/store/snapshot";
-import type { Day } from "@/lib/store/types";
 import type { KmsKeyRecord } from "@/lib/domain/records";
 import { ACCOUNT, REGION, cmk } from "../../fixtures/records";
 import { resetTables, testDb } from "../support/db";
 import { call } from "./call";
+import { type Day } from "@/lib/domain/days";
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isDay } from "@/lib/store/days";
+import { addDays, daysBetween, isDay } from "@/lib/domain/days";
 
 describe("days", () => {
   it("accepts real calendar days only", () => {

@@ -1,11 +1,12 @@
 import { jsonResponse, handle } from "@/lib/api/errors";
-import { buLabel, parseInput, readJsonBody } from "@/lib/api/params";
+import { parseInput, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
 import { listTokens, newTokenBody, tokenToCreate } from "@/lib/admin/tokens";
 import { listRoute } from "@/lib/admin/routes";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { currentPrincipal } from "@/lib/auth/context";
 import { withAccess } from "@/lib/auth/with-access";
+import { buLabel } from "@/lib/domain/business-unit";
 
 export const dynamic = "force-dynamic";
 

@@ -7,12 +7,13 @@ import { currentPrincipal } from "@/lib/auth/context";
 import { openCopyConnection } from "@/lib/db/copy";
 import { copySequence } from "@/lib/db/copy-sequence";
 import { chargebackParamsSchema, monthsOf, periodEnd, periodStart } from "@/lib/export/chargeback-params";
-import { sharesFromTotals, UNTAGGED } from "@/lib/export/chargeback-rows";
+import { sharesFromTotals } from "@/lib/export/chargeback-rows";
 import { costDayRange, taggedMonthTotals, type ChargebackQuery } from "@/lib/export/chargeback-source";
 import { DATE_STYLE_SQL, directCopySql, proportionalCopySql } from "@/lib/export/chargeback-sql";
 import { db } from "@/lib/db/client";
 import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
 import { withAccess } from "@/lib/auth/with-access";
+import { UNTAGGED } from "@/lib/domain/business-unit";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

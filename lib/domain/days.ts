@@ -1,4 +1,14 @@
-import type { Day } from "./types";
+// Days are UTC calendar days as YYYY-MM-DD strings everywhere (store, queries, API). One helper
+// per conversion lives here, so no module grows its own toISOString().slice(0, 10).
+
+/** A UTC calendar day, YYYY-MM-DD. */
+export type Day = string;
+
+/**
+ * The end of a version that is still current: versions are valid over [valid_from, valid_to),
+ * and the one valid today ends on this day (SQL: valid_to = '9999-12-31').
+ */
+export const OPEN_END: Day = "9999-12-31";
 
 const DAY_MS = 86_400_000;
 
@@ -24,3 +34,6 @@ export function isDay(value: string): boolean {
   const date = dayToDate(value);
   return !Number.isNaN(date.getTime()) && toDay(date) === value;
 }
+
+/** OPEN_END as the Date the pg driver returns for a date column. */
+export const OPEN_END_DATE: Date = dayToDate(OPEN_END);

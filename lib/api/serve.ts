@@ -1,0 +1,39 @@
+// The one route handler every endpoint module is served by: authenticate and check the access
+// rule (withAccess), parse the query string or JSON body and the path segments with the module's
+// schema (400 naming the parameter), narrow `bu` to the caller's scope, run the query, and answer
+// JSON in the one error shape (errors.ts).
+import type { Endpoint } from "./endpoint";
+import type { RouteId } from "@/lib/auth/access-rules";
+import { scopedFilters } from "@/lib/auth/scope";
+import { withAccess } from "@/lib/auth/with-access";
+import { db } from "@/lib/db/client";
+import { handle } from "./errors";
+import { GenerationResponseCache } from "./generation-cache";
+import { checkRange, parseInput, parseQuery, readJsonBody } from "./params";
+
+type RouteContext = { params?: Promise<Record<string, string | string[]>> };
+
+const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+async function inputOf(endpoint: Endpoint, request: Request, context: RouteContext | undefined): Promise<Record<string, unknown>> {
+  const segments = context?.params ? await context.params : {};
+  const method = endpoint.route.slice(0, endpoint.route.indexOf(" "));
+  if (!HAS_BODY.has(method)) return parseQuery(request, endpoint.params, segments) as Record<string, unknown>;
+  return parseInput(endpoint.params, { ...(await readJsonBody(request)), ...segments }) as Record<string, unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any endpoint: its params and answer types vary
+export function serve<E extends Endpoint<RouteId, any, unknown>>(endpoint: E) {
+  const e = endpoint as unknown as Endpoint;
+  // A cached answer is shared by every caller with the same (scoped) parameters: its query gets
+  // no request to read.
+  const cache = e.cache === "generation" ? new GenerationResponseCache((client, params: Record<string, unknown>) => e.query(client, params, {})) : null;
+  return withAccess(e.route, (request: Request, context?: RouteContext) =>
+    handle(async () => {
+      const params = scopedFilters(await inputOf(e, request, context)) as Record<string, unknown>;
+      checkRange(params as { from?: string; to?: string });
+      if (cache) return cache.response(db(), params);
+      return e.query(db(), params, { request });
+    }),
+  );
+}
