@@ -79,6 +79,7 @@ export const ACCESS_RULES = {
   "GET /api/costs/chargeback": "read",
   "GET /api/costs/modeled": "read",
   "GET /api/costs/reconciliation": "read",
+  "GET /api/costs/unit-cost": "read",
   "GET /api/coverage": "read",
   "GET /api/export/audit": "admin",
   "GET /api/export/chargeback": "export",
