@@ -18,6 +18,7 @@ import { BilledVsModeled } from "./billed-vs-modeled";
 import { CostReconciliation } from "./cost-reconciliation";
 import { CostSources } from "./cost-sources";
 import { ChargebackDownload } from "./chargeback-download";
+import { UnitCost } from "./unit-cost";
 import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
 
 /** "bill (final)", "bill (provisional)" or "Cost Explorer", as the API names the row's source. */
@@ -54,6 +55,7 @@ export function CostsView() {
           </>
         )}
       </QueryBoundary>
+      <UnitCost />
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
       <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}

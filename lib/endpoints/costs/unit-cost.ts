@@ -36,6 +36,8 @@ export interface UnitCostRow {
   cost: number;
   costSource: CostSource;
   billStatus: BillStatus | null;
+  /** "bill (final)", "bill (provisional)" or "Cost Explorer", as the Costs page prints it. */
+  sourceLabel: string;
   /** Average CMK-protected storage over the month's days with data, TiB (6 decimals). */
   cmkTiB: number;
   daysWithData: number;
@@ -96,6 +98,7 @@ export const unitCostEndpoint = defineEndpoint({
     const keys = [...new Set([...cost.keys(), ...storage.keys()])].filter((k) => months.has(k.slice(0, 10))).sort();
     const rows = keys.map((key): UnitCostRow => {
       const month = key.slice(0, 10);
+      const source = months.get(month)!;
       const s = storage.get(key);
       const n = days.get(month) ?? 0;
       const net = cost.get(key) ?? 0;
@@ -104,8 +107,9 @@ export const unitCostEndpoint = defineEndpoint({
         month,
         businessUnit: key.slice(11),
         cost: net,
-        costSource: months.get(month)!.source,
-        billStatus: months.get(month)!.billStatus,
+        costSource: source.source,
+        billStatus: source.billStatus,
+        sourceLabel: source.label,
         cmkTiB: n ? Number((byteDays / n / TIB).toFixed(6)) : 0,
         daysWithData: n,
         unknownSizePct: s?.resourceDays ? (s.unsizedResourceDays / s.resourceDays) * 100 : null,

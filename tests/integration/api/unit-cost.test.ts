@@ -79,7 +79,7 @@ describe("GET /api/costs/unit-cost", () => {
       // The bill's net, as the chargeback bills it: $10.00 usage − $1.00 credit over 1 TiB.
       ["2026-12-01", "payments", 9, 1, 31, 50, 9],
     ]);
-    expect(body.rows.map((r: Json) => [r.month, r.costSource, r.billStatus])).toContainEqual(["2026-12-01", "Bill", "final"]);
+    expect(body.rows.map((r: Json) => [r.month, r.costSource, r.billStatus, r.sourceLabel])).toContainEqual(["2026-12-01", "Bill", "final", "bill (final)"]);
     expect(body.rows[0].costSource).toBe("CostExplorer");
   });
 
