@@ -25,7 +25,7 @@ const COLUMNS: Column<UnitCostRow>[] = [
   { id: "month", header: "Month", value: monthOf, searchable: false },
   { id: "bu", header: "Business unit", value: (r) => r.businessUnit },
   { id: "cost", header: "Net cost (USD)", value: (r) => r.cost, align: "right", searchable: false, cell: (r) => formatUsd(r.cost) },
-  { id: "cmkTiB", header: "CMK storage, month average (TiB)", value: (r) => r.cmkTiB, align: "right", searchable: false, cell: (r) => r.cmkTiB.toFixed(3) },
+  { id: "cmkTiB", header: "Average CMK storage (TiB)", value: (r) => r.cmkTiB, align: "right", searchable: false, cell: (r) => r.cmkTiB.toFixed(3) },
   { id: "unknownSize", header: "Unknown size (% of resources)", value: (r) => r.unknownSizePct, align: "right", searchable: false, cell: (r) => formatPercent(r.unknownSizePct) },
   { id: "costPerTiB", header: "Cost per TiB (USD)", value: (r) => r.costPerTiB, align: "right", searchable: false, cell: (r) => usdOrNoData(r.costPerTiB) },
   { id: "source", header: "Source", value: (r) => r.sourceLabel },
