@@ -53,7 +53,7 @@ function UnitCostFigures({ rows }: { rows: UnitCostRow[] }) {
   const { data, seriesNames } = useMemo(() => pivot(rows.filter((r) => r.costPerTiB !== null), monthOf, (r) => r.businessUnit, (r) => r.costPerTiB!), [rows]);
   return (
     <>
-      <SeriesChart title="KMS cost per TiB of CMK storage by month" description="USD per TiB-month, per business unit" testId="chart-unit-cost" kind="line"
+      <SeriesChart title="KMS cost per TiB of CMK storage by month" description="USD per TiB-month, per business unit; the running month is month to date" testId="chart-unit-cost" kind="line"
         data={data} series={namedSeries(seriesNames)} xLabel="Month" yLabel="Cost per TiB (USD)" format={formatUsd} />
       <DataTable title="KMS cost per TiB of CMK storage by business unit and month" rows={rows} columns={COLUMNS} testId="unit-cost-table"
         rowKey={(r) => `${r.month}|${r.businessUnit}`} emptyMessage="No KMS cost for these filters." />
