@@ -25,12 +25,12 @@ const requestText = (r: Figures) => (r.requestCost === "unchanged" ? "unchanged"
 const columns: Column<BuRow>[] = [
   { id: "bu", header: "Business unit", value: (r) => r.businessUnit },
   count("resources", "Non-compliant resources", (r) => r.resources),
-  count("keysBuEnv", "New keys, per BU × env", (r) => r.keysPerBuEnv),
-  usd("buEnv", "USD / month, per BU × env, 1st year", (r) => r.monthlyPerBuEnv),
-  usd("buEnvCapped", "USD / month, per BU × env, rotations capped", (r) => r.monthlyPerBuEnvCapped),
-  count("keysApp", "New keys, per application", (r) => r.keysPerApplication),
-  usd("app", "USD / month, per application, 1st year", (r) => r.monthlyPerApplication),
-  usd("appCapped", "USD / month, per application, rotations capped", (r) => r.monthlyPerApplicationCapped),
+  count("keysBuEnv", "New keys (per BU × env)", (r) => r.keysPerBuEnv),
+  usd("buEnv", "USD / month (per BU × env) 1st year", (r) => r.monthlyPerBuEnv),
+  usd("buEnvCapped", "USD / month (per BU × env) rotations capped", (r) => r.monthlyPerBuEnvCapped),
+  count("keysApp", "New keys (per application)", (r) => r.keysPerApplication),
+  usd("app", "USD / month (per application) 1st year", (r) => r.monthlyPerApplication),
+  usd("appCapped", "USD / month (per application) rotations capped", (r) => r.monthlyPerApplicationCapped),
   { id: "requests", header: "Request cost", value: (r) => (r.requestCost === "unchanged" ? "unchanged" : "no data"), cell: requestText },
 ];
 
