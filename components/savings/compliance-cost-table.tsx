@@ -46,7 +46,7 @@ export function ComplianceCostTable() {
             <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3">
               <div><dt className="text-xs uppercase text-slate-500">One key per BU × environment</dt><dd className="text-2xl font-semibold" data-testid="compliance-cost-bu-env">{formatUsd(data.total.monthlyPerBuEnv)}</dd><dd className="text-sm text-slate-600">{formatInteger(data.total.keysPerBuEnv)} new keys; {formatUsd(data.total.monthlyPerBuEnvCapped)} once rotations are capped</dd></div>
               <div><dt className="text-xs uppercase text-slate-500">One key per application</dt><dd className="text-2xl font-semibold" data-testid="compliance-cost-application">{formatUsd(data.total.monthlyPerApplication)}</dd><dd className="text-sm text-slate-600">{formatInteger(data.total.keysPerApplication)} new keys; {formatUsd(data.total.monthlyPerApplicationCapped)} once rotations are capped</dd></div>
-              <div><dt className="text-xs uppercase text-slate-500">Request cost</dt><dd className="text-2xl font-semibold">{requestText(data.total)}</dd></div>
+              <div><dt className="text-xs uppercase text-slate-500">Request cost</dt><dd className="text-2xl font-semibold" data-testid="compliance-cost-requests">{data.total.requestCost ?? "no data"}</dd><dd className="text-sm text-slate-600">{formatInteger(data.total.resourcesNewToKms)} resources move from SSE-S3 or no encryption to SSE-KMS</dd></div>
             </dl>
             <p className="text-sm text-slate-600">
               {formatInteger(data.total.resources)} non-compliant resources as of {data.day ?? "—"}. Every key is a new one: existing keys are not reused. Resources without an
