@@ -20,6 +20,7 @@ test("savings: the cost of compliance shows the API's totals and per-BU rows, an
   await page.goto("/savings");
   const table = page.getByTestId("compliance-cost-table");
   await expect(table).toBeVisible();
+  await expect(page.getByTestId("chart-compliance-cost")).toBeVisible();
   expect(await readUsd(page, "compliance-cost-bu-env")).toBe(api.total.monthlyPerBuEnv);
   expect(await readUsd(page, "compliance-cost-application")).toBe(api.total.monthlyPerApplication);
   await expect(table.getByTestId("compliance-cost-table-count")).toHaveText(`${api.businessUnits.length} of ${api.businessUnits.length} rows`);

@@ -5,6 +5,8 @@
 // BU × environment and per application. The rules behind the figures are in the endpoint module.
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { complianceCostEndpoint } from "@/lib/endpoints/savings/compliance-cost";
+import { SeriesChart } from "@/components/charts/series-chart";
+import { seriesColor } from "@/components/charts/palette";
 import { formatInteger, formatUsd } from "@/components/format";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
@@ -34,6 +36,12 @@ const columns: Column<BuRow>[] = [
   { id: "requests", header: "Request cost", value: (r) => (r.requestCost === "unchanged" ? "unchanged" : "no data"), cell: requestText },
 ];
 
+const pricings = [
+  { key: "perBuEnv", label: "One key per BU × environment", color: seriesColor(0) },
+  { key: "perApplication", label: "One key per application", color: seriesColor(1) },
+];
+const chartData = (rows: readonly BuRow[]) => rows.map((r) => ({ x: r.businessUnit, perBuEnv: r.monthlyPerBuEnv, perApplication: r.monthlyPerApplication }));
+
 export function ComplianceCostTable() {
   const { filters } = useFilters();
   const query = useEndpoint<typeof complianceCostEndpoint>("/api/savings/compliance-cost", filtersToApiParams(filters, ["account", "bu"]));
@@ -54,6 +62,7 @@ export function ComplianceCostTable() {
               with yearly automatic rotation {formatUsd(data.perKeyMonth.capped)} once {data.perKeyMonth.cappedAfterRotations} rotations cap the surcharge. Requests are unchanged for
               resources already on KMS (AWS managed or unusable keys); resources moving from SSE-S3 or no encryption to SSE-KMS add requests of unknown volume: no data.
             </p>
+            <SeriesChart title="New CMKs per business unit, first year" description="USD per month, key-months at the price table's rate" testId="chart-compliance-cost" kind="bar" data={chartData(data.businessUnits)} series={pricings} xLabel="Business unit" yLabel="Cost (USD / month)" format={formatUsd} />
             <DataTable title="Cost of compliance per business unit" rows={data.businessUnits} columns={columns} testId="compliance-cost-table" rowKey={(r) => r.businessUnit} initialSort={{ id: "buEnv", direction: "desc" }} emptyMessage="No non-compliant resource: compliance costs nothing more." />
           </>
         )}
