@@ -10,6 +10,7 @@ import { num, str, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { countCol, textCol, usdCol } from "@/components/tables/columns";
 import { attributionLabel } from "./attribution-labels";
+import { ComplianceCostTable } from "./compliance-cost-table";
 
 const bucketColumns = [
   textCol("name", "Bucket", "name"),
@@ -70,6 +71,7 @@ export function SavingsView() {
       <ApiTable query={buckets} title="Bucket Key candidates" columns={bucketColumns} testId="bucket-keys-table" rowKey={["resourceArn"]} initialSort={{ id: "savings", direction: "desc" }} emptyMessage="No SSE-KMS bucket without a Bucket Key." />
       <h2 className="text-lg font-semibold">Unused and disabled keys</h2>
       <ApiTable query={idle} title="Unused and disabled keys" columns={idleColumns} testId="idle-keys-table" rowKey={["keyArn"]} emptyMessage="No unused or disabled customer managed key." />
+      <ComplianceCostTable />
     </div>
   );
 }

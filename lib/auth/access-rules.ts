@@ -96,6 +96,7 @@ export const ACCESS_RULES = {
   "GET /api/runs/[id]": "finops",
   "GET /api/savings/bucket-keys": "read",
   "GET /api/savings/idle-keys": "read",
+  "GET /api/savings/compliance-cost": "read",
   "GET /api/settings": "read",
   "PUT /api/settings": "admin",
   // Reports (issue 16): the showback pack (PDF) for the FinOps review; schedules are admin's.
