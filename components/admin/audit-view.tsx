@@ -3,23 +3,28 @@
 import { useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiGet, apiUrl } from "@/components/hooks/queries/api-client";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { auditEndpoint } from "@/lib/endpoints/admin/audit";
 import { EmptyState, ErrorState, LoadingState } from "@/components/tables/states";
 import { AUDIT_ACTIONS } from "@/lib/auth/audit-actions";
 import { AdminTable, cellClass } from "./admin-frame";
 import { changeLines } from "./audit-change";
 
-type Entry = { id: string; at: string; actorKind: string; actorId: string; actorName: string; action: string; target: string | null; before: unknown; after: unknown };
-type Page = { items: Entry[]; nextCursor: string | null };
+type Page = ResponseOf<typeof auditEndpoint>;
+type Entry = Page["items"][number];
 type Filter = { action: string; actor: string; from: string; to: string };
 const NO_FILTER: Filter = { action: "", actor: "", from: "", to: "" };
 const PAGE_SIZE = 100;
 
-/** The audit log, newest first: a filter form, "Load more" (keyset pages) and the CSV of the same filter. */
+/**
+ * The audit log, newest first: a filter form, "Load more" (keyset pages: an infinite query, not
+ * useEndpoint, typed by the module all the same) and the CSV of the same filter.
+ */
 export function AuditView() {
   const [draft, setDraft] = useState<Filter>(NO_FILTER);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const query = useInfiniteQuery({
-    queryKey: ["admin:audit", filter],
+    queryKey: ["/api/admin/audit", filter],
     queryFn: ({ pageParam, signal }) => apiGet<Page>("/api/admin/audit", { ...filter, limit: PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

@@ -1,17 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import { useRoleMappingsQuery } from "@/components/hooks/queries/endpoints";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { roleMappingsEndpoint } from "@/lib/endpoints/admin/role-mappings";
 import { useDeleteRoleMappingMutation, usePutRoleMappingMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
-import type { Row } from "@/components/hooks/queries/types";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { EmptyState, QueryBoundary } from "@/components/tables/states";
 import { AdminTable, cellClass } from "./admin-frame";
 
-type Mapping = { group: string; role: string; businessUnits: string[]; source: "config" | "database"; config: { role: string; businessUnits: string[] } | null; updatedAt: string | null };
+type Mapping = ResponseOf<typeof roleMappingsEndpoint>["items"][number];
+type Role = Mapping["role"];
 type Field = "group" | "role" | "businessUnits";
 const FIELDS: Field[] = ["group", "role", "businessUnits"];
-const EMPTY = { group: "", role: "viewer", businessUnits: "" };
+const EMPTY: { group: string; role: Role; businessUnits: string } = { group: "", role: "viewer", businessUnits: "" };
 
 /** The API's 400 names the field first ("businessUnits.1: ..."): that field shows the message. */
 function fieldOf(error: unknown): Field | null {
@@ -20,16 +22,16 @@ function fieldOf(error: unknown): Field | null {
   return FIELDS.includes(name) ? name : null;
 }
 
-const roleText = (m: { role: string; businessUnits: string[] }) => (m.businessUnits.length ? `${m.role} (${m.businessUnits.join(", ")})` : m.role);
+const roleText = (m: { role: Role; businessUnits: string[] }) => (m.businessUnits.length ? `${m.role} (${m.businessUnits.join(", ")})` : m.role);
 
 export function RoleMappingsView() {
-  const query = useRoleMappingsQuery();
+  const query = useEndpoint<typeof roleMappingsEndpoint>("/api/admin/role-mappings");
   const [draft, setDraft] = useState(EMPTY);
   return (
     <div className="space-y-6">
       <MappingForm draft={draft} setDraft={setDraft} />
       <QueryBoundary query={query} label="Loading role mappings">
-        {(data) => <MappingTable items={((data as Row).items ?? []) as Mapping[]} onEdit={(m) => setDraft({ group: m.group, role: m.role, businessUnits: m.businessUnits.join(", ") })} />}
+        {({ items }) => <MappingTable items={items} onEdit={(m) => setDraft({ group: m.group, role: m.role, businessUnits: m.businessUnits.join(", ") })} />}
       </QueryBoundary>
     </div>
   );
@@ -49,7 +51,7 @@ function MappingForm({ draft, setDraft }: { draft: typeof EMPTY; setDraft: (d: t
     "aria-describedby": errorOf(f) ? `mapping-${f}-error` : undefined,
     className: `w-full rounded-md border px-2 py-1.5 text-sm ${errorOf(f) ? "border-red-500" : "border-slate-300"}`,
   });
-  const result = mutation.data as Row | undefined;
+  const result = mutation.data;
   return (
     <form className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" onSubmit={(e) => { e.preventDefault(); save(); }}>
       <h2 className="text-lg font-semibold">Add or change a mapping</h2>
@@ -61,7 +63,7 @@ function MappingForm({ draft, setDraft }: { draft: typeof EMPTY; setDraft: (d: t
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="mapping-role" className="text-sm font-medium">Role</label>
-          <select {...input("role")} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
+          <select {...input("role")} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
             <option value="admin">admin</option>
             <option value="finops">finops</option>
             <option value="viewer">viewer</option>
@@ -79,7 +81,7 @@ function MappingForm({ draft, setDraft }: { draft: typeof EMPTY; setDraft: (d: t
         <p className="text-xs text-slate-600">A saved mapping applies at once to users already signed in (from the groups of their last sign-in).</p>
       </div>
       {mutation.error && !field ? <p role="alert" className="text-sm text-red-800">{(mutation.error as Error).message}</p> : null}
-      {result ? <p role="status" className="text-sm text-emerald-800">Saved; {String(result.usersUpdated)} signed-in user(s) changed role or business units.</p> : null}
+      {result ? <p role="status" className="text-sm text-emerald-800">Saved; {result.usersUpdated} signed-in user(s) changed role or business units.</p> : null}
     </form>
   );
 }

@@ -16,7 +16,8 @@ export function TokenForm({ onCreated }: { onCreated: (token: CreatedToken) => v
   const submit = () => {
     const businessUnits = role === "viewer" ? units.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
     create.mutate(
-      { name, role, businessUnits, expiresInDays: days.trim() === "" ? days : Number(days) },
+      // An empty or non-numeric entry is sent as 0 or null: the API answers which days it takes.
+      { name, role, businessUnits, expiresInDays: Number(days) },
       { onSuccess: (token) => { onCreated(token); setName(""); setUnits(""); } },
     );
   };

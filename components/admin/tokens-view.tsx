@@ -12,7 +12,7 @@ const HEADERS = ["Name", "Role", "Business units", "Created by", "Created", "Exp
 
 export function TokensView() {
   const tokens = useAdminTokensQuery();
-  const revoke = useRevokeMutation(["admin:tokens"]);
+  const revoke = useRevokeMutation(["/api/admin/tokens"]);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   return (
     <div className="space-y-6">

@@ -7,7 +7,7 @@ import { ConfirmButton } from "./confirm-button";
 import { formatInstant } from "./when";
 
 // A revoke changes both lists (a user's session count, the live sessions).
-const LISTS = ["admin:users", "admin:sessions"] as const;
+const LISTS = ["/api/admin/users", "/api/admin/sessions"] as const;
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
 export function UsersView() {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useSaveChannelMutation, type AlertChannel } from "@/components/hooks/queries/alerts";
+import { useSaveChannelMutation, type AlertChannel, type ChannelBody } from "@/components/hooks/queries/alerts";
+import type { TLS_MODES } from "@/lib/alerts/channel-config";
 import { FormActions } from "./form-actions";
 
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -14,16 +15,18 @@ const KINDS = [
 ] as const;
 type Kind = (typeof KINDS)[number]["kind"];
 
-type Fields = Record<string, string>;
+type Tls = (typeof TLS_MODES)[number];
+/** What the form holds as typed; secrets start blank (never shown). */
+type Fields = { name: string; host: string; port: string; tls: Tls; user: string; from: string; recipients: string; webhookUrl?: string; url?: string; signingSecret?: string; password?: string };
 
 function initialFields(channel?: AlertChannel): Fields {
   const c = channel?.config;
-  return { name: channel?.name ?? "", host: c?.host ?? "", port: String(c?.port ?? 587), tls: c?.tls ?? "starttls", user: c?.user ?? "", from: c?.from ?? "", recipients: (c?.recipients ?? []).join(", ") };
+  return { name: channel?.name ?? "", host: c?.host ?? "", port: String(c?.port ?? 587), tls: (c?.tls as Tls | undefined) ?? "starttls", user: c?.user ?? "", from: c?.from ?? "", recipients: (c?.recipients ?? []).join(", ") };
 }
 
 /** The body the API takes for a kind; blank secrets are left out (on edit: keep the stored one). */
-function bodyOf(kind: Kind, f: Fields): Record<string, unknown> {
-  const secret = (name: string) => (f[name] ? { [name]: f[name] } : {});
+function bodyOf(kind: Kind, f: Fields): ChannelBody {
+  const secret = (name: "webhookUrl" | "url" | "signingSecret" | "password") => (f[name] ? { [name]: f[name] } : {});
   switch (kind) {
     case "SLACK":
     case "TEAMS":
@@ -31,7 +34,7 @@ function bodyOf(kind: Kind, f: Fields): Record<string, unknown> {
     case "WEBHOOK":
       return { kind, name: f.name, ...secret("url"), ...secret("signingSecret") };
     case "EMAIL":
-      return { kind, name: f.name, host: f.host, port: f.port, tls: f.tls, user: f.user || undefined, ...secret("password"), from: f.from, recipients: (f.recipients ?? "").split(",").map((s) => s.trim()).filter(Boolean) };
+      return { kind, name: f.name, host: f.host, port: f.port, tls: f.tls, user: f.user || undefined, ...secret("password"), from: f.from, recipients: f.recipients.split(",").map((s) => s.trim()).filter(Boolean) };
   }
 }
 
@@ -42,13 +45,13 @@ export function ChannelForm({ channel, onDone }: { channel?: AlertChannel; onDon
   const [fields, setFields] = useState<Fields>(() => initialFields(channel));
   const editing = Boolean(channel);
   const keep = editing ? "leave blank to keep the saved one" : undefined;
-  const field = (name: string, text: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const field = (name: keyof Fields, text: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <label className={label}>
       {text}
       <input name={name} value={fields[name] ?? ""} onChange={(e) => setFields({ ...fields, [name]: e.target.value })} className={input} {...props} />
     </label>
   );
-  const submit = () => save.mutate({ id: channel?.id, ...bodyOf(kind, fields) }, { onSuccess: onDone });
+  const submit = () => save.mutate({ id: channel?.id, body: bodyOf(kind, fields) }, { onSuccess: onDone });
   return (
     <form aria-label={editing ? `Edit channel ${channel?.name}` : "Add a channel"} onSubmit={(e) => { e.preventDefault(); submit(); }} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3 md:items-end">
       <label className={label}>
@@ -71,7 +74,7 @@ export function ChannelForm({ channel, onDone }: { channel?: AlertChannel; onDon
           {field("port", "Port", { required: true, inputMode: "numeric" })}
           <label className={label}>
             TLS
-            <select name="tls" value={fields.tls} onChange={(e) => setFields({ ...fields, tls: e.target.value })} className={input}>
+            <select name="tls" value={fields.tls} onChange={(e) => setFields({ ...fields, tls: e.target.value as Tls })} className={input}>
               <option value="tls">TLS (port 465)</option>
               <option value="starttls">STARTTLS required (port 587)</option>
               <option value="none">none (local relay)</option>

@@ -66,7 +66,7 @@ export function RuleForm({ rule, options, channels, onDone }: { rule?: AlertRule
     </label>
   );
   const submit = () =>
-    save.mutate({ id: rule?.id, kind, name, params: paramsOf(kind, fields, codes), businessUnits: scoped ? bus : [], channelIds, enabled }, { onSuccess: onDone });
+    save.mutate({ id: rule?.id, body: { kind, name, params: paramsOf(kind, fields, codes), businessUnits: scoped ? bus : [], channelIds, enabled } }, { onSuccess: onDone });
   return (
     <form aria-label={rule ? `Edit rule ${rule.name}` : "Add a rule"} onSubmit={(e) => { e.preventDefault(); submit(); }} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3 md:items-end">
       <label className={label}>

@@ -27,6 +27,10 @@ export interface Endpoint<Route extends RouteId = RouteId, S extends z.ZodType =
    * reads many people repeat between two ingestions (overview, key list).
    */
   cache?: "generation";
+  /** The status of a successful answer when it is not 200: 201 for a created thing, 202 for queued work. */
+  status?: 201 | 202;
+  /** "optional": an empty request body reads as {} (a POST whose fields are all optional). */
+  body?: "optional";
 }
 
 export const defineEndpoint = <Route extends RouteId, S extends z.ZodType, R>(endpoint: Endpoint<Route, S, R>) => endpoint;

@@ -163,3 +163,28 @@ export async function readJsonBody(request: Request, what = "a JSON object", max
 export function checkRange(range: { from?: string; to?: string }): void {
   if (range.from && range.to && range.from > range.to) throw badRequest("from: must not be after to");
 }
+
+/** A path segment that names one stored thing by its UUID: checked before any query, as a malformed id would be a uuid cast error (500). */
+export const uuidSegment = (what: string) => z.uuid(`must be a ${what} id (UUID)`);
+
+/**
+ * The input of a PUT/POST on a path with segments ("/api/alerts/rules/[id]"): serve hands the
+ * JSON body and the segments over as one object. The segments are checked first (a bad id is
+ * reported before the body), then the rest against the body's own schema, which may be a union
+ * a segment cannot be added to.
+ */
+export function withSegments<Seg extends z.ZodRawShape, B extends z.ZodType>(segments: Seg, body: B) {
+  const names = Object.keys(segments);
+  const schema = z.looseObject(segments).transform((input, ctx) => {
+    const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !names.includes(key)));
+    const parsed = body.safeParse(rest);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+      return z.NEVER;
+    }
+    const own = Object.fromEntries(names.map((key) => [key, input[key]]));
+    return { ...(parsed.data as object), ...own };
+  });
+  // The types a caller sees: the body's fields and the segments, as if one schema said both.
+  return schema as unknown as z.ZodType<z.output<B> & z.output<z.ZodObject<Seg>>, z.input<B> & z.input<z.ZodObject<Seg>>>;
+}

@@ -1,25 +1,30 @@
 // The one route handler every endpoint module is served by: authenticate and check the access
 // rule (withAccess), parse the query string or JSON body and the path segments with the module's
 // schema (400 naming the parameter), narrow `bu` to the caller's scope, run the query, and answer
-// JSON in the one error shape (errors.ts).
+// JSON (200, or the endpoint's `status`) in the one error shape (errors.ts).
+import { z } from "zod";
 import type { Endpoint } from "./endpoint";
 import type { RouteId } from "@/lib/auth/access-rules";
 import { scopedFilters } from "@/lib/auth/scope";
 import { withAccess } from "@/lib/auth/with-access";
 import { db } from "@/lib/db/client";
-import { handle } from "./errors";
+import { handle, jsonResponse } from "./errors";
 import { GenerationResponseCache } from "./generation-cache";
 import { checkRange, parseInput, parseQuery, readJsonBody } from "./params";
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
 const HAS_BODY = new Set(["POST", "PUT", "PATCH"]);
+const NO_QUERY = z.strictObject({});
 
 async function inputOf(endpoint: Endpoint, request: Request, context: RouteContext | undefined): Promise<Record<string, unknown>> {
   const segments = context?.params ? await context.params : {};
   const method = endpoint.route.slice(0, endpoint.route.indexOf(" "));
   if (!HAS_BODY.has(method)) return parseQuery(request, endpoint.params, segments) as Record<string, unknown>;
-  return parseInput(endpoint.params, { ...(await readJsonBody(request)), ...segments }) as Record<string, unknown>;
+  // The body is the input: a query string parameter is as unknown as a misspelt body field.
+  parseQuery(request, NO_QUERY);
+  const empty = endpoint.body === "optional" && (request.headers.get("content-length") === "0" || !request.body);
+  return parseInput(endpoint.params, { ...(empty ? {} : await readJsonBody(request)), ...segments }) as Record<string, unknown>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any endpoint: its params and answer types vary
@@ -33,7 +38,8 @@ export function serve<E extends Endpoint<RouteId, any, unknown>>(endpoint: E) {
       const params = scopedFilters(await inputOf(e, request, context)) as Record<string, unknown>;
       checkRange(params as { from?: string; to?: string });
       if (cache) return cache.response(db(), params);
-      return e.query(db(), params, { request });
+      const result = await e.query(db(), params, { request });
+      return e.status && !(result instanceof Response) ? jsonResponse(result, e.status) : result;
     }),
   );
 }

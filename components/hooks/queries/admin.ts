@@ -1,56 +1,38 @@
 "use client";
 
-// The admin pages' endpoints (docs/api.md "Administration"): lists keyed ["admin:<name>"], and
-// changes that refresh the lists they affect.
+// The admin pages' endpoints (docs/api.md "Administration"), read and changed through their
+// modules' types; a change refreshes the lists it affects (keyed by their paths, useEndpoint).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { sessionsEndpoint } from "@/lib/endpoints/admin/sessions";
+import type { getTokensEndpoint, postTokensEndpoint } from "@/lib/endpoints/admin/tokens";
+import type { usersEndpoint } from "@/lib/endpoints/admin/users";
 import { apiSend } from "./api-client";
-import { useApiQuery } from "./use-api-query";
+import { sendEndpoint, useEndpoint, type BodyOf } from "./use-endpoint";
 
-export type AdminToken = {
-  id: string;
-  name: string;
-  role: string;
-  businessUnits: string[];
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: "active" | "expired" | "revoked";
-};
-export type CreatedToken = { id: string; name: string; role: string; businessUnits: string[]; expiresAt: string; secret: string };
-export type AdminUser = {
-  id: string;
-  subject: string;
-  email: string | null;
-  name: string | null;
-  role: string | null;
-  businessUnits: string[] | null;
-  groups: string[];
-  lastSignInAt: string | null;
-  lastSeenAt: string | null;
-  activeSessions: number;
-};
-export type AdminSession = { id: string; user: { id: string; name: string; role: string | null }; createdAt: string; lastSeenAt: string; expiresAt: string; idleExpiresAt: string };
-type Items<T> = { items: T[] };
+export type AdminToken = ResponseOf<typeof getTokensEndpoint>["items"][number];
+export type CreatedToken = ResponseOf<typeof postTokensEndpoint>;
 
-export const useAdminTokensQuery = () => useApiQuery<Items<AdminToken>>("admin:tokens", "/api/admin/tokens");
-export const useAdminUsersQuery = () => useApiQuery<Items<AdminUser>>("admin:users", "/api/admin/users");
-export const useAdminSessionsQuery = () => useApiQuery<Items<AdminSession>>("admin:sessions", "/api/admin/sessions");
+export const useAdminTokensQuery = () => useEndpoint<typeof getTokensEndpoint>("/api/admin/tokens");
+export const useAdminUsersQuery = () => useEndpoint<typeof usersEndpoint>("/api/admin/users");
+export const useAdminSessionsQuery = () => useEndpoint<typeof sessionsEndpoint>("/api/admin/sessions");
 
 export function useCreateTokenMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiSend<CreatedToken>("POST", "/api/admin/tokens", body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["admin:tokens"] }),
+    mutationFn: (body: BodyOf<typeof postTokensEndpoint>) => sendEndpoint<typeof postTokensEndpoint>("POST", "/api/admin/tokens", body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["/api/admin/tokens"] }),
   });
 }
 
-/** A DELETE of one thing by path; users and sessions are refreshed together (a revoke changes both). */
+/**
+ * A DELETE of one thing by its path (a token, a session, a user's sessions), answered with what
+ * changed; `lists` are the paths of the lists to refresh (a revoke changes users and sessions together).
+ */
 export function useRevokeMutation(lists: readonly string[]) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (path: string) => apiSend<unknown>("DELETE", path, {}),
-    onSuccess: () => Promise.all(lists.map((name) => client.invalidateQueries({ queryKey: [name] }))),
+    onSuccess: () => Promise.all(lists.map((path) => client.invalidateQueries({ queryKey: [path] }))),
   });
 }

@@ -1,40 +1,40 @@
 "use client";
 
-// The alert rules endpoints (docs/api.md "Alerts"): rules keyed ["alerts:rules"], open conditions
-// ["alerts:conditions"]; every change refreshes both.
-import type { AlertRuleKind } from "@/generated/prisma/client";
-import type { RuleView } from "@/lib/alerts/rule-store";
+// The alert rules and open conditions (docs/api.md "Alerts"), typed by their endpoint modules
+// and keyed by their paths; every change refreshes both.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend } from "./api-client";
-import { useApiQuery } from "./use-api-query";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { conditionsEndpoint } from "@/lib/endpoints/alerts/conditions";
+import type { getRulesEndpoint, postRulesEndpoint } from "@/lib/endpoints/alerts/rules";
+import type { deleteRuleEndpoint, putRuleEndpoint } from "@/lib/endpoints/alerts/rules/[id]";
+import type { muteRuleEndpoint } from "@/lib/endpoints/alerts/rules/[id]/mute";
+import { sendEndpoint, useEndpoint, type BodyOf } from "./use-endpoint";
 
-export type AlertRule = Omit<RuleView, "mutedUntil" | "createdAt" | "updatedAt"> & { mutedUntil: string | null; createdAt: string; updatedAt: string };
-export interface AlertRules {
-  rules: AlertRule[];
-  kinds: { kind: AlertRuleKind; label: string; scoped: boolean }[];
-  businessUnits: string[];
-  findingCodes: { code: string; severity: string }[];
-}
-export interface AlertCondition {
-  ruleId: string;
-  ruleName: string;
-  kind: AlertRuleKind | null;
-  subject: string;
-  text: string;
-  url: string | null;
-  severity: string | null;
-  openedAt: string;
-}
+const RULES = "/api/alerts/rules";
+const CONDITIONS = "/api/alerts/conditions";
+const RULE = "/api/alerts/rules/[id]";
 
-export const useAlertRulesQuery = () => useApiQuery<AlertRules>("alerts:rules", "/api/alerts/rules");
-export const useAlertConditionsQuery = () => useApiQuery<{ conditions: AlertCondition[] }>("alerts:conditions", "/api/alerts/conditions");
+export type AlertRules = ResponseOf<typeof getRulesEndpoint>;
+export type AlertRule = AlertRules["rules"][number];
+/**
+ * What the rule form sends: a rule with its kind's thresholds as entered; the server checks the
+ * params against the kind's schema and names a bad one (400 "params.minRise: ...").
+ */
+export type RuleBody = Omit<BodyOf<typeof postRulesEndpoint>, "params"> & { params: Record<string, unknown> };
+
+export const useAlertRulesQuery = () => useEndpoint<typeof getRulesEndpoint>(RULES);
+export const useAlertConditionsQuery = () => useEndpoint<typeof conditionsEndpoint>(CONDITIONS);
 
 function useRulesMutation<V, R>(send: (vars: V) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: send, onSettled: () => Promise.all(["alerts:rules", "alerts:conditions"].map((name) => client.invalidateQueries({ queryKey: [name] }))) });
+  return useMutation({ mutationFn: send, onSettled: () => Promise.all([RULES, CONDITIONS].map((path) => client.invalidateQueries({ queryKey: [path] }))) });
 }
 
 export const useSaveRuleMutation = () =>
-  useRulesMutation(({ id, ...body }: { id?: string } & Record<string, unknown>) => apiSend<AlertRule>(id ? "PUT" : "POST", id ? `/api/alerts/rules/${id}` : "/api/alerts/rules", body));
-export const useDeleteRuleMutation = () => useRulesMutation((id: string) => apiSend<AlertRule>("DELETE", `/api/alerts/rules/${id}`, {}));
-export const useMuteRuleMutation = () => useRulesMutation(({ id, until }: { id: string; until: string | null }) => apiSend<AlertRule>("POST", `/api/alerts/rules/${id}/mute`, { until }));
+  useRulesMutation(({ id, body }: { id?: string; body: RuleBody }) => {
+    // The params of each kind are the server's to check (see RuleBody).
+    const rule = body as BodyOf<typeof postRulesEndpoint>;
+    return id ? sendEndpoint<typeof putRuleEndpoint>("PUT", RULE, rule, { id }) : sendEndpoint<typeof postRulesEndpoint>("POST", RULES, rule);
+  });
+export const useDeleteRuleMutation = () => useRulesMutation((id: string) => sendEndpoint<typeof deleteRuleEndpoint>("DELETE", RULE, {}, { id }));
+export const useMuteRuleMutation = () => useRulesMutation(({ id, until }: { id: string; until: string | null }) => sendEndpoint<typeof muteRuleEndpoint>("POST", "/api/alerts/rules/[id]/mute", { until }, { id }));

@@ -23,7 +23,6 @@ export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs"
 export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");
 export const useBillImportsQuery = <T,>(p: QueryParams = {}) => useApiQuery<T>("bill:imports", "/api/bill/imports", p);
-export const useRoleMappingsQuery = () => useApiQuery<unknown>("admin:role-mappings", "/api/admin/role-mappings");
 
 // The list pages read one page at a time (components/tables/server-table.tsx): the server
 // filters, searches, sorts and counts.

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { deleteRoleMappingEndpoint, putRoleMappingEndpoint } from "@/lib/endpoints/admin/role-mappings/[group]";
 import { apiSend, apiUpload } from "./api-client";
+import { sendEndpoint, type BodyOf } from "./use-endpoint";
 
 /** PUT /api/settings; on success every cached figure may be stale (settings drive the KPIs). */
 export function useUpdateSettingsMutation() {
@@ -22,15 +24,16 @@ export function useStartRunMutation() {
   });
 }
 
-export type RoleMappingInput = { group: string; role: string; businessUnits: string[] };
-const roleMappingPath = (group: string) => `/api/admin/role-mappings/${encodeURIComponent(group)}`;
+export type RoleMappingInput = { group: string } & BodyOf<typeof putRoleMappingEndpoint>;
+const ROLE_MAPPINGS = "/api/admin/role-mappings";
+const ROLE_MAPPING = "/api/admin/role-mappings/[group]";
 
 /** PUT /api/admin/role-mappings/{group}: creates or replaces the group's row. */
 export function usePutRoleMappingMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ group, ...body }: RoleMappingInput) => apiSend<unknown>("PUT", roleMappingPath(group), body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["admin:role-mappings"] }),
+    mutationFn: ({ group, ...body }: RoleMappingInput) => sendEndpoint<typeof putRoleMappingEndpoint>("PUT", ROLE_MAPPING, body, { group }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [ROLE_MAPPINGS] }),
   });
 }
 
@@ -38,8 +41,8 @@ export function usePutRoleMappingMutation() {
 export function useDeleteRoleMappingMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (group: string) => apiSend<unknown>("DELETE", roleMappingPath(group), {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["admin:role-mappings"] }),
+    mutationFn: (group: string) => sendEndpoint<typeof deleteRoleMappingEndpoint>("DELETE", ROLE_MAPPING, {}, { group }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [ROLE_MAPPINGS] }),
   });
 }
 

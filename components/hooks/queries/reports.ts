@@ -1,25 +1,32 @@
 "use client";
 
-// The Alerts page's report schedules (docs/api.md "Reports"): keyed ["reports:schedules"].
+// The Alerts page's report schedules (docs/api.md "Reports"), typed by their endpoint modules
+// and keyed by their paths.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ScheduleView } from "@/lib/reports/schedules";
-import { apiSend } from "./api-client";
-import { useApiQuery } from "./use-api-query";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { getSchedulesEndpoint, postSchedulesEndpoint } from "@/lib/endpoints/reports/schedules";
+import type { deleteScheduleEndpoint, putScheduleEndpoint } from "@/lib/endpoints/reports/schedules/[id]";
+import type { sendScheduleNowEndpoint } from "@/lib/endpoints/reports/schedules/[id]/send-now";
+import { sendEndpoint, useEndpoint, type BodyOf } from "./use-endpoint";
 
-type Wire<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-export type ReportSchedule = Wire<ScheduleView>;
-export type ScheduleInput = Pick<ReportSchedule, "kind" | "name" | "channelId" | "recipients" | "businessUnits" | "enabled">;
+const SCHEDULES = "/api/reports/schedules";
+const SCHEDULE = "/api/reports/schedules/[id]";
 
-export const useReportSchedulesQuery = () => useApiQuery<{ items: ReportSchedule[] }>("reports:schedules", "/api/reports/schedules");
+export type ReportSchedule = ResponseOf<typeof getSchedulesEndpoint>["items"][number];
+export type ScheduleInput = BodyOf<typeof postSchedulesEndpoint>;
 
-function useSchedulesMutation<V, R>(send: (vars: V) => Promise<R>, refresh: readonly string[] = ["reports:schedules"]) {
+export const useReportSchedulesQuery = () => useEndpoint<typeof getSchedulesEndpoint>(SCHEDULES);
+
+function useSchedulesMutation<V, R>(send: (vars: V) => Promise<R>, refresh: readonly string[] = [SCHEDULES]) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: send, onSettled: () => Promise.all(refresh.map((name) => client.invalidateQueries({ queryKey: [name] }))) });
+  return useMutation({ mutationFn: send, onSettled: () => Promise.all(refresh.map((path) => client.invalidateQueries({ queryKey: [path] }))) });
 }
 
 export const useSaveScheduleMutation = () =>
-  useSchedulesMutation(({ id, ...body }: { id?: string } & ScheduleInput) => apiSend<ReportSchedule>(id ? "PUT" : "POST", id ? `/api/reports/schedules/${id}` : "/api/reports/schedules", body));
-export const useDeleteScheduleMutation = () => useSchedulesMutation((id: string) => apiSend<unknown>("DELETE", `/api/reports/schedules/${id}`, {}));
+  useSchedulesMutation(({ id, ...body }: { id?: string } & ScheduleInput) =>
+    id ? sendEndpoint<typeof putScheduleEndpoint>("PUT", SCHEDULE, body, { id }) : sendEndpoint<typeof postSchedulesEndpoint>("POST", SCHEDULES, body),
+  );
+export const useDeleteScheduleMutation = () => useSchedulesMutation((id: string) => sendEndpoint<typeof deleteScheduleEndpoint>("DELETE", SCHEDULE, {}, { id }));
 /** The worker composes and queues it; the history section shows the delivery. */
 export const useSendScheduleNowMutation = () =>
-  useSchedulesMutation((id: string) => apiSend<{ jobId: string | null; month?: string }>("POST", `/api/reports/schedules/${id}/send-now`, {}), ["reports:schedules", "alerts:deliveries"]);
+  useSchedulesMutation((id: string) => sendEndpoint<typeof sendScheduleNowEndpoint>("POST", "/api/reports/schedules/[id]/send-now", {}, { id }), [SCHEDULES, "/api/alerts/deliveries"]);

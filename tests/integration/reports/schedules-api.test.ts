@@ -10,7 +10,8 @@ import { GET as listApi, POST as postApi } from "@/app/api/reports/schedules/rou
 import { sendReportJob } from "@/jobs/definitions/send-report";
 import { createChannel } from "@/lib/alerts/channel-store";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
-import { call, type Json } from "../api/call";
+import { runWithPrincipal } from "@/lib/auth/context";
+import { call, TEST_ADMIN, type Json } from "../api/call";
 import { resetTables, testDb } from "../support/db";
 import { loadDigestFixture } from "./fixture";
 
@@ -107,5 +108,15 @@ describe("report schedules API", () => {
     const deliveries = await db.alertDelivery.findMany();
     expect(deliveries.map((d) => [d.kind, d.channelId, d.recipients, d.title, d.status])).toEqual([["DIGEST", channelId, ["em@example.com"], "Weekly KMS digest: payments, week to 2026-11-30", "PENDING"]]);
     expect((await db.reportSchedule.findUniqueOrThrow({ where: { id } })).lastSentAt).not.toBeNull();
+  });
+
+  it("sends now without a body at all (the month is optional), and refuses a query string", async () => {
+    const id = (await call(postApi, "/api/reports/schedules", { method: "POST", body: { ...digest(), kind: "MONTHLY_SHOWBACK", businessUnits: [] } })).body.id as string;
+    const bodyless = new Request(`http://x/api/reports/schedules/${id}/send-now`, { method: "POST", headers: { origin: "http://x", "content-type": "application/json" } });
+    const sent = await runWithPrincipal(TEST_ADMIN, () => sendNowApi(bodyless, { params: Promise.resolve({ id }) }));
+    expect(sent.status).toBe(202);
+    expect(((await sent.json()) as Json).month).toMatch(/^\d{4}-\d{2}$/);
+    const queried = await call(sendNowApi, `/api/reports/schedules/${id}/send-now?month=2026-10`, { method: "POST", params: { id }, body: {} });
+    expect([queried.status, queried.body.error.message]).toEqual([400, "month: is not a known parameter"]);
   });
 });

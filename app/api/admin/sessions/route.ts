@@ -1,9 +1,6 @@
-import { listSessions } from "@/lib/admin/users";
-import { listRoute } from "@/lib/admin/routes";
-import { authConfig } from "@/lib/auth/config";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { sessionsEndpoint } from "@/lib/endpoints/admin/sessions";
 
 export const dynamic = "force-dynamic";
 
-/** Live sessions only: revoked, expired and idle-ended ones are left out. */
-export const GET = withAccess("GET /api/admin/sessions", listRoute((db) => listSessions(db, authConfig().SESSION_IDLE_MINUTES)));
+export const GET = serve(sessionsEndpoint);

@@ -1,7 +1,7 @@
-import { createChannelRoute, listChannelsRoute } from "@/lib/alerts/api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { getChannelsEndpoint, postChannelsEndpoint } from "@/lib/endpoints/alerts/channels";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAccess("GET /api/alerts/channels", listChannelsRoute);
-export const POST = withAccess("POST /api/alerts/channels", createChannelRoute);
+export const GET = serve(getChannelsEndpoint);
+export const POST = serve(postChannelsEndpoint);

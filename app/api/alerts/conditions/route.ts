@@ -1,6 +1,6 @@
-import { listConditionsRoute } from "@/lib/alerts/rule-api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { conditionsEndpoint } from "@/lib/endpoints/alerts/conditions";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAccess("GET /api/alerts/conditions", listConditionsRoute);
+export const GET = serve(conditionsEndpoint);

@@ -1,6 +1,6 @@
-import { listDeliveriesRoute } from "@/lib/alerts/api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { deliveriesEndpoint } from "@/lib/endpoints/alerts/deliveries";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAccess("GET /api/alerts/deliveries", listDeliveriesRoute);
+export const GET = serve(deliveriesEndpoint);

@@ -1,7 +1,7 @@
-import { createRuleRoute, listRulesRoute } from "@/lib/alerts/rule-api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { getRulesEndpoint, postRulesEndpoint } from "@/lib/endpoints/alerts/rules";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withAccess("GET /api/alerts/rules", listRulesRoute);
-export const POST = withAccess("POST /api/alerts/rules", createRuleRoute);
+export const GET = serve(getRulesEndpoint);
+export const POST = serve(postRulesEndpoint);

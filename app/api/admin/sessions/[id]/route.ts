@@ -1,8 +1,6 @@
-import { revokeSessionAsAdmin } from "@/lib/admin/users";
-import { revokeRoute } from "@/lib/admin/routes";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { deleteSessionEndpoint } from "@/lib/endpoints/admin/sessions/[id]";
 
 export const dynamic = "force-dynamic";
 
-/** Ends one session at once (audited as session.revoke); an ended one stays ended. */
-export const DELETE = withAccess("DELETE /api/admin/sessions/[id]", revokeRoute("session", revokeSessionAsAdmin));
+export const DELETE = serve(deleteSessionEndpoint);

@@ -1,8 +1,6 @@
-import { revokeToken } from "@/lib/admin/tokens";
-import { revokeRoute } from "@/lib/admin/routes";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { deleteTokenEndpoint } from "@/lib/endpoints/admin/tokens/[id]";
 
 export const dynamic = "force-dynamic";
 
-/** Revokes a token at once (audited as token.revoke); revoking it again changes nothing. */
-export const DELETE = withAccess("DELETE /api/admin/tokens/[id]", revokeRoute("token", revokeToken));
+export const DELETE = serve(deleteTokenEndpoint);

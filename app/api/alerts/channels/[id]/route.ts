@@ -1,7 +1,7 @@
-import { deleteChannelRoute, updateChannelRoute } from "@/lib/alerts/api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { putChannelEndpoint, deleteChannelEndpoint } from "@/lib/endpoints/alerts/channels/[id]";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = withAccess("PUT /api/alerts/channels/[id]", updateChannelRoute);
-export const DELETE = withAccess("DELETE /api/alerts/channels/[id]", deleteChannelRoute);
+export const PUT = serve(putChannelEndpoint);
+export const DELETE = serve(deleteChannelEndpoint);

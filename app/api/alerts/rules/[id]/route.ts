@@ -1,7 +1,7 @@
-import { deleteRuleRoute, updateRuleRoute } from "@/lib/alerts/rule-api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { putRuleEndpoint, deleteRuleEndpoint } from "@/lib/endpoints/alerts/rules/[id]";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = withAccess("PUT /api/alerts/rules/[id]", updateRuleRoute);
-export const DELETE = withAccess("DELETE /api/alerts/rules/[id]", deleteRuleRoute);
+export const PUT = serve(putRuleEndpoint);
+export const DELETE = serve(deleteRuleEndpoint);

@@ -1,8 +1,6 @@
-import { revokeSessionsOfUser } from "@/lib/admin/users";
-import { revokeRoute } from "@/lib/admin/routes";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { deleteUserSessionsEndpoint } from "@/lib/endpoints/admin/users/[id]/sessions";
 
 export const dynamic = "force-dynamic";
 
-/** Signs the user out everywhere (audited as user.sign-out); their next sign-in works as usual. */
-export const DELETE = withAccess("DELETE /api/admin/users/[id]/sessions", revokeRoute("user", revokeSessionsOfUser));
+export const DELETE = serve(deleteUserSessionsEndpoint);

@@ -1,6 +1,6 @@
-import { testChannelRoute } from "@/lib/alerts/api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { testChannelEndpoint } from "@/lib/endpoints/alerts/channels/[id]/test";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withAccess("POST /api/alerts/channels/[id]/test", testChannelRoute);
+export const POST = serve(testChannelEndpoint);

@@ -1,6 +1,6 @@
-import { retryDeliveryRoute } from "@/lib/alerts/api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { retryDeliveryEndpoint } from "@/lib/endpoints/alerts/deliveries/[id]/retry";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withAccess("POST /api/alerts/deliveries/[id]/retry", retryDeliveryRoute);
+export const POST = serve(retryDeliveryEndpoint);

@@ -1,6 +1,6 @@
-import { muteRuleRoute } from "@/lib/alerts/rule-api";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { muteRuleEndpoint } from "@/lib/endpoints/alerts/rules/[id]/mute";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withAccess("POST /api/alerts/rules/[id]/mute", muteRuleRoute);
+export const POST = serve(muteRuleEndpoint);
