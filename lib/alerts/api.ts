@@ -14,7 +14,7 @@ import { deliveryHistory, deliveryHistoryParams, retryDelivery } from "./deliver
 import { DELIVER_ALERTS_JOB, queueDeliveries } from "./outbox";
 import { absoluteUrl } from "./links";
 import { SecretKeyMissingError, secretKeysFromEnv } from "./secrets";
-import { parseEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 
 type IdContext = { params: Promise<{ id: string }> };
 const idOf = async (context: IdContext, what: string) => parseInput(z.object({ id: z.uuid(`must be a ${what} id (UUID)`) }), await context.params).id;
@@ -36,7 +36,7 @@ const channelBody = (request: Request) => readJsonBody(request, "a JSON object {
 export const listChannelsRoute = (request: Request) =>
   handle(async () => {
     parseQuery(request, z.strictObject({}));
-    return { channels: await listChannels(db()), secretKeyConfigured: Boolean(parseEnv().ALERTS_SECRET_KEY) };
+    return { channels: await listChannels(db()), secretKeyConfigured: Boolean(env().ALERTS_SECRET_KEY) };
   });
 
 export const createChannelRoute = (request: Request) =>
