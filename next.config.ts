@@ -1,11 +1,12 @@
 import type { NextConfig } from "next";
+import { env } from "./lib/config/env";
 import { BASE_SECURITY_HEADERS, parseSecurityConfig } from "./lib/http/security";
 import { checkNodeVersion } from "./lib/process/node-version";
 
 // Start-up checks of `next start` / `next build`: an invalid ALLOWED_HOSTS or APP_URL stops here
 // with a message naming it, not at the first request; an unsupported Node says so.
 checkNodeVersion("next");
-parseSecurityConfig();
+env(parseSecurityConfig);
 
 const nextConfig: NextConfig = {
   // Pages live in app/; links to pages not built yet must not fail the type check.

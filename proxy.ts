@@ -2,6 +2,7 @@
 // server is not known by (DNS rebinding) and sets the security headers, with a fresh CSP nonce for
 // each page. The rules are in lib/http/security.ts; this file only applies them.
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/config/env";
 import {
   isAllowedHost,
   isDocumentPath,
@@ -10,15 +11,14 @@ import {
   newNonce,
   parseSecurityConfig,
   securityHeaders,
-  type SecurityConfig,
 } from "@/lib/http/security";
 
-// Validated at start-up by next.config.ts; parsed once here for the requests.
-let config: SecurityConfig | undefined;
+// NODE_ENV is set by Next itself (and inlined at build), not a setting of this app.
 const dev = process.env.NODE_ENV === "development";
 
 export function proxy(request: NextRequest): NextResponse {
-  config ??= parseSecurityConfig();
+  // Validated at start-up by next.config.ts; env() keeps it for the requests.
+  const config = env(parseSecurityConfig);
   const pathname = request.nextUrl.pathname;
   const host = request.headers.get("host");
   if (!isAllowedHost(host, config)) {

@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias: { "@": root } },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts", "jobs/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
         resolve: { alias: { "@": root } },

@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import PgBoss from "pg-boss";
 import pino from "pino";
+import { env } from "@/lib/config/env";
 import { isAccountId, isRegionName, parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
@@ -44,13 +45,13 @@ const program = new Command("ingest")
 
 async function main(): Promise<number> {
   const opts = program.parse().opts<{ accounts?: string[]; regions?: string[]; since?: string; workers?: number }>();
-  const config = parseIngestionConfig();
-  awsTimeoutsFromEnv();
+  const config = env(parseIngestionConfig);
+  env(awsTimeoutsFromEnv);
   const say = (m: string) => process.stderr.write(`[ingest] ${m}\n`);
   const database = await ensureDatabase({ database: "kms_finops", log: say });
   const db = createDb(database.url, 8);
   const boss = new PgBoss({ connectionString: database.url, max: 4 });
-  const log = pino({ name: "ingest", level: process.env.LOG_LEVEL ?? "warn" }, pino.destination(2));
+  const log = pino({ name: "ingest", level: env().LOG_LEVEL ?? "warn" }, pino.destination(2));
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   try {
     await boss.start();

@@ -2,6 +2,7 @@
 // AWS Data Export (FOCUS 1.x or CUR 2.0; Parquet, CSV or gzip CSV) billing period by billing period.
 // Exit codes: 0 every period replaced or skipped, 1 a period failed, 2 invalid input or configuration.
 import { Command } from "commander";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
   const say = (m: string) => process.stderr.write(`[import-bill] ${m}\n`);
   let session: BillS3Session | null = null;
   const source = target.startsWith("s3://")
-    ? s3Source((session = openBillS3Session(parseIngestionConfig())).client, parseS3Location(target), opts.exportName)
+    ? s3Source((session = openBillS3Session(env(parseIngestionConfig))).client, parseS3Location(target), opts.exportName)
     : localSource(opts.exportName ? `${target.replace(/\/+$/, "")}/${opts.exportName}` : target);
   const database = await ensureDatabase({ database: "kms_finops", log: say });
   const db = createDb(database.url, 4);

@@ -4,7 +4,8 @@
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import pino from "pino";
-import { parseEnv, ConfigError } from "@/lib/config/env";
+import { env, ConfigError } from "@/lib/config/env";
+import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { awsTimeoutsFromEnv } from "./aws/clients";
@@ -14,15 +15,19 @@ import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { installIngestionSchedule, installJobSchedules, startJobWorkers } from "./ingestion/queue-workers";
 
-const log = pino({ name: "worker", level: process.env.LOG_LEVEL ?? "info" });
+// At info until the environment is validated: a bad setting is logged before LOG_LEVEL applies.
+const log = pino({ name: "worker", level: "info" });
 
 async function main(): Promise<void> {
-  const env = parseEnv();
-  awsTimeoutsFromEnv(); // an invalid timeout stops the worker now, not its first unit
-  if (!env.DATABASE_URL) throw new ConfigError("DATABASE_URL is required for the worker (npm run demo sets it)");
-  await migrate(env.DATABASE_URL);
-  const db = createDb(env.DATABASE_URL, 5);
-  const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 5 });
+  const config = env();
+  log.level = config.LOG_LEVEL ?? "info";
+  // Every concern the worker reads is validated now, not at its first unit.
+  env(parseIngestionConfig);
+  env(awsTimeoutsFromEnv);
+  if (!config.DATABASE_URL) throw new ConfigError("DATABASE_URL is required for the worker (npm run demo sets it)");
+  await migrate(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, 5);
+  const boss = new PgBoss({ connectionString: config.DATABASE_URL, max: 5 });
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   await boss.start();
   const workerId = `${hostname()}:${process.pid}`;
@@ -38,7 +43,7 @@ async function main(): Promise<void> {
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
   await installJobSchedules(boss, jobs, log);
-  const alertsWarning = checkAlertsKeyAtStartup();
+  const alertsWarning = checkAlertsKeyAtStartup(config);
   if (alertsWarning) log.warn(alertsWarning);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");
 

@@ -3,7 +3,7 @@
 // stops everything it started, the database included.
 import { ensureDatabase } from "@/lib/db/ensure";
 import { createDb } from "@/lib/db/client";
-import { parseEnv, ConfigError } from "@/lib/config/env";
+import { env, ConfigError } from "@/lib/config/env";
 import { isDatabaseEmpty, loadDemo } from "@/lib/demo/load";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { buildIfNeeded } from "@/lib/process/build";
@@ -16,7 +16,7 @@ const log = (m: string) => console.log(`[demo] ${m}`);
 async function main(): Promise<void> {
   checkNodeVersion("demo");
   const started = Date.now();
-  const env = parseEnv();
+  const config = env();
   const database = await ensureDatabase({ database: "kms_finops", log });
   const children = new ChildGroup();
   let shuttingDown = false;
@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   try {
     const db = createDb(database.url, 4);
     if (await isDatabaseEmpty(db)) {
-      log(`loading the demo organization (seed ${env.DEMO_SEED})...`);
+      log(`loading the demo organization (seed ${config.DEMO_SEED})...`);
       const t = Date.now();
-      await loadDemo(db, { seed: env.DEMO_SEED, scale: "small" }, await loadPolicySettings(db));
+      await loadDemo(db, { seed: config.DEMO_SEED, scale: "small" }, await loadPolicySettings(db));
       log(`demo organization loaded in ${((Date.now() - t) / 1000).toFixed(1)}s`);
     } else log("database already has data: keeping it");
     await db.$disconnect();
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       DATABASE_URL: database.url,
       NODE_ENV: "production" as const,
       NEXT_TELEMETRY_DISABLED: "1",
-      ALERTS_SECRET_KEY: process.env.ALERTS_SECRET_KEY || (await demoAlertsKey(env.DATA_DIR)),
+      ALERTS_SECRET_KEY: process.env.ALERTS_SECRET_KEY || (await demoAlertsKey(config.DATA_DIR)),
     };
     const bind = childEnv.AUTH_MODE === "none" ? ["-H", "127.0.0.1"] : [];
     const onExit = (name: string) => (code: number | null) => {
@@ -59,9 +59,9 @@ async function main(): Promise<void> {
         void shutdown(1);
       }
     };
-    children.start("web", "npx", ["--no-install", "next", "start", "-p", String(env.PORT), ...bind], childEnv, onExit("web"));
+    children.start("web", "npx", ["--no-install", "next", "start", "-p", String(config.PORT), ...bind], childEnv, onExit("web"));
     children.start("worker", "npx", ["--no-install", "tsx", "jobs/worker.ts"], childEnv, onExit("worker"));
-    const url = `http://localhost:${env.PORT}`;
+    const url = `http://localhost:${config.PORT}`;
     await waitForHttp(url, 60_000);
     log(`dashboard ready at ${url} (${((Date.now() - started) / 1000).toFixed(1)}s) — Ctrl-C to stop`);
   } catch (error) {

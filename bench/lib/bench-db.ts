@@ -6,7 +6,7 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { migrate } from "@/lib/db/migrate";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { parseEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 
 export type DatasetName = "large" | "small" | "tiny";
 
@@ -36,14 +36,14 @@ export function datasetUrl(server: BenchServer, dataset: DatasetName): string {
 }
 
 export async function startBenchServer(log: (m: string) => void = () => {}): Promise<BenchServer> {
-  const env = parseEnv();
-  if (env.DATABASE_URL) {
-    const url = new URL(env.DATABASE_URL);
+  const config = env();
+  if (config.DATABASE_URL) {
+    const url = new URL(config.DATABASE_URL);
     url.pathname = "/postgres";
     return { serverUrl: url.toString(), embedded: false, stop: async () => {} };
   }
   const embedded = await startEmbeddedPostgres({
-    dataDir: `${env.DATA_DIR}/${BENCH_DATA_SUBDIR}`,
+    dataDir: `${config.DATA_DIR}/${BENCH_DATA_SUBDIR}`,
     port: BENCH_PG_PORT,
     database: databaseName("large"),
     log,

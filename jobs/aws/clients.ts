@@ -13,7 +13,7 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { ConfiguredRetryStrategy } from "@smithy/core/retry";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Pluggable, RetryStrategyV2 } from "@smithy/types";
 import { z } from "zod";
-import { ConfigError } from "@/lib/config/env";
+import { ConfigError, env, type EnvSource } from "@/lib/config/env";
 import { billExportReadOnlyPlugin, readOnlyPlugin } from "@/jobs/aws/read-only";
 import { pacingPlugin, type AwsService, type Pacer, type RequestCounter } from "@/jobs/aws/pacing";
 
@@ -53,7 +53,7 @@ export interface ClientFactoryOptions {
   globalRegion?: string;
   /** Injected HTTP handler (tests); replaces the timeouts below. */
   requestHandler?: unknown;
-  /** Connection and request timeouts; default from the environment (awsTimeoutsFromEnv). */
+  /** Connection and request timeouts; default from the environment (`env(awsTimeoutsFromEnv)`). */
   timeouts?: AwsTimeouts;
 }
 
@@ -77,7 +77,7 @@ const timeoutEnv = z.object({
 });
 
 /** INGEST_AWS_CONNECT_TIMEOUT_MS / INGEST_AWS_REQUEST_TIMEOUT_MS; an invalid value names the variable. */
-export function awsTimeoutsFromEnv(source: Record<string, string | undefined> = process.env): AwsTimeouts {
+export function awsTimeoutsFromEnv(source: EnvSource): AwsTimeouts {
   const picked = Object.fromEntries(Object.keys(timeoutEnv.shape).map((k) => [k, source[k]?.trim() || undefined]));
   const parsed = timeoutEnv.safeParse(picked);
   if (!parsed.success) throw new ConfigError(`Invalid ingestion configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
@@ -147,7 +147,7 @@ function baseConfig(options: ClientFactoryOptions, region: string, timeouts: Aws
 }
 
 export function createAwsClients(options: ClientFactoryOptions): AwsClients {
-  const timeouts = options.timeouts ?? awsTimeoutsFromEnv();
+  const timeouts = options.timeouts ?? env(awsTimeoutsFromEnv);
   const regional = () => baseConfig(options, options.region, timeouts);
   const global = () => baseConfig(options, options.globalRegion ?? GLOBAL_API_REGION, timeouts);
   /* eslint-disable @typescript-eslint/no-explicit-any -- requestHandler is typed per client */
@@ -170,7 +170,7 @@ export function createAwsClients(options: ClientFactoryOptions): AwsClients {
  * follows the bucket's region redirect.
  */
 export function createBillExportS3Client(options: ClientFactoryOptions): S3Client {
-  const timeouts = options.timeouts ?? awsTimeoutsFromEnv();
+  const timeouts = options.timeouts ?? env(awsTimeoutsFromEnv);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const config = { ...baseConfig(options, options.region, timeouts), followRegionRedirects: true } as any;
   return harden(new S3Client(config), "s3", options, timeouts, billExportReadOnlyPlugin);

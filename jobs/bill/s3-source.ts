@@ -12,6 +12,7 @@ import { GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/
 import { createAwsClients, createBillExportS3Client, destroyAwsClients } from "@/jobs/aws/clients";
 import { Pacer, RequestCounter } from "@/jobs/aws/pacing";
 import { assumeRoleCredentials } from "@/jobs/collectors/accounts";
+import { env } from "@/lib/config/env";
 import type { IngestionConfig } from "@/lib/config/ingestion";
 import { ExportSourceError, isDataKey, isManifestKey, type ExportObject } from "@/lib/bill/import/plan";
 import type { ExportSource } from "@/lib/bill/import/source";
@@ -28,7 +29,7 @@ export function parseS3Location(uri: string): S3Location {
 export type BillS3Session = { client: S3Client; counter: RequestCounter; close(): void };
 
 /** The S3 client of an import, with the ingestion's credentials, role and pacing. */
-export function openBillS3Session(config: IngestionConfig, region = process.env.AWS_REGION ?? "us-east-1"): BillS3Session {
+export function openBillS3Session(config: IngestionConfig, region = env().AWS_REGION): BillS3Session {
   const counter = new RequestCounter();
   const pacer = new Pacer({ quotaShare: config.quotaShare });
   if (config.skipAssumeRole || !config.managementAccountId) {

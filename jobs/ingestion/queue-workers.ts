@@ -3,6 +3,7 @@
 import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { INGEST_RUN_JOB, runJobOptions } from "@/lib/ingestion/queue-names";
 import type { JobDefinition } from "@/jobs/definitions/types";
@@ -53,7 +54,7 @@ export async function startJobWorkers(boss: PgBoss, jobs: readonly JobDefinition
  * database and fires it once across all workers, so every worker may install it.
  */
 export async function installIngestionSchedule(boss: PgBoss, log: Logger): Promise<void> {
-  const config = parseIngestionConfig();
+  const config = env(parseIngestionConfig);
   await boss.createQueue(INGEST_RUN_JOB);
   await boss.schedule(INGEST_RUN_JOB, config.schedule, { trigger: "SCHEDULE" }, { tz: "UTC", ...runJobOptions });
   log.info({ cron: config.schedule }, "ingestion scheduled");

@@ -3,7 +3,7 @@
 // the first 8 hex digits of the key's SHA-256), so after a rotation the previous key
 // (ALERTS_SECRET_KEY_PREVIOUS) still opens what it sealed and re-saving a channel re-seals it.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { ConfigError, parseEnv } from "@/lib/config/env";
+import { ConfigError, env, type Env } from "@/lib/config/env";
 
 const VERSION = "v1";
 
@@ -18,10 +18,9 @@ export interface SecretKeys {
   previous?: Buffer;
 }
 
-export function secretKeysFromEnv(source: Record<string, string | undefined> = process.env): SecretKeys {
-  const env = parseEnv(source);
-  if (!env.ALERTS_SECRET_KEY) throw new SecretKeyMissingError();
-  return { current: env.ALERTS_SECRET_KEY, previous: env.ALERTS_SECRET_KEY_PREVIOUS };
+export function secretKeysFromEnv(config: Env = env()): SecretKeys {
+  if (!config.ALERTS_SECRET_KEY) throw new SecretKeyMissingError();
+  return { current: config.ALERTS_SECRET_KEY, previous: config.ALERTS_SECRET_KEY_PREVIOUS };
 }
 
 export const keyId = (key: Buffer) => createHash("sha256").update(key).digest("hex").slice(0, 8);
@@ -52,10 +51,10 @@ export function openSecret(sealed: string, keys: SecretKeys): string {
 export const sealedWithCurrentKey = (sealed: string, keys: SecretKeys) => sealed.split(".")[1] === keyId(keys.current);
 
 /**
- * Start-up check of the web server and the worker: an invalid key stops the process naming the
- * setting; a missing one only warns (the dashboard works, alert channels do not).
+ * Start-up check of the web server and the worker, given their validated settings (an invalid key
+ * already stopped the process naming the setting): a missing key only warns (the dashboard works,
+ * alert channels do not).
  */
-export function checkAlertsKeyAtStartup(source: Record<string, string | undefined> = process.env): string | null {
-  const env = parseEnv({ ALERTS_SECRET_KEY: source.ALERTS_SECRET_KEY, ALERTS_SECRET_KEY_PREVIOUS: source.ALERTS_SECRET_KEY_PREVIOUS });
-  return env.ALERTS_SECRET_KEY ? null : "ALERTS_SECRET_KEY is not set: alert channels cannot be saved or used, and deliveries stay PENDING until it is (openssl rand -base64 32)";
+export function checkAlertsKeyAtStartup(config: Env): string | null {
+  return config.ALERTS_SECRET_KEY ? null : "ALERTS_SECRET_KEY is not set: alert channels cannot be saved or used, and deliveries stay PENDING until it is (openssl rand -base64 32)";
 }

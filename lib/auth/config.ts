@@ -3,7 +3,7 @@
 // start (an open dashboard on a company network is the bug this exists for); AUTH_MODE=none
 // must be chosen explicitly.
 import { z } from "zod";
-import { ConfigError } from "@/lib/config/env";
+import { ConfigError, env, type EnvSource } from "@/lib/config/env";
 import { ROLES } from "./principal";
 
 const roleMapSchema = z.record(
@@ -47,7 +47,7 @@ const authSchema = z
 
 export type AuthConfig = Omit<z.infer<typeof authSchema>, "AUTH_ROLE_MAP"> & { AUTH_ROLE_MAP: Record<string, RoleMapEntry> };
 
-export function parseAuthConfig(source: Record<string, string | undefined> = process.env): AuthConfig {
+export function parseAuthConfig(source: EnvSource): AuthConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = authSchema.safeParse(cleaned);
   if (!parsed.success) {
@@ -63,8 +63,5 @@ export function parseAuthConfig(source: Record<string, string | undefined> = pro
   return { ...parsed.data, AUTH_ROLE_MAP: roleMap };
 }
 
-let cached: AuthConfig | undefined;
-/** The process's configuration, parsed once. */
-export function authConfig(): AuthConfig {
-  return (cached ??= parseAuthConfig());
-}
+/** The process's sign-in configuration, validated once. */
+export const authConfig = (): AuthConfig => env(parseAuthConfig);

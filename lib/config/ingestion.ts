@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CronExpressionParser } from "cron-parser";
-import { ConfigError } from "./env";
+import { ConfigError, type EnvSource } from "./env";
 
-// Ingestion configuration from the environment, validated once: an invalid value stops the
-// worker or the CLI with a message naming the variable.
+// Ingestion configuration: `env(parseIngestionConfig)` validates it once (./env.ts); an invalid
+// value stops the worker or the CLI with a message naming the variable.
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -56,7 +56,7 @@ export interface IngestionConfig {
   quotaShare: number;
 }
 
-export function parseIngestionConfig(source: Record<string, string | undefined> = process.env): IngestionConfig {
+export function parseIngestionConfig(source: EnvSource): IngestionConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([k, v]) => k.startsWith("INGEST_") && v !== undefined && v.trim() !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {

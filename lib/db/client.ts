@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/config/env";
 
 export type Db = PrismaClient;
 
@@ -14,7 +15,7 @@ const pools = (globalForPools.kmsFinopsPools ??= new WeakMap<Db, pg.Pool>());
  * adapter is the only way in, so every process (app, worker, CLI, tests) builds it here.
  * The pg pool under it is kept too (poolOf): COPY, which Prisma does not offer, runs on it.
  */
-export function createDb(url: string | undefined = process.env.DATABASE_URL, poolSize = 10): Db {
+export function createDb(url: string | undefined = env().DATABASE_URL, poolSize = 10): Db {
   if (!url) {
     throw new Error("DATABASE_URL is not set: start through `npm run demo` / `npm run db`, or export DATABASE_URL=postgresql://...");
   }

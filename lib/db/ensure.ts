@@ -1,4 +1,4 @@
-import { parseEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 import { startEmbeddedPostgres } from "./embedded";
 import { migrate } from "./migrate";
 
@@ -13,13 +13,13 @@ export interface ReadyDatabase {
  * database is migrated before it is handed out.
  */
 export async function ensureDatabase(opts: { database: string; dataSubdir?: string; log?: (m: string) => void }): Promise<ReadyDatabase> {
-  const env = parseEnv();
+  const config = env();
   let ready: ReadyDatabase;
-  if (env.DATABASE_URL) {
-    ready = { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  if (config.DATABASE_URL) {
+    ready = { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
   } else {
-    const dataDir = `${env.DATA_DIR}/${opts.dataSubdir ?? "postgres"}`;
-    const port = env.EMBEDDED_PG_PORT + (opts.dataSubdir && opts.dataSubdir !== "postgres" ? 1 : 0);
+    const dataDir = `${config.DATA_DIR}/${opts.dataSubdir ?? "postgres"}`;
+    const port = config.EMBEDDED_PG_PORT + (opts.dataSubdir && opts.dataSubdir !== "postgres" ? 1 : 0);
     const embedded = await startEmbeddedPostgres({ dataDir, port, database: opts.database, log: opts.log });
     ready = { url: embedded.url, embedded: true, stop: embedded.stop };
   }

@@ -1,6 +1,7 @@
 // The data generation (migration 20261123100000_data_generation): a value that moves whenever a
 // table the dashboard reads changes. Every writing statement draws from data_generation_seq while
-// holding a shared advisory lock until its transaction ends.
+// holding a shared advisory lock until its transaction ends. Every table has that `data_change`
+// trigger but those tests/integration/schema-data-change.test.ts exempts, each with its reason.
 import type { Db } from "./client";
 
 export interface DataGeneration {

@@ -2,7 +2,7 @@
 // functions so they are tested without a server. Imports stay relative: next.config.ts loads this
 // module too (to validate ALLOWED_HOSTS at start-up), and it does not resolve the "@/" alias.
 import { z } from "zod";
-import { ConfigError } from "../config/env";
+import { ConfigError, type EnvSource } from "../config/env";
 
 // ---- allowed Host names (DNS rebinding) -------------------------------------------------------
 // A page on attacker.example whose name is re-pointed at 127.0.0.1 is same-origin with this
@@ -61,7 +61,7 @@ export interface SecurityConfig {
 }
 
 /** ALLOWED_HOSTS (default localhost, 127.0.0.1, [::1]) plus APP_URL's host; throws ConfigError naming the variable. */
-export function parseSecurityConfig(source: Partial<Record<string, string | undefined>> = process.env): SecurityConfig {
+export function parseSecurityConfig(source: EnvSource): SecurityConfig {
   const cleaned = { ALLOWED_HOSTS: source.ALLOWED_HOSTS || undefined, APP_URL: source.APP_URL || undefined };
   const parsed = securityEnvSchema.safeParse(cleaned);
   if (!parsed.success) {

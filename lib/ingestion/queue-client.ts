@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { env } from "@/lib/config/env";
 
 // The web process only ever sends jobs (the worker runs them); one queue client per process,
 // started on first use, so pages that never enqueue never open its connections.
@@ -7,7 +8,7 @@ const holder = globalThis as unknown as { kmsFinopsQueue?: Promise<PgBoss> };
 
 function queue(): Promise<PgBoss> {
   holder.kmsFinopsQueue ??= (async () => {
-    const url = process.env.DATABASE_URL;
+    const url = env().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const boss = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false });
     boss.on("error", (error) => console.error("queue error", error));

@@ -2,6 +2,7 @@
 // outcome, and settle the run; the unit that settles the run recomputes the rollups, once.
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { recomputeRollups } from "@/lib/rollups";
@@ -56,7 +57,7 @@ async function runClaimedUnit(db: Db, ids: { runId: string; unitId: string }, un
   const scope = unit.run.scope as unknown as RunScope;
   let result: UnitResult;
   try {
-    const config = options.config ?? parseIngestionConfig();
+    const config = options.config ?? env(parseIngestionConfig);
     const settings = await loadPolicySettings(db);
     if (unit.kind === "costs") {
       const costs = await ingestCostsUnit(db, { runId: ids.runId, today: options.today ?? new Date(), since: scope.since, config, settings, sessionOptions: options.sessionOptions });

@@ -3,6 +3,7 @@
 // Shared by the `ingest.run` job (schedule), the CLI and the UI's POST /api/runs.
 import type { Db } from "@/lib/db/client";
 import type { AccountRecord, IngestionWarningRecord } from "@/lib/domain/records";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
 import { collectAccounts, collectRegions, isIngestible } from "@/jobs/collectors/accounts";
 import { errorMessage } from "@/jobs/collectors/common";
@@ -48,7 +49,7 @@ export async function startRun(
   db: Db,
   send: SendJob,
   request: StartRunRequest,
-  config: IngestionConfig = parseIngestionConfig(),
+  config: IngestionConfig = env(parseIngestionConfig),
   sessionOptions: SessionOptions = {},
 ): Promise<StartedRun> {
   const today = request.today ?? new Date();

@@ -3,6 +3,7 @@
 // plain dashboard URLs filtered to the business unit: the dashboard asks the reader to sign in
 // and shows them only what their role may see.
 import type { AlertLine, AlertPayload } from "@/lib/alerts/payload";
+import { env, type Env } from "@/lib/config/env";
 import { formatInteger, formatPercent, formatUsd } from "@/components/format";
 import type { BuDigest } from "./digest";
 import { renderDigestEmail } from "./digest-email";
@@ -39,8 +40,8 @@ export function digestLines(d: BuDigest, links: DigestLinks): AlertLine[] {
   return lines;
 }
 
-export function digestPayload(d: BuDigest, env: NodeJS.ProcessEnv = process.env): AlertPayload {
-  const links = digestLinks(d.label, env);
+export function digestPayload(d: BuDigest, config: Env = env()): AlertPayload {
+  const links = digestLinks(d.label, config);
   const now = d.coverage.now;
   const summary = `${d.label}: CMK coverage ${formatPercent(now?.coverageByCountPct ?? null)} by count, ${formatInteger(d.nonCompliant.total)} non-compliant resources, ${formatInteger(d.newFindings.total)} new key findings this week`;
   return {

@@ -1,5 +1,6 @@
 // Wording and links the digest's text lines and its HTML share.
 import { absoluteUrl } from "@/lib/alerts/links";
+import { env, type Env } from "@/lib/config/env";
 import { costChangeText as tileCostChange, pointsChangeText } from "@/components/overview/change-text";
 import type { BuDigest } from "./digest";
 
@@ -12,14 +13,14 @@ export interface DigestLinks {
 }
 
 /** The dashboard pages a digest points to, each filtered to the BU (by its label, as the filters take it). */
-export function digestLinks(label: string, env: NodeJS.ProcessEnv = process.env): DigestLinks {
+export function digestLinks(label: string, config: Env = env()): DigestLinks {
   const bu = encodeURIComponent(label);
   return {
-    team: absoluteUrl(`/teams?team=${bu}`, env),
-    resources: absoluteUrl(`/resources?bu=${bu}`, env),
-    keys: absoluteUrl(`/keys?bu=${bu}`, env),
-    costs: absoluteUrl(`/costs?bu=${bu}`, env),
-    key: (keyArn) => absoluteUrl(`/keys/${encodeURIComponent(keyArn)}`, env),
+    team: absoluteUrl(`/teams?team=${bu}`, config),
+    resources: absoluteUrl(`/resources?bu=${bu}`, config),
+    keys: absoluteUrl(`/keys?bu=${bu}`, config),
+    costs: absoluteUrl(`/costs?bu=${bu}`, config),
+    key: (keyArn) => absoluteUrl(`/keys/${encodeURIComponent(keyArn)}`, config),
   };
 }
 

@@ -12,7 +12,7 @@ import pLimit from "p-limit";
 import { chromium } from "playwright-core";
 import type { Db } from "@/lib/db/client";
 import { newSecret, sha256Hex, TOKEN_PREFIX } from "@/lib/auth/tokens";
-import { parseEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 
 /** Headless Chromium as e2e/ and bench/ launch it: nothing downloaded, no background traffic. */
 export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -42,7 +42,7 @@ async function mintRenderToken(db: Db, month: string): Promise<{ secret: string;
 }
 
 async function printPdf(baseUrl: string, month: string, authorization: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: parseEnv().CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: env().CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
   try {
     const context = await browser.newContext({ extraHTTPHeaders: { authorization }, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

@@ -4,6 +4,7 @@ import { INGEST_RUN_JOB, runJobOptions } from "@/lib/ingestion/queue-names";
 import { enqueue } from "@/lib/ingestion/queue-client";
 import { runBodySchema, runRequestSchema } from "@/lib/ingestion/run-request";
 import { earliestCostDay, pendingRun, rateLimitRetryAfter, UI_RUNS_PER_HOUR, unknownAccounts } from "@/lib/ingestion/run-admission";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { pageParams, parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { db } from "@/lib/db/client";
@@ -61,7 +62,7 @@ function post(request: Request): Promise<Response> {
 /** INGEST_ACCOUNTS when the web process has it (an invalid value is the worker's to report). */
 function configuredAccounts(): string[] | null {
   try {
-    return parseIngestionConfig().accounts;
+    return env(parseIngestionConfig).accounts;
   } catch {
     return null;
   }

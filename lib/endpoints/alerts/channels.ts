@@ -6,13 +6,13 @@ import { channelCreateSchema } from "@/lib/alerts/channel-config";
 import { createChannel, listChannels } from "@/lib/alerts/channel-store";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
-import { parseEnv } from "@/lib/config/env";
+import { env } from "@/lib/config/env";
 import { channelErrorsMapped } from "./store-errors";
 
 export const getChannelsEndpoint = defineEndpoint({
   route: "GET /api/alerts/channels",
   params: z.strictObject({}),
-  query: async (db) => ({ channels: await listChannels(db), secretKeyConfigured: Boolean(parseEnv().ALERTS_SECRET_KEY) }),
+  query: async (db) => ({ channels: await listChannels(db), secretKeyConfigured: Boolean(env().ALERTS_SECRET_KEY) }),
 });
 
 export const postChannelsEndpoint = defineEndpoint({

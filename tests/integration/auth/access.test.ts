@@ -27,7 +27,6 @@ const secrets = {} as Record<Role, string>;
 afterAll(() => db.$disconnect());
 beforeAll(async () => {
   await resetTables(db);
-  await db.$executeRawUnsafe(`TRUNCATE "audit_log", "api_token", "app_session", "app_user" RESTART IDENTITY CASCADE`);
   for (const role of ["admin", "finops", "viewer"] as const) {
     secrets[role] = (await createApiToken(db, admin, { name: `${role} script`, role, businessUnits: role === "viewer" ? ["payments"] : [], expiresAt: inAYear })).secret;
   }

@@ -4,6 +4,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { importBill } from "@/lib/bill/import/import-bill";
 import { openBillS3Session, parseS3Location, s3Source, type BillS3Session } from "@/jobs/bill/s3-source";
@@ -38,7 +39,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetTables(db);
-  session = openBillS3Session(parseIngestionConfig());
+  session = openBillS3Session(env(parseIngestionConfig));
 });
 
 const source = () => s3Source(session.client, parseS3Location("s3://kms-billing/exports/"), EXPORT);
@@ -68,7 +69,7 @@ describe("importing an export from S3", () => {
   it("skips periods whose objects did not change without downloading them", async () => {
     await importBill(db, source());
     session.close();
-    session = openBillS3Session(parseIngestionConfig());
+    session = openBillS3Session(env(parseIngestionConfig));
     const again = await importBill(db, source());
     expect(again.periods.map((p) => p.status)).toEqual(["SKIPPED", "SKIPPED"]);
     // Only the manifest is read again (it names the period's files).

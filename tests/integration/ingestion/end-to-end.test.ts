@@ -1,6 +1,7 @@
 // A full run through the SDK's real HTTP path (signing, serialization, retries, pacing) against
 // the local AWS endpoint, landing in Postgres; every figure is counted from org-fixture.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
@@ -26,7 +27,7 @@ const current = { validTo: new Date("9999-12-31T00:00:00Z") };
 
 describe("ingestion end to end against the local AWS endpoint", () => {
   it("ingests the organization: accounts, keys, resources with key ARNs resolved, costs per BU", async () => {
-    const { started } = await runInProcess(db, { trigger: "CLI" }, parseIngestionConfig());
+    const { started } = await runInProcess(db, { trigger: "CLI" }, env(parseIngestionConfig));
     expect(started.accounts).toEqual([MGMT, PAYMENTS, ANALYTICS]);
     expect(started.regions).toEqual(["eu-west-1", "us-east-1"]);
 

@@ -1,5 +1,6 @@
 // A worker running a unit beats on it, so failAbandonedUnits leaves a long unit alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startRun } from "@/lib/ingestion/start-run";
 import { runIngestionUnit } from "@/lib/ingestion/run-unit";
@@ -27,7 +28,7 @@ afterAll(async () => {
 describe("unit heartbeat", () => {
   it("is written while the unit runs", async () => {
     const queued: { runId: string; unitId: string }[] = [];
-    const config = parseIngestionConfig();
+    const config = env(parseIngestionConfig);
     const started = await startRun(db, async (_id, payload) => (queued.push(payload as { runId: string; unitId: string }), "job"), { trigger: "CLI", accounts: [PAYMENTS], regions: ["us-east-1"] }, config, FAST_RETRY);
     const unit = await db.ingestionUnit.findFirstOrThrow({ where: { runId: started.runId, kind: "inventory" } });
     const beats: Date[] = [];

@@ -2,6 +2,7 @@
 // policy that denies reading it, and throttling. The run is PARTIAL with every problem recorded,
 // and the failed scopes keep the data of the previous day's run.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startAwsEndpoint, type AwsEndpoint, type EndpointOptions } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
@@ -33,7 +34,7 @@ const yesterday = new Date(Date.now() - 86_400_000);
 
 describe("partial failure", () => {
   it("records a missing role, a disabled region and a denied key policy; failed scopes keep yesterday's data", async () => {
-    const config = parseIngestionConfig();
+    const config = env(parseIngestionConfig);
     const first = await runInProcess(db, { trigger: "CLI", today: yesterday }, config);
     expect((await db.ingestionRun.findUniqueOrThrow({ where: { id: first.started.runId } })).status).toBe("SUCCEEDED");
     // Exactly one unit closes the run and asks for the alert evaluation (jobs/definitions/ingest-unit.ts).
@@ -81,7 +82,7 @@ describe("partial failure", () => {
     // Far below the published quotas the pacer assumes: the endpoint throttles, the SDK retries.
     options.quotas = { "kms:DescribeKey": 2, "kms:GetKeyPolicy": 2, "tagging:GetResources": 1 };
     const retry = { retry: { maxAttempts: 12, baseDelayMs: 200, maxDelayMs: 2_000 } };
-    const { started } = await runInProcess(db, { trigger: "CLI" }, parseIngestionConfig(), retry);
+    const { started } = await runInProcess(db, { trigger: "CLI" }, env(parseIngestionConfig), retry);
     const run = await db.ingestionRun.findUniqueOrThrow({ where: { id: started.runId }, include: { warnings: true } });
     expect(run.warnings.filter((w) => w.code !== "REGION_SKIPPED" && !NOTICE_CODES.has(w.code))).toEqual([]);
     expect(run.status).toBe("SUCCEEDED");

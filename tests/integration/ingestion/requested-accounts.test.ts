@@ -2,6 +2,7 @@
 // checks again (the web app cannot list the organization) and an unknown id fails the run
 // clearly, with no account row and no unit written for it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startRun } from "@/lib/ingestion/start-run";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
@@ -27,7 +28,7 @@ beforeEach(() => resetTables(db));
 
 describe("requested accounts", () => {
   it("fails the run naming an id outside the organization, writing no row for it", async () => {
-    const error = await startRun(db, noSend, { trigger: "UI", accounts: [PAYMENTS, "999988887777"] }, parseIngestionConfig(), FAST_RETRY).then(() => null, (e: unknown) => e as Error);
+    const error = await startRun(db, noSend, { trigger: "UI", accounts: [PAYMENTS, "999988887777"] }, env(parseIngestionConfig), FAST_RETRY).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toContain("accounts 999988887777 is not in the organization's active accounts (Organizations ListAccounts)");
     const runs = await db.ingestionRun.findMany({ include: { units: true } });
     expect(runs.map((r) => [r.status, r.units.length])).toEqual([["FAILED", 0]]);
@@ -43,7 +44,7 @@ describe("requested accounts", () => {
   });
 
   it("runs only the requested accounts of the organization", async () => {
-    const started = await startRun(db, noSend, { trigger: "UI", accounts: [PAYMENTS] }, parseIngestionConfig(), FAST_RETRY);
+    const started = await startRun(db, noSend, { trigger: "UI", accounts: [PAYMENTS] }, env(parseIngestionConfig), FAST_RETRY);
     expect(started.accounts).toEqual([PAYMENTS]);
     const units = await db.ingestionUnit.findMany({ where: { runId: started.runId, kind: "inventory" } });
     expect(new Set(units.map((u) => u.accountId))).toEqual(new Set([PAYMENTS]));

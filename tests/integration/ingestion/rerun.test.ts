@@ -1,6 +1,7 @@
 // A rerun on the same day replaces that day's snapshot: entities end with one version for the
 // day, reflecting the last run, and yesterday's versions are closed only where something changed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
@@ -27,7 +28,7 @@ const day = (d: Date) => new Date(`${d.toISOString().slice(0, 10)}T00:00:00Z`);
 
 describe("same-day rerun", () => {
   it("replaces today's snapshot instead of stacking a second one", async () => {
-    const config = parseIngestionConfig();
+    const config = env(parseIngestionConfig);
     const today = new Date();
     const yesterday = new Date(today.getTime() - 86_400_000);
     await runInProcess(db, { trigger: "CLI", today: yesterday }, config);

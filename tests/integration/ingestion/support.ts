@@ -1,6 +1,7 @@
 // Shared set-up of the ingestion integration tests: SDK environment pointing at the local AWS
 // endpoint, and running every queued unit of a run in this process.
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
 import { startRun, type StartRunRequest } from "@/lib/ingestion/start-run";
 import { runIngestionUnit } from "@/lib/ingestion/run-unit";
@@ -34,7 +35,7 @@ export function applyEnv(vars: Record<string, string>): () => void {
 export const FAST_RETRY = { retry: { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 50 } };
 
 /** Starts a run and runs its units here, two at a time, as the queue would hand them out. */
-export async function runInProcess(db: Db, request: StartRunRequest, config: IngestionConfig = parseIngestionConfig(), session = FAST_RETRY) {
+export async function runInProcess(db: Db, request: StartRunRequest, config: IngestionConfig = env(parseIngestionConfig), session = FAST_RETRY) {
   const queued: Array<{ runId: string; unitId: string }> = [];
   const started = await startRun(db, async (_id, payload) => (queued.push(payload as { runId: string; unitId: string }), "job"), request, config, session);
   const outcomes = [];

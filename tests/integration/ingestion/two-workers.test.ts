@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import PgBoss from "pg-boss";
+import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startRun } from "@/lib/ingestion/start-run";
 import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
@@ -60,7 +61,7 @@ describe("two workers", () => {
       redeliveries.push([id, payload]);
       return boss.send(id, payload as object, { retryLimit: 0 });
     };
-    const started = await startRun(db, sendAndRemember, { trigger: "CLI" }, parseIngestionConfig(), FAST_RETRY);
+    const started = await startRun(db, sendAndRemember, { trigger: "CLI" }, env(parseIngestionConfig), FAST_RETRY);
     for (const [id, payload] of redeliveries) await boss.send(id, payload as object, { retryLimit: 0 });
     await boss.stop({ graceful: true });
 

@@ -5,6 +5,7 @@ import { GET as coverageApi } from "@/app/api/coverage/route";
 import { GET as findingsApi } from "@/app/api/findings/route";
 import { GET as overviewApi } from "@/app/api/overview/route";
 import { GET as nonCompliantApi } from "@/app/api/resources/noncompliant/route";
+import { parseEnv } from "@/lib/config/env";
 import { buDigest } from "@/lib/reports/digest";
 import { digestPayload } from "@/lib/reports/digest-message";
 import { call, type Json } from "../api/call";
@@ -13,7 +14,7 @@ import { KEY_PAY, loadDigestFixture } from "./fixture";
 
 const db = testDb();
 /** Only the base URL: the links are built from it (the type wants the whole environment). */
-const appUrl = (APP_URL: string) => ({ APP_URL }) as unknown as NodeJS.ProcessEnv;
+const appUrl = (APP_URL: string) => parseEnv({ APP_URL });
 const PAYMENTS_MANAGER = { kind: "token" as const, id: "em", name: "EM payments", role: "viewer" as const, businessUnits: ["payments"] };
 
 beforeAll(async () => {

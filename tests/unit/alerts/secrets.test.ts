@@ -50,15 +50,15 @@ describe("ALERTS_SECRET_KEY", () => {
   });
 
   it("is required to seal or open a channel secret", () => {
-    expect(() => secretKeysFromEnv({})).toThrow(SecretKeyMissingError);
-    expect(() => secretKeysFromEnv({})).toThrow(/ALERTS_SECRET_KEY is not set/);
-    expect(secretKeysFromEnv({ ALERTS_SECRET_KEY: current.toString("hex"), ALERTS_SECRET_KEY_PREVIOUS: previous.toString("base64") })).toEqual({ current, previous });
+    expect(() => secretKeysFromEnv(parseEnv({}))).toThrow(SecretKeyMissingError);
+    expect(() => secretKeysFromEnv(parseEnv({}))).toThrow(/ALERTS_SECRET_KEY is not set/);
+    expect(secretKeysFromEnv(parseEnv({ ALERTS_SECRET_KEY: current.toString("hex"), ALERTS_SECRET_KEY_PREVIOUS: previous.toString("base64") }))).toEqual({ current, previous });
   });
 
   it("at start-up: stops on an invalid key naming it, warns on a missing one, is silent on a valid one", () => {
-    expect(() => checkAlertsKeyAtStartup({ ALERTS_SECRET_KEY: "too-short" })).toThrow(/ALERTS_SECRET_KEY: must be 32 bytes/);
-    expect(() => checkAlertsKeyAtStartup({ ALERTS_SECRET_KEY: current.toString("hex"), ALERTS_SECRET_KEY_PREVIOUS: "x" })).toThrow(/ALERTS_SECRET_KEY_PREVIOUS: must be 32 bytes/);
-    expect(checkAlertsKeyAtStartup({})).toMatch(/^ALERTS_SECRET_KEY is not set: alert channels cannot be saved or used/);
-    expect(checkAlertsKeyAtStartup({ ALERTS_SECRET_KEY: current.toString("base64") })).toBeNull();
+    expect(() => checkAlertsKeyAtStartup(parseEnv({ ALERTS_SECRET_KEY: "too-short" }))).toThrow(/ALERTS_SECRET_KEY: must be 32 bytes/);
+    expect(() => checkAlertsKeyAtStartup(parseEnv({ ALERTS_SECRET_KEY: current.toString("hex"), ALERTS_SECRET_KEY_PREVIOUS: "x" }))).toThrow(/ALERTS_SECRET_KEY_PREVIOUS: must be 32 bytes/);
+    expect(checkAlertsKeyAtStartup(parseEnv({}))).toMatch(/^ALERTS_SECRET_KEY is not set: alert channels cannot be saved or used/);
+    expect(checkAlertsKeyAtStartup(parseEnv({ ALERTS_SECRET_KEY: current.toString("base64") }))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The digest as a message, from a hand-made digest: wording of the trend and the cost change,
 // "no data" said as such, names escaped in the HTML, every link absolute and filtered to the BU.
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/config/env";
 import type { BuDigest } from "@/lib/reports/digest";
 import { digestPayload } from "@/lib/reports/digest-message";
 import { sameDaysMonthBefore } from "@/lib/queries/kms-cost-summary";
@@ -18,7 +19,7 @@ const base: BuDigest = {
   newFindings: { from: "2026-11-24", total: 0, items: [] },
   cost: { monthToDate: { from: "2026-12-01", to: "2026-12-03", total: 0.9 }, sameDaysLastMonth: { from: "2026-11-01", to: "2026-11-03", total: 1.2 }, change: -0.3, changePct: -25 },
 };
-const env = { APP_URL: "https://dash.example.com/finops" } as unknown as NodeJS.ProcessEnv;
+const env = parseEnv({ APP_URL: "https://dash.example.com/finops" });
 
 describe("digest message", () => {
   it("says how coverage and cost moved, and that the list shows only the oldest", () => {

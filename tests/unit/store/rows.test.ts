@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { KmsKeyRecord } from "@/lib/domain/records";
 import { cmk, volume } from "@/tests/fixtures/records";
-import { keyContentHash, keyPolicyText, legacyKeyContentHash, resourceContentHash } from "./rows";
+import { keyContentHash, keyPolicyText, legacyKeyContentHash, resourceContentHash } from "@/lib/store/rows";
 
 // A different value of the same type for every field of a key record.
 const changedValue = (value: unknown): unknown =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costWindows } from "./kms-cost-summary";
+import { costWindows } from "@/lib/queries/kms-cost-summary";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { cmk, volume } from "@/tests/fixtures/records";
-import { copyField, copyLine, inChunks, prepareChunks } from "./copy";
-import { SnapshotDiff, UNCHANGED } from "./diff";
-import { keyRow, resourceRow } from "./rows";
-import { KEY_COLUMNS, RESOURCE_COLUMNS } from "./write-versions";
+import { copyField, copyLine, inChunks, prepareChunks } from "@/lib/store/copy";
+import { SnapshotDiff, UNCHANGED } from "@/lib/store/diff";
+import { keyRow, resourceRow } from "@/lib/store/rows";
+import { KEY_COLUMNS, RESOURCE_COLUMNS } from "@/lib/store/write-versions";
 
 describe("COPY text format", () => {
   it("escapes the four characters COPY gives meaning to and writes null as \\N", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageFigures, type CoverageCounts } from "./coverage-summary";
+import { coverageFigures, type CoverageCounts } from "@/lib/queries/coverage-summary";
 
 const GIB = 1024n ** 3n;
 
