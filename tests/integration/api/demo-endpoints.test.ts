@@ -13,10 +13,12 @@ import { GET as runs } from "@/app/api/runs/route";
 import { GET as bucketKeys } from "@/app/api/savings/bucket-keys/route";
 import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
+import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { addDays } from "@/lib/domain/days";
 import { resetTables, testDb } from "../support/db";
+import { runSettingsRecompute } from "../support/settings-recompute";
 import { call, type Json } from "./call";
 
 const db = testDb();
@@ -26,7 +28,10 @@ beforeAll(async () => {
   await resetTables(db);
   await loadDemo(db, { seed: 42, scale: "small", endDay: END }, defaultPolicySettings);
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await closeQueueClient();
+  await db.$disconnect();
+});
 
 const one = async <T>(sql: string, ...values: unknown[]) => (await db.$queryRawUnsafe<T[]>(sql, ...values))[0]!;
 
@@ -224,6 +229,8 @@ describe("settings", () => {
     expect(put.status).toBe(200);
     expect(put.body.changed).toEqual(["cmkRequiredClassifications"]);
     expect(put.body.recomputed).toEqual(["compliance"]);
+    // The recompute runs on the worker (tests/integration/api/settings-recompute.test.ts).
+    await runSettingsRecompute(db);
 
     const after = await call(noncompliant, `/api/noncompliant?from=${older}&to=${older}`);
     const expected = await expectedNonCompliant(older, ["internal"]);

@@ -8,7 +8,7 @@ const TABLES = [
   "ingestion_warning", "ingestion_unit", "ingestion_run", "scope_freshness", "data_source_status", "policy_setting",
   "coverage_interval", "coverage_bu_daily", "cost_bu_monthly", "key_finding", "key_provisioning", "key_current_stats",
   "app_session", "app_user", "api_token", "role_mapping", "audit_log",
-  "bill_import", "bill_cost_line", "alert_channel", "alert_rule", "alert_condition", "alert_delivery", "report_schedule",
+  "bill_import", "bill_cost_line", "alert_channel", "alert_rule", "alert_condition", "alert_delivery", "report_schedule", "settings_recompute",
 ];
 
 export function testDb(): Db {
