@@ -39,10 +39,11 @@ async function queueRecompute(db: Db): Promise<void> {
 
 export const putSettingsEndpoint = defineEndpoint({
   route: "PUT /api/settings",
-  // Any object here: the patch is validated by the settings' own schema (saveSettings), whose 400
-  // names every invalid setting in error.fields so the form marks them all. Nothing is stored
-  // (nor audited) then. The audit row holds the settings that changed, before and after.
-  params: z.record(z.string(), z.unknown()),
+  // The JSON object as sent: the patch is validated by the settings' own schema (saveSettings),
+  // whose 400 names every invalid setting in error.fields so the form marks them all (a copying
+  // schema here would also drop a "__proto__" key, which must be refused by name). Nothing is
+  // stored (nor audited) then. The audit row holds the settings that changed, before and after.
+  params: z.unknown(),
   query: async (db, patch) => {
     const before = await loadPolicySettings(db);
     const { recomputeRequested, ...result } = await saveSettings(db, patch);

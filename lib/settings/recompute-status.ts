@@ -43,7 +43,7 @@ export async function requestRecompute(db: Db, derived: readonly DerivedData[]):
  */
 export async function recordRecomputeFailure(db: Db, version: number | null, error: string): Promise<void> {
   await db.$executeRawUnsafe(
-    `UPDATE settings_recompute SET finished_at = now(), error = $2,
+    `UPDATE settings_recompute SET finished_at = clock_timestamp(), error = $2,
        state = CASE WHEN $1::int IS NULL OR requested_version = $1::int THEN 'FAILED' ELSE 'QUEUED' END::"SettingsRecomputeState"
      WHERE id = 1`,
     version,

@@ -83,9 +83,9 @@ export async function recomputeForSettings(db: Db): Promise<RecomputeOutcome> {
         await db.settingsRecompute.update({ where: { id: 1 }, data: { state: "RUNNING", startedAt: new Date() } });
         await recomputeDerived(tx, await loadPolicySettings(tx), request.pending as DerivedData[]);
         // Re-read at commit time: a save made meanwhile keeps its request (and what it
-        // invalidated) pending for the job it queued.
+        // invalidated) pending for the job it queued. clock_timestamp: now() is the start.
         await tx.$executeRawUnsafe(
-          `UPDATE settings_recompute SET done_version = $1, finished_at = now(), error = NULL,
+          `UPDATE settings_recompute SET done_version = $1, finished_at = clock_timestamp(), error = NULL,
              state = CASE WHEN requested_version = $1 THEN 'DONE' ELSE 'QUEUED' END::"SettingsRecomputeState",
              pending = CASE WHEN requested_version = $1 THEN '{}' ELSE pending END
            WHERE id = 1`,

@@ -23,6 +23,9 @@ const DAY = addDays(END, -250);
 beforeAll(async () => {
   await resetTables(db);
   await loadDemo(db, { seed: 42, scale: "small", endDay: END }, defaultPolicySettings);
+  // Jobs earlier test files queued on the shared scratch database.
+  const [queue] = await db.$queryRawUnsafe<{ t: string | null }[]>(`SELECT to_regclass('pgboss.job')::text AS t`);
+  if (queue?.t) await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'rollups.recompute'`);
 });
 afterAll(async () => {
   await closeQueueClient();
