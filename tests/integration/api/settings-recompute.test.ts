@@ -13,6 +13,7 @@ import { addDays } from "@/lib/domain/days";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { resetTables, testDb } from "../support/db";
+import { expectedNonCompliant } from "../support/expected-non-compliant";
 import { runSettingsRecompute } from "../support/settings-recompute";
 import { call } from "./call";
 
@@ -32,19 +33,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** Non-compliant resources on DAY under a classification list, from raw tags in SQL. */
-async function expectedNonCompliant(classifications: string[]): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n FROM storage_resource_version WHERE valid_from <= $1::date AND valid_to > $1::date AND (
-       (encryption_class = 'CUSTOMER_KMS' AND key_state IN ('Disabled', 'PendingDeletion'))
-       OR (encryption_class <> 'CUSTOMER_KMS' AND (lower(trim(tags->>'env')) IN ('prod', 'production')
-           OR lower(trim(tags->>'data-classification')) = ANY($2::text[]))))`,
-    DAY,
-    classifications,
-  );
-  return row!.n;
-}
-
+/** Non-compliant resources on DAY under these classifications, from raw tags. */
+const expectedOnDay = (classifications: string[]) => expectedNonCompliant(db, DAY, classifications);
 const served = async () => (await call(noncompliant, `/api/noncompliant?from=${DAY}&to=${DAY}`)).body.points[0].total as number;
 const recompute = async () => (await call(getSettings, "/api/settings")).body.recompute;
 const put = (body: object) => call(putSettings, "/api/settings", { method: "PUT", body });
@@ -84,9 +74,9 @@ async function holdCoverageRollup(): Promise<{ waiting: () => Promise<void>; rel
 describe("PUT /api/settings with a change that rewrites history", () => {
   it("answers before the recompute, serves the previous figures until the job commits, then the new ones", async () => {
     const before = await served();
-    expect(before).toBe(await expectedNonCompliant(["confidential", "restricted"]));
-    const expected = await expectedNonCompliant(["internal"]);
-    expect(expected).not.toBe(before);
+    expect(before).toBe(await expectedOnDay(["confidential", "restricted"]));
+    const after = await expectedOnDay(["internal"]);
+    expect(after).not.toBe(before);
 
     const saved = await put({ cmkRequiredClassifications: ["internal"] });
     expect(saved.status).toBe(200);
@@ -109,7 +99,7 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     await hold.release();
     await job;
 
-    expect(await served()).toBe(expected);
+    expect(await served()).toBe(after);
     const done = await recompute();
     expect(done).toMatchObject({ state: "done", error: null });
     expect(Date.parse(done.finishedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
@@ -119,7 +109,7 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     await put({ cmkRequiredClassifications: ["restricted"] });
     await put({ cmkRequiredClassifications: ["confidential"] });
     await runSettingsRecompute(db);
-    expect(await served()).toBe(await expectedNonCompliant(["confidential"]));
+    expect(await served()).toBe(await expectedOnDay(["confidential"]));
     expect((await recompute()).state).toBe("done");
     // The second save's job finds its request covered.
     await runSettingsRecompute(db);
@@ -135,7 +125,7 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     // The run covered the save it started with; the later one waits for its own job.
     expect((await recompute()).state).toBe("queued");
     await runSettingsRecompute(db);
-    expect(await served()).toBe(await expectedNonCompliant(["restricted"]));
+    expect(await served()).toBe(await expectedOnDay(["restricted"]));
     expect((await recompute()).state).toBe("done");
   });
 
@@ -157,7 +147,7 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     // The next save retries what the failed one asked for too.
     await put({ unusedKeyDays: 60 });
     await runSettingsRecompute(db);
-    expect(await served()).toBe(await expectedNonCompliant(["confidential", "restricted"]));
+    expect(await served()).toBe(await expectedOnDay(["confidential", "restricted"]));
     expect(await recompute()).toMatchObject({ state: "done", error: null });
   });
 
