@@ -50,3 +50,13 @@ export async function recordRecomputeFailure(db: Db, version: number | null, err
     error,
   );
 }
+
+/**
+ * A request no job will serve: still QUEUED, or FAILED before any run started (its queueing
+ * failed). A worker starting sends a job for it (a web process may stop between storing the
+ * settings and queueing); one extra job finds nothing to do.
+ */
+export async function recomputeUnserved(db: Db): Promise<boolean> {
+  const row = await db.settingsRecompute.findUnique({ where: { id: 1 } });
+  return !!row && row.doneVersion < row.requestedVersion && (row.state === "QUEUED" || (row.state === "FAILED" && row.startedAt === null));
+}

@@ -12,6 +12,7 @@ import { loadDemo } from "@/lib/demo/load";
 import { addDays } from "@/lib/domain/days";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { defaultPolicySettings } from "@/lib/settings/policy";
+import { recomputeUnserved } from "@/lib/settings/recompute-status";
 import { resetTables, testDb } from "../support/db";
 import { expectedNonCompliant } from "../support/expected-non-compliant";
 import { runSettingsRecompute } from "../support/settings-recompute";
@@ -149,6 +150,13 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     await runSettingsRecompute(db);
     expect(await served()).toBe(await expectedOnDay(["confidential", "restricted"]));
     expect(await recompute()).toMatchObject({ state: "done", error: null });
+  });
+
+  it("tells a starting worker about a request no job serves", async () => {
+    await put({ unusedKeyDays: 45 });
+    expect(await recomputeUnserved(db)).toBe(true);
+    await runSettingsRecompute(db);
+    expect(await recomputeUnserved(db)).toBe(false);
   });
 
   it("queues nothing for a change computed when read", async () => {
