@@ -1,5 +1,6 @@
 import pg from "pg";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { waitForSettingsRecompute } from "./support/settings-recompute";
 
 // The bill as the Costs page shows it (issue 15): one month of the demo organization gets an
 // imported, final bill (its Cost Explorer rows copied as bill lines, the first business unit's
@@ -25,12 +26,13 @@ async function withDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** The monthly cost rollup follows a change of source: toggling the setting rebuilds it, as an import does. */
+/** The monthly cost rollup follows a change of source: toggling the setting rebuilds it (once its recompute is done), as an import does. */
 async function rebuildCostMonths(request: APIRequestContext, baseURL: string) {
   for (const costSource of ["costExplorer", "auto"]) {
     const res = await request.put("/api/settings", { headers: { origin: baseURL, "content-type": "application/json" }, data: { costSource } });
     expect(res.status(), await res.text()).toBe(200);
   }
+  await waitForSettingsRecompute(request);
 }
 
 test.beforeAll(async ({ request, baseURL }) => {

@@ -1,9 +1,12 @@
+import pg from "pg";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { waitForSettingsRecompute } from "./support/settings-recompute";
 
 // Issue #20 item 4: the settings page is one form with one Save. Several invalid fields are
 // marked at once from the API's 400, nothing is saved while one is invalid, a fixed form saves
 // in one go, the recompute summary says what a save rebuilds, and a price override reaches the
 // API. The settings touched are put back afterwards (other specs read the demo's figures).
+// Issue #17: a save answers at once; the page says the queued recompute is running, then done.
 
 type Settings = { unusedKeyDays: number; bucketKeyReduction: number; priceOverrides: Record<string, number>; environmentTagKey: string; productionValues: string[]; classificationTagKey: string; cmkRequiredClassifications: string[] };
 let original: Settings;
@@ -22,7 +25,23 @@ test.afterAll(async ({ request, baseURL }) => {
   const { unusedKeyDays, bucketKeyReduction, priceOverrides } = original;
   const res = await request.put("/api/settings", { headers: { origin: baseURL!, "content-type": "application/json" }, data: { unusedKeyDays, bucketKeyReduction, priceOverrides } });
   expect(res.status(), await res.text()).toBe(200);
+  await waitForSettingsRecompute(request);
 });
+
+/**
+ * Keeps the queued recompute's transaction from writing key_provisioning (its last step for a
+ * key-hygiene setting) until released, so the page can be seen while it runs.
+ */
+async function holdRecompute(): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query("LOCK TABLE key_provisioning IN SHARE MODE");
+  return async () => {
+    await client.query("COMMIT");
+    await client.end();
+  };
+}
 
 test("settings: one Save, every invalid field marked, nothing saved until all are valid", async ({ page, request }) => {
   await page.goto("/settings");
@@ -65,11 +84,22 @@ test("settings: one Save, every invalid field marked, nothing saved until all ar
   await expect(page.getByLabel("Unused key after (days)")).toHaveValue(String(original.unusedKeyDays));
   await expect(page.getByLabel("Bucket Key request reduction (0–1)")).toHaveValue(String(original.bucketKeyReduction));
 
-  // Fixed: one Save stores both.
+  // Fixed: one Save stores both, answers at once, and the page follows the recompute it queued.
   await page.getByLabel("Unused key after (days)").fill(String(newDays));
   await page.getByLabel("Bucket Key request reduction (0–1)").fill("0.5");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("settings-effect")).toContainText("Changed: unusedKeyDays, bucketKeyReduction");
+  const release = await holdRecompute();
+  try {
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("settings-effect")).toContainText("Changed: unusedKeyDays, bucketKeyReduction");
+    const progress = page.getByTestId("settings-recompute");
+    await expect(progress).toHaveAttribute("data-state", "running", { timeout: 30_000 });
+    await expect(progress).toContainText(/^Recomputing history with the new settings… \(started \d\d:\d\d UTC\)/);
+    await shot(page, "recomputing");
+  } finally {
+    await release();
+  }
+  await expect(page.getByTestId("settings-recompute")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(page.getByTestId("settings-recompute")).toContainText(/^Figures recomputed with the saved settings \(done \d\d:\d\d UTC\)/);
   await page.reload();
   await expect(page.getByLabel("Unused key after (days)")).toHaveValue(String(newDays));
   await expect(page.getByLabel("Bucket Key request reduction (0–1)")).toHaveValue("0.5");

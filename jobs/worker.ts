@@ -13,6 +13,8 @@ import { jobs } from "./registry";
 import { checkAlertsKeyAtStartup } from "@/lib/alerts/secrets";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
+import { RECOMPUTE_ROLLUPS_JOB, SETTINGS_RECOMPUTE_PAYLOAD, settingsRecomputeJobOptions } from "@/lib/rollups/queue-names";
+import { recomputeUnserved } from "@/lib/settings/recompute-status";
 import { installIngestionSchedule, installJobSchedules, startJobWorkers } from "./ingestion/queue-workers";
 
 // At info until the environment is validated: a bad setting is logged before LOG_LEVEL applies.
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   await startJobWorkers(boss, jobs, { db, log, workerId });
   await installIngestionSchedule(boss, log);
   await installJobSchedules(boss, jobs, log);
+  if (await recomputeUnserved(db)) await boss.send(RECOMPUTE_ROLLUPS_JOB, SETTINGS_RECOMPUTE_PAYLOAD, settingsRecomputeJobOptions);
   const alertsWarning = checkAlertsKeyAtStartup(config);
   if (alertsWarning) log.warn(alertsWarning);
   log.info({ jobs: jobs.map((j) => j.id), workerId }, "worker started");

@@ -1,25 +1,28 @@
 "use client";
 
 import { useState } from "react";
-import { useSettingsQuery } from "@/components/hooks/queries/endpoints";
 import { useUpdateSettingsMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
-import { num, str, type Row } from "@/components/hooks/queries/types";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import type { Row } from "@/components/hooks/queries/types";
 import { QueryBoundary } from "@/components/tables/states";
+import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { COST_SOURCE_SETTINGS } from "@/lib/settings/cost-source";
 import { DERIVED_DATA_LABELS, describeDuration, estimateRecompute } from "@/lib/settings/recompute-estimate";
+import { RecomputeProgress } from "./recompute-progress";
 import { changedSettings, draftOf, fieldId, FIELDS, GROUPS, toPatch, type SettingField } from "./setting-fields";
 
 export function SettingsView({ editable }: { editable: boolean }) {
-  const query = useSettingsQuery();
+  const query = useEndpoint<typeof getSettingsEndpoint>("/api/settings");
   // Here, not in the form: the form restarts after a save, the outcome stays on screen.
   const mutation = useUpdateSettingsMutation();
-  return <QueryBoundary query={query} label="Loading settings">{(data) => {
-        const settings = ((data as Row).settings ?? {}) as Row;
-        const historyRows = num((data as Row).historyRows) ?? 0;
-        // Keyed by the saved settings: a save (or another tab's) restarts the form from them.
-        return <SettingsForm key={JSON.stringify(settings)} settings={settings} historyRows={historyRows} editable={editable} mutation={mutation} />;
-      }}</QueryBoundary>;
+  return <QueryBoundary query={query} label="Loading settings">{(data) => (
+        <div className="space-y-4">
+          <RecomputeProgress status={data.recompute} />
+          {/* Keyed by the saved settings: a save (or another tab's) restarts the form from them. */}
+          <SettingsForm key={JSON.stringify(data.settings)} settings={data.settings} historyRows={data.historyRows} editable={editable} mutation={mutation} />
+        </div>
+      )}</QueryBoundary>;
 }
 
 type Mutation = ReturnType<typeof useUpdateSettingsMutation>;
@@ -33,7 +36,7 @@ function SettingsForm({ settings, historyRows, editable, mutation }: { settings:
   // A 400 about something no field shows (or any other failure): said once, above Save.
   const placed = [...errors.keys()].some((field) => FIELDS.some((f) => f.path === field));
   const unplaced = mutation.error && !placed ? mutation.error.message : null;
-  const result = (mutation.data ?? null) as Row | null;
+  const result = mutation.data ?? null;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (editable && changed.length) mutation.mutate(toPatch(saved, draft));
@@ -42,7 +45,7 @@ function SettingsForm({ settings, historyRows, editable, mutation }: { settings:
     <form className="space-y-4" onSubmit={submit} noValidate aria-label="Policy settings">
       {result && !error ? (
         <div role="status" data-testid="settings-effect" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-          Saved. Changed: {str((result.changed as string[] | undefined)?.join(", ")) || "nothing"}. Recomputed: {str((result.recomputed as string[] | undefined)?.join(", ")) || "nothing"}.
+          Saved. Changed: {result.changed.join(", ") || "nothing"}. Affects: {result.recomputed.join(", ") || "nothing"}.
         </div>
       ) : null}
       {!editable ? <p data-testid="settings-read-only" className="text-sm text-slate-700">Read-only: only an admin can change the settings.</p> : null}

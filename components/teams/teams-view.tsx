@@ -5,11 +5,14 @@ import { formatInteger, formatPercent } from "@/components/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";
-import { useCoverageQuery, useKeysQuery, useNoncompliantResourcesQuery, useSettingsQuery } from "@/components/hooks/queries/endpoints";
+import { useCoverageQuery, useKeysQuery, useNoncompliantResourcesQuery } from "@/components/hooks/queries/endpoints";
 import { num, rowsOf, str, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { countCol, dayCol, textCol } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
+import type { PolicySettings } from "@/lib/settings/policy";
 
 function latestByGroup(points: Row[]): Map<string, Row> {
   const out = new Map<string, Row>();
@@ -24,7 +27,7 @@ export function TeamsView() {
   const { searchParams, setParams } = useFilters();
   const byBu = useCoverageQuery({ groupBy: "bu" });
   const org = useCoverageQuery({});
-  const settings = useSettingsQuery();
+  const settings = useEndpoint<typeof getSettingsEndpoint>("/api/settings");
   const latest = useMemo(() => latestByGroup(rowsOf<Row>(byBu.data)), [byBu.data]);
   const units = [...latest.keys()].sort();
   const selected = searchParams.get("team") ?? units[0] ?? "";
@@ -42,7 +45,7 @@ export function TeamsView() {
           </div>
         )}
       </QueryBoundary>
-      {selected ? <Scorecard bu={selected} buPoints={rowsOf<Row>(byBu.data).filter((p) => str(p.group) === selected)} orgPoints={rowsOf<Row>(org.data)} latest={latest.get(selected)} targets={((settings.data as Row | undefined)?.settings as Row | undefined)?.targets as Row | undefined} /> : null}
+      {selected ? <Scorecard bu={selected} buPoints={rowsOf<Row>(byBu.data).filter((p) => str(p.group) === selected)} orgPoints={rowsOf<Row>(org.data)} latest={latest.get(selected)} targets={settings.data?.settings.targets} /> : null}
     </div>
   );
 }
@@ -57,7 +60,7 @@ function Kpi({ label, value, org, target, testId }: { label: string; value: stri
   );
 }
 
-function Scorecard({ bu, buPoints, orgPoints, latest, targets }: { bu: string; buPoints: Row[]; orgPoints: Row[]; latest?: Row; targets?: Row }) {
+function Scorecard({ bu, buPoints, orgPoints, latest, targets }: { bu: string; buPoints: Row[]; orgPoints: Row[]; latest?: Row; targets?: PolicySettings["targets"] }) {
   const orgLatest = orgPoints.at(-1);
   const trend = useMemo(() => {
     const orgByDay = new Map(orgPoints.map((p) => [str(p.day), num(p.coverageByCountPct)]));
@@ -71,9 +74,9 @@ function Scorecard({ bu, buPoints, orgPoints, latest, targets }: { bu: string; b
     <section aria-label={`Scorecard of ${bu}`} className="space-y-4" data-testid="team-scorecard">
       <h2 className="text-xl font-semibold">{bu}</h2>
       <div className="grid gap-4 md:grid-cols-3">
-        <Kpi label="CMK coverage by count" testId="team-coverage-count" value={formatPercent(num(latest?.coverageByCountPct))} org={formatPercent(num(orgLatest?.coverageByCountPct))} target={`${str(targets?.coverageByCount)}%`} />
-        <Kpi label="CMK coverage by storage" testId="team-coverage-storage" value={formatPercent(num(latest?.coverageByStoragePct))} org={formatPercent(num(orgLatest?.coverageByStoragePct))} target={`${str(targets?.coverageByStorage)}%`} />
-        <Kpi label="In-scope resources" testId="team-resources" value={formatInteger(num(latest?.resources) ?? 0)} org={formatInteger(num(orgLatest?.resources) ?? 0)} target={nc === null ? "—" : `${str(targets?.nonCompliant)} non-compliant`} />
+        <Kpi label="CMK coverage by count" testId="team-coverage-count" value={formatPercent(num(latest?.coverageByCountPct))} org={formatPercent(num(orgLatest?.coverageByCountPct))} target={`${targets?.coverageByCount ?? ""}%`} />
+        <Kpi label="CMK coverage by storage" testId="team-coverage-storage" value={formatPercent(num(latest?.coverageByStoragePct))} org={formatPercent(num(orgLatest?.coverageByStoragePct))} target={`${targets?.coverageByStorage ?? ""}%`} />
+        <Kpi label="In-scope resources" testId="team-resources" value={formatInteger(num(latest?.resources) ?? 0)} org={formatInteger(num(orgLatest?.resources) ?? 0)} target={nc === null ? "—" : `${targets?.nonCompliant ?? ""} non-compliant`} />
       </div>
       <SeriesChart title={`CMK coverage of ${bu} against the organization`} description="% of in-scope resources on a customer managed key, per day" testId="team-trend" kind="line" data={trend}
         series={[{ key: "team", label: bu, color: okabeIto.blue }, { key: "org", label: "Organization", color: okabeIto.grey }]} xLabel="Day" yLabel="Coverage (%)" format={(v) => formatPercent(v)} yDomain={[0, 100]} />

@@ -27,8 +27,6 @@ const regexSource = z.string().min(1, "must be a non-empty regular expression").
   }
 });
 
-export { COST_SOURCE_SETTINGS };
-
 const price = z.number().finite().nonnegative("must be a price >= 0");
 const priceOverridesSchema = z.strictObject(
   Object.fromEntries(PRICE_KEYS.map((key) => [key, price.optional()])) as Record<keyof KmsPrices, z.ZodOptional<typeof price>>,
@@ -161,4 +159,3 @@ export function applyPolicySettingsPatch(current: PolicySettings, patch: PolicyS
   return parsePolicySettings({ ...current, ...patch, targets: { ...current.targets, ...patch.targets } });
 }
 
-export { settingsAffecting, type DerivedData } from "./invalidation";

@@ -15,7 +15,7 @@ export const DERIVED_DATA_LABELS: Record<DerivedData, string> = {
 // Rough throughput, history rows per second, on the 2-core machine the suite runs on: the
 // dims/compliance pass rewrites every resource and key version and the daily rollups over the
 // history (the slow one); findings read the key versions; the cost rollup reads cost rows.
-// savings and costModel are computed when read and cost nothing at save time. An order of
+// savings and costModel are computed when read and cost nothing to recompute. An order of
 // magnitude, not a promise: it tells "instant" from "a few minutes", nothing finer.
 const ROWS_PER_SECOND: Record<DerivedData, number> = {
   resourceDims: 5_000,
@@ -28,14 +28,14 @@ const ROWS_PER_SECOND: Record<DerivedData, number> = {
 
 export interface RecomputeEstimate {
   recomputed: DerivedData[];
-  /** Rough seconds for the save to finish; 0 when nothing stored is rebuilt. */
+  /** Rough seconds the recompute the save queues takes; 0 when nothing stored is rebuilt. */
   seconds: number;
 }
 
 /** What saving these changed settings recomputes over a history of `historyRows` rows. */
 export function estimateRecompute(changedKeys: Iterable<string>, historyRows: number): RecomputeEstimate {
   const recomputed = settingsAffecting(changedKeys);
-  // dims and compliance run as one pass (save.ts), so count it once.
+  // dims and compliance run as one pass (recompute.ts), so count it once.
   const passes = recomputed.filter((d) => d !== "compliance" || !recomputed.includes("resourceDims"));
   const seconds = passes.reduce((sum, d) => sum + historyRows / ROWS_PER_SECOND[d], 0);
   return { recomputed, seconds };

@@ -21,6 +21,7 @@ const WITHOUT_DATA_CHANGE: Record<string, string> = {
   alert_condition: "the evaluator's own state (firing or resolved per rule and subject)",
   alert_delivery: "the alert outbox: written by every delivery attempt, read live",
   report_schedule: "report schedules, read live by the Reports page and the worker",
+  settings_recompute: "the recompute's own status (queued, running, done), polled live by the Settings page",
 };
 
 const db = testDb();

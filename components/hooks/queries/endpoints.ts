@@ -18,7 +18,6 @@ export const useCostReconciliationQuery = (p: QueryParams = {}) => useApiQuery<u
 export const useBucketKeySavingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:bucket-keys", "/api/savings/bucket-keys", p);
 export const useIdleKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:idle-keys", "/api/savings/idle-keys", p);
 export const useMttpQuery = (p: QueryParams = {}) => useApiQuery<unknown>("mttp", "/api/mttp", p);
-export const useSettingsQuery = () => useApiQuery<unknown>("settings", "/api/settings");
 export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs", "/api/runs", p);
 export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");

@@ -2,14 +2,19 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { deleteRoleMappingEndpoint, putRoleMappingEndpoint } from "@/lib/endpoints/admin/role-mappings/[group]";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { putSettingsEndpoint } from "@/lib/endpoints/settings";
 import { apiSend, apiUpload } from "./api-client";
 import { sendEndpoint, type BodyOf } from "./use-endpoint";
 
-/** PUT /api/settings; on success every cached figure may be stale (settings drive the KPIs). */
+/**
+ * PUT /api/settings; on success every cached figure may be stale (figures computed when read
+ * follow the settings at once; the stored ones once the queued recompute is done).
+ */
 export function useUpdateSettingsMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Record<string, unknown>) => apiSend<unknown>("PUT", "/api/settings", patch),
+    mutationFn: (patch: Record<string, unknown>) => apiSend<ResponseOf<typeof putSettingsEndpoint>>("PUT", "/api/settings", patch),
     onSuccess: () => client.invalidateQueries(),
   });
 }

@@ -7,6 +7,7 @@ import { PUT as putSettings } from "@/app/api/settings/route";
 import { AUDIT_ACTIONS } from "@/lib/auth/audit-actions";
 import { runWithPrincipal } from "@/lib/auth/context";
 import { db as appDb } from "@/lib/db/client";
+import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { call, TEST_ADMIN, type Json } from "./call";
 import { resetTables, testDb } from "../support/db";
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   for (const row of ROWS) await db.auditLog.create({ data: { ...row, at: new Date(row.at) } });
 });
 afterAll(async () => {
+  await closeQueueClient();
   await appDb().$disconnect();
   await db.$disconnect();
 });

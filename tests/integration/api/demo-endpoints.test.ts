@@ -13,10 +13,13 @@ import { GET as runs } from "@/app/api/runs/route";
 import { GET as bucketKeys } from "@/app/api/savings/bucket-keys/route";
 import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
+import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { loadDemo } from "@/lib/demo/load";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { addDays } from "@/lib/domain/days";
 import { resetTables, testDb } from "../support/db";
+import { expectedNonCompliant } from "../support/expected-non-compliant";
+import { runSettingsRecompute } from "../support/settings-recompute";
 import { call, type Json } from "./call";
 
 const db = testDb();
@@ -26,7 +29,10 @@ beforeAll(async () => {
   await resetTables(db);
   await loadDemo(db, { seed: 42, scale: "small", endDay: END }, defaultPolicySettings);
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await closeQueueClient();
+  await db.$disconnect();
+});
 
 const one = async <T>(sql: string, ...values: unknown[]) => (await db.$queryRawUnsafe<T[]>(sql, ...values))[0]!;
 
@@ -202,31 +208,20 @@ describe("overview", () => {
 });
 
 describe("settings", () => {
-  /** Non-compliant resources on `day` under a classification list, from raw tags in SQL. */
-  async function expectedNonCompliant(day: string, classifications: string[]): Promise<number> {
-    const { n } = await one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM storage_resource_version WHERE valid_from <= $1::date AND valid_to > $1::date AND (
-         (encryption_class = 'CUSTOMER_KMS' AND key_state IN ('Disabled', 'PendingDeletion'))
-         OR (encryption_class <> 'CUSTOMER_KMS' AND (lower(trim(tags->>'env')) IN ('prod', 'production')
-             OR lower(trim(tags->>'data-classification')) = ANY($2::text[]))))`,
-      day,
-      classifications,
-    );
-    return n;
-  }
-
   it("recomputes history when cmkRequiredClassifications changes", async () => {
     const older = addDays(END, -250);
     const before = await call(noncompliant, `/api/noncompliant?from=${older}&to=${older}`);
-    expect(before.body.points[0].total).toBe(await expectedNonCompliant(older, ["confidential", "restricted"]));
+    expect(before.body.points[0].total).toBe(await expectedNonCompliant(db, older, ["confidential", "restricted"]));
 
     const put = await call(putSettings, "/api/settings", { method: "PUT", body: { cmkRequiredClassifications: ["internal"] } });
     expect(put.status).toBe(200);
     expect(put.body.changed).toEqual(["cmkRequiredClassifications"]);
     expect(put.body.recomputed).toEqual(["compliance"]);
+    // The recompute runs on the worker (tests/integration/api/settings-recompute.test.ts).
+    await runSettingsRecompute(db);
 
     const after = await call(noncompliant, `/api/noncompliant?from=${older}&to=${older}`);
-    const expected = await expectedNonCompliant(older, ["internal"]);
+    const expected = await expectedNonCompliant(db, older, ["internal"]);
     expect(expected).not.toBe(before.body.points[0].total);
     expect(after.body.points[0].total).toBe(expected);
     expect((await call(getSettings, "/api/settings")).body.settings.cmkRequiredClassifications).toEqual(["internal"]);

@@ -4,16 +4,21 @@ import { GET as findingsApi } from "@/app/api/findings/route";
 import { GET as freshness } from "@/app/api/freshness/route";
 import { GET as runs } from "@/app/api/runs/route";
 import { PUT as putSettings } from "@/app/api/settings/route";
+import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { recomputeRollups } from "@/lib/rollups";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { createRun, finishUnit, settleRun } from "@/lib/store/ingestion-runs";
 import { storeInventorySnapshot } from "@/lib/store/snapshot";
 import { ACCOUNT, REGION, cmk } from "../../fixtures/records";
 import { resetTables, testDb } from "../support/db";
+import { runSettingsRecompute } from "../support/settings-recompute";
 import { call, type Json } from "./call";
 
 const db = testDb();
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await closeQueueClient();
+  await db.$disconnect();
+});
 beforeAll(async () => {
   await resetTables(db);
   const run = await createRun(db, {
@@ -75,6 +80,7 @@ describe("a key-findings setting", () => {
     const put = await call(putSettings, "/api/settings", { method: "PUT", body: { aliasPattern: "^alias/[A-Za-z]+_[A-Za-z]+$" } });
     expect(put.status).toBe(200);
     expect(put.body.recomputed).toEqual(["keyFindings"]);
+    await runSettingsRecompute(db);
     const after = await call(findingsApi, "/api/findings?code=ALIAS_CONVENTION");
     expect(after.body.items.map((f: Json) => f.keyArn)).toEqual([cmk("k1").keyArn]);
     // "Since" comes from k1's version history (issue 13, item 17): under the new pattern its

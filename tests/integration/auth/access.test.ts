@@ -8,6 +8,7 @@ import { currentPrincipal } from "@/lib/auth/context";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { publicRoute, withAccess } from "@/lib/auth/with-access";
+import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { resetTables, testDb } from "../support/db";
 
 Object.assign(process.env, {
@@ -24,7 +25,10 @@ const admin: Principal = { kind: "session", id: "u-admin", name: "admin@example.
 const inAYear = new Date(Date.now() + 365 * 86_400_000);
 const secrets = {} as Record<Role, string>;
 
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await closeQueueClient();
+  await db.$disconnect();
+});
 beforeAll(async () => {
   await resetTables(db);
   for (const role of ["admin", "finops", "viewer"] as const) {

@@ -30,6 +30,7 @@ import { runWithPrincipal } from "@/lib/auth/context";
 import type { Principal } from "@/lib/auth/principal";
 import { db as appDb } from "@/lib/db/client";
 import { toMoneyUnits } from "@/lib/domain/money";
+import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { recomputeKeyFindings } from "@/lib/rollups/findings";
 import { recomputeAllCostMonths } from "@/lib/rollups/costs";
 import { defaultPolicySettings } from "@/lib/settings/policy";
@@ -37,6 +38,7 @@ import { storeInventorySnapshot } from "@/lib/store/snapshot";
 import { ACCOUNT, REGION, cmk, volume } from "../../fixtures/records";
 import { call, TEST_ADMIN, type Json } from "../api/call";
 import { resetTables, testDb } from "../support/db";
+import { runSettingsRecompute } from "../support/settings-recompute";
 
 const db = testDb();
 
@@ -99,6 +101,7 @@ beforeAll(async () => {
   await recomputeAllCostMonths(db);
 });
 afterAll(async () => {
+  await closeQueueClient();
   await appDb().$disconnect();
   await db.$disconnect();
 });
@@ -141,6 +144,7 @@ describe("cost by BU, each month from its source", () => {
     expect(JSON.stringify(bad.body)).toContain("costSource");
     const set = await call(putSettings, "/api/settings", { method: "PUT", body: { costSource: "costExplorer" } });
     expect(set.status).toBe(200);
+    await runSettingsRecompute(db);
     const { body } = await call(costsByBu, `/api/costs/by-bu?granularity=month&from=2026-02-01&to=2026-03-31`);
     expect(body.rows.map((r: Json) => pick(r, "businessUnit", "total", "net", "costSource"))).toEqual([
       ["(untagged)", 1, 1, "CostExplorer"],
@@ -150,6 +154,7 @@ describe("cost by BU, each month from its source", () => {
     ]);
     expect((await call(keys, "/api/keys")).body.billMonth).toBeNull();
     await call(putSettings, "/api/settings", { method: "PUT", body: { costSource: "auto" } });
+    await runSettingsRecompute(db);
     const back = await call(costsByBu, `/api/costs/by-bu?granularity=month&from=2026-02-01&to=2026-02-28`);
     expect(back.body.rows.map((r: Json) => pick(r, "businessUnit", "net", "costSource"))).toEqual([["(untagged)", 1.94, "Bill"], ["payments", 1.8, "Bill"], ["search", 1.03, "Bill"]]);
   });

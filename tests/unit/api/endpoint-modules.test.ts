@@ -38,8 +38,6 @@ const NOT_MODULES: Record<string, string> = {
   "POST /api/runs": "TODO(#17) not converted yet",
   "GET /api/savings/bucket-keys": "TODO(#17) not converted yet",
   "GET /api/savings/idle-keys": "TODO(#17) not converted yet",
-  "GET /api/settings": "TODO(#17) not converted yet",
-  "PUT /api/settings": "TODO(#17) not converted yet",
 };
 
 function files(dir: string, name: RegExp): string[] {

@@ -5,8 +5,8 @@ import {
   parsePolicySettings,
   parsePolicySettingsPatch,
   PolicySettingsError,
-  settingsAffecting,
 } from "@/lib/settings/policy";
+import { settingsAffecting } from "@/lib/settings/invalidation";
 
 function errorOf(fn: () => unknown): PolicySettingsError {
   try {
