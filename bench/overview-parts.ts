@@ -1,6 +1,6 @@
 // Where the overview's time goes: each query /api/overview runs concurrently, timed alone (warm),
 // so a missed target names the query that bounds it. Same calls and arguments as
-// lib/queries/kpi/overview.ts.
+// lib/queries/overview.ts.
 import { createDb } from "@/lib/db/client";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "@/lib/queries/kpi/as-of";
 import { bucketKeySavingsReport } from "@/lib/queries/kpi/bucket-key-savings";
