@@ -4,7 +4,8 @@ import { costChangeText as tileCostChange, pointsChangeText } from "@/components
 import type { BuDigest } from "./digest";
 
 export interface DigestLinks {
-  team: string;
+  /** The business unit's scorecard (the Teams page, /teams?team=<BU>). */
+  scorecard: string;
   resources: string;
   keys: string;
   costs: string;
@@ -15,7 +16,7 @@ export interface DigestLinks {
 export function digestLinks(label: string, env: NodeJS.ProcessEnv = process.env): DigestLinks {
   const bu = encodeURIComponent(label);
   return {
-    team: absoluteUrl(`/teams?team=${bu}`, env),
+    scorecard: absoluteUrl(`/teams?team=${bu}`, env),
     resources: absoluteUrl(`/resources?bu=${bu}`, env),
     keys: absoluteUrl(`/keys?bu=${bu}`, env),
     costs: absoluteUrl(`/costs?bu=${bu}`, env),
