@@ -34,8 +34,6 @@ export async function dataFreshness(db: Db) {
   };
 }
 
-export type DataFreshness = Awaited<ReturnType<typeof dataFreshness>>;
-
 /** What a page's heading says: "data as of" and how many scopes lag behind it. */
 export interface DataAsOf {
   /** The newest good day over all scopes and sources. */
@@ -51,7 +49,7 @@ export interface DataAsOf {
  * The heading's summary of dataFreshness. Without scope rows (a history written directly), the
  * latest inventory snapshot day stands in; null when nothing was ever stored.
  */
-export function dataAsOfOf(freshness: DataFreshness): DataAsOf | null {
+function dataAsOfOf(freshness: Awaited<ReturnType<typeof dataFreshness>>): DataAsOf | null {
   const days = freshness.scopes.map((s) => s.lastGoodDay).sort();
   const newest = days.at(-1);
   if (newest) return { asOf: dayToDate(newest), oldestScope: dayToDate(days[0]!), laggingScopes: days.filter((d) => d < newest).length, scopes: days.length };
