@@ -8,9 +8,6 @@ import type { Endpoint, ParamsOf, PathOf, ResponseOf } from "@/lib/api/endpoint"
 import type { QueryParams } from "./api-client";
 import { useApiQuery } from "./use-api-query";
 
-/** The names of a path's [segments]: "arn" for "/api/keys/[arn]". */
-type SegmentsOf<P> = P extends `${string}[${infer S}]${infer Rest}` ? S | SegmentsOf<Rest> : never;
-
 export interface EndpointOptions<S extends string = string> {
   /** Values of the path's [segments] ("/api/keys/[arn]": { arn }), URL-encoded here. */
   segments?: Record<S, string>;
@@ -31,3 +28,6 @@ export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: QueryOf
   const segments: Record<string, string> = options.segments ?? {};
   return useApiQuery<ResponseOf<E>>(path, endpointUrl(path, segments), params, options.enabled ?? true, { ...params, ...segments });
 }
+
+/** The names of a path's [segments]: "id" for "/api/alerts/rules/[id]". */
+type SegmentsOf<P> = P extends `${string}[${infer S}]${infer Rest}` ? S | SegmentsOf<Rest> : never;
