@@ -1,7 +1,9 @@
 // Where the overview's time goes: each query /api/overview runs concurrently, timed alone (warm),
 // so a missed target names the query that bounds it. Same calls and arguments as
-// lib/queries/kpi/overview.ts.
+// lib/queries/overview.ts.
 import { createDb } from "@/lib/db/client";
+import { dayToDate } from "@/lib/domain/days";
+import { getCoverageSummaryOn } from "@/lib/queries/coverage-summary";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "@/lib/queries/kpi/as-of";
 import { bucketKeySavingsReport } from "@/lib/queries/kpi/bucket-key-savings";
 import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
@@ -36,6 +38,7 @@ export async function benchOverviewParts(url: string, dataset: string, opts: { r
       ["bucketKeySavingsReport (warm)", () => bucketKeySavingsReport(db, page)],
       ["idleKeySavingsReport", () => idleKeySavingsReport(db, page)],
       ["mttpReport", () => mttpReport(db, {})],
+      ["coverage per BU (latest day)", () => (coverageDay ? getCoverageSummaryOn(db, dayToDate(coverageDay)) : Promise.resolve(null))],
     ];
     const out: OverviewPart[] = [];
     for (const [part, fn] of parts) {

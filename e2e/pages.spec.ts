@@ -6,7 +6,7 @@ const PAGES = [
   { path: "/resources", name: "resources", heading: "Resources", ready: "resources-table" },
   { path: "/costs", name: "costs", heading: "Costs", ready: "chart-cost-by-group" },
   { path: "/savings", name: "savings", heading: "Savings", ready: "bucket-keys-table" },
-  { path: "/teams", name: "teams", heading: "Teams", ready: "team-scorecard" },
+  { path: "/teams", name: "teams", heading: "Teams", ready: "bu-scorecard" },
   { path: "/runs", name: "runs", heading: "Runs", ready: "runs-table" },
   { path: "/settings", name: "settings", heading: "Settings", ready: null },
 ] as const;

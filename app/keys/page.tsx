@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
 import { KeysView } from "@/components/keys/keys-view";
-import { getDataFreshness } from "@/lib/queries/data-freshness";
+import { db } from "@/lib/db/client";
+import { dataAsOf } from "@/lib/queries/freshness";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Keys" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Keys" };
 export default async function KeysPage() {
   await requirePage("PAGE /keys", "/keys");
   return (
-    <PageFrame title="Keys" description="Every KMS key in the latest snapshot: who manages it, its state, its findings and what it costs" freshness={await getDataFreshness()}>
+    <PageFrame title="Keys" description="Every KMS key in the latest snapshot: who manages it, its state, its findings and what it costs" freshness={await dataAsOf(db())}>
       <KeysView />
     </PageFrame>
   );

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
 import { RunsView } from "@/components/runs/runs-view";
-import { getDataFreshness } from "@/lib/queries/data-freshness";
+import { db } from "@/lib/db/client";
+import { dataAsOf } from "@/lib/queries/freshness";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Runs" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Runs" };
 export default async function Page() {
   await requirePage("PAGE /runs", "/runs");
   return (
-    <PageFrame title="Runs" description="Ingestion history, data freshness and warnings per account and region" freshness={await getDataFreshness()}>
+    <PageFrame title="Runs" description="Ingestion history, data freshness and warnings per account and region" freshness={await dataAsOf(db())}>
       <RunsView />
     </PageFrame>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
-import { TeamsView } from "@/components/teams/teams-view";
-import { getDataFreshness } from "@/lib/queries/data-freshness";
+import { BusinessUnitView } from "@/components/business-units/business-unit-view";
+import { db } from "@/lib/db/client";
+import { dataAsOf } from "@/lib/queries/freshness";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Teams" };
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: "Teams" };
 export default async function Page() {
   await requirePage("PAGE /teams", "/teams");
   return (
-    <PageFrame title="Teams" description="One scorecard per business unit: its KPIs against the organization and the targets, and what to fix first" freshness={await getDataFreshness()}>
-      <TeamsView />
+    <PageFrame title="Teams" description="One scorecard per business unit: its KPIs against the organization and the targets, and what to fix first" freshness={await dataAsOf(db())}>
+      <BusinessUnitView />
     </PageFrame>
   );
 }

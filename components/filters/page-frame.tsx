@@ -1,10 +1,10 @@
 import { Suspense, type ReactNode } from "react";
-import type { DataFreshness } from "@/lib/queries/data-freshness";
+import type { DataAsOf } from "@/lib/queries/freshness";
 import { formatDay, formatInteger, isoDay } from "@/components/format";
 import { ParamProblems } from "./param-problems";
 
 /** Title, "Data as of" and the URL-parameter messages every page starts with (server part). */
-export function PageFrame({ title, description, freshness, children }: { title: string; description: string; freshness: DataFreshness | null; children: ReactNode }) {
+export function PageFrame({ title, description, freshness, children }: { title: string; description: string; freshness: DataAsOf | null; children: ReactNode }) {
   return (
     <div className="space-y-6">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">

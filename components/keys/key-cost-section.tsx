@@ -1,16 +1,15 @@
 "use client";
 
 import { formatInteger, formatUsd, NO_VALUE } from "@/components/format";
-import { num, str, type Row } from "@/components/hooks/queries/types";
+import type { KeyDetail } from "./key-detail-view";
 
 // The key's cost in the key list's terms (API `cost`, lib/queries/kpi/key-cost.ts): the request
 // cost billed on the days with per-key data, the model over exactly those days, and the modeled
 // storage + rotation per month. Unknown is "no data", never $0.
 
-const usd = (value: unknown) => {
-  const n = num(value);
-  return n === null ? "no data" : formatUsd(n);
-};
+type KeyCost = KeyDetail["cost"];
+
+const usd = (value: number | null) => (value === null ? "no data" : formatUsd(value));
 
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
   return (
@@ -24,13 +23,9 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
   );
 }
 
-export function KeyCostSection({ cost }: { cost: Row | undefined }) {
-  if (!cost) return null;
-  const window = (cost.window ?? null) as Row | null;
-  const modeled = (cost.modeled ?? null) as Row | null;
-  const monthly = (cost.modeledMonthly ?? {}) as Row;
-  const days = window ? `${str(window.daysWithData)} day(s) with per-key data between ${str(window.from)} and ${str(window.to)}` : "no per-key Cost Explorer data";
-  const requests = num(cost.requests);
+export function KeyCostSection({ cost }: { cost: KeyCost }) {
+  const { window, modeled, modeledMonthly: monthly, requests } = cost;
+  const days = window ? `${window.daysWithData} day(s) with per-key data between ${window.from} and ${window.to}` : "no per-key Cost Explorer data";
   return (
     <section data-testid="key-cost" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="mb-3 text-base font-semibold text-slate-900">Cost</h2>
@@ -38,17 +33,17 @@ export function KeyCostSection({ cost }: { cost: Row | undefined }) {
         <Figure testId="key-cost-billed" label="Request cost, billed" value={usd(cost.billedRequestCost)}
           detail={`Requests only, ${days}${requests === null ? "" : `: ${formatInteger(requests)} requests`}`} />
         <Figure testId="key-cost-modeled" label="Modeled, same days" value={modeled ? usd(modeled.total) : NO_VALUE}
-          detail={modeled ? `Key storage ${usd(modeled.keyCost)} + rotation ${usd(modeled.rotationCost)} + requests ${usd(modeled.requestCost)}${num(modeled.requestCost) === null ? " (not included)" : ""}` : undefined} />
+          detail={modeled ? `Key storage ${usd(modeled.keyCost)} + rotation ${usd(modeled.rotationCost)} + requests ${usd(modeled.requestCost)}${modeled.requestCost === null ? " (not included)" : ""}` : undefined} />
         <Figure testId="key-cost-monthly" label="Key storage + rotation, modeled per month" value={usd(monthly.total)}
           detail={`Key-month ${usd(monthly.keyCost)} + rotation surcharge ${usd(monthly.rotationCost)}, in the key's current state`} />
       </dl>
-      <BillMonths months={Array.isArray(cost.bill) ? (cost.bill as Row[]) : []} />
+      <BillMonths months={cost.bill} />
     </section>
   );
 }
 
 /** The key's own lines of the imported bill (ResourceId = the key ARN), by month: usage only. */
-function BillMonths({ months }: { months: Row[] }) {
+function BillMonths({ months }: { months: KeyCost["bill"] }) {
   if (months.length === 0) return <p data-testid="key-cost-bill-none" className="mt-3 text-xs text-slate-600">No imported bill has this key: the figures above come from Cost Explorer and the price model.</p>;
   return (
     <div className="mt-4 overflow-x-auto">
@@ -59,12 +54,12 @@ function BillMonths({ months }: { months: Row[] }) {
         </thead>
         <tbody>
           {months.map((m) => (
-            <tr key={str(m.month)} className="border-t border-slate-100 tabular-nums">
-              <td className="py-1 pr-3">{str(m.month).slice(0, 7)}</td>
-              <td className="pr-3">bill ({str(m.billStatus) || "provisional"})</td>
+            <tr key={m.month} className="border-t border-slate-100 tabular-nums">
+              <td className="py-1 pr-3">{m.month.slice(0, 7)}</td>
+              <td className="pr-3">bill ({m.billStatus ?? "provisional"})</td>
               <td className="pr-3 text-right">{usd(m.storageAndRotation)}</td>
               <td className="pr-3 text-right">{usd(m.requests)}</td>
-              <td className="pr-3 text-right">{formatInteger(num(m.requestCount) ?? 0)}</td>
+              <td className="pr-3 text-right">{formatInteger(m.requestCount)}</td>
               <td className="text-right">{usd(m.total)}</td>
             </tr>
           ))}

@@ -1,19 +1,35 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { keyEndpoint } from "@/lib/endpoints/keys/[arn]";
 import { formatInteger, NO_VALUE } from "@/components/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { semanticColors } from "@/components/charts/palette";
-import { useKeyQuery } from "@/components/hooks/queries/endpoints";
-import { num, pick, rowsOf, str, type Row } from "@/components/hooks/queries/types";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { DataTable } from "@/components/tables/data-table";
 import { QueryBoundary } from "@/components/tables/states";
-import { textCol, dayCol } from "@/components/tables/columns";
+import { textColumn } from "@/components/tables/columns";
 import { FindingBadges } from "./finding-badges";
 import { KeyCostSection } from "./key-cost-section";
 import { PolicyView } from "./policy-view";
 
 const DAY_MS = 86_400_000;
+
+export type KeyDetail = ResponseOf<typeof keyEndpoint>;
+type ProtectedResource = KeyDetail["resources"][number];
+
+/** The key's tags as stored (a JSON object of strings). */
+const tagsOf = (tags: KeyDetail["tags"]): [string, string][] =>
+  tags && typeof tags === "object" && !Array.isArray(tags) ? Object.entries(tags).map(([k, v]) => [k, String(v)]) : [];
+
+const RESOURCE_COLUMNS = [
+  textColumn("name", "Name", (r: ProtectedResource) => r.name),
+  textColumn("service", "Service", (r: ProtectedResource) => r.service),
+  textColumn("bu", "Business unit", (r: ProtectedResource) => r.businessUnit),
+  textColumn("env", "Environment", (r: ProtectedResource) => r.environment),
+  textColumn("arn", "ARN", (r: ProtectedResource) => r.resourceArn),
+];
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -34,32 +50,22 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
 }
 
 export function KeyDetailView({ arn }: { arn: string }) {
-  const query = useKeyQuery(arn);
-  return <QueryBoundary query={query} label="Loading the key">{(data) => <KeyDetail data={(pick(data as Row, "metadata") as Row) ?? (data as Row)} raw={data as Row} />}</QueryBoundary>;
+  const query = useEndpoint<typeof keyEndpoint>("/api/keys/[arn]", {}, { segments: { arn }, enabled: arn !== "" });
+  return <QueryBoundary query={query} label="Loading the key">{(key) => <KeyDetailBody detail={key} />}</QueryBoundary>;
 }
 
-function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
+function KeyDetailBody({ detail }: { detail: KeyDetail }) {
   // Read once per mount: the countdown is in whole days, a render-time clock adds nothing.
   const [now] = useState(() => Date.now());
-  const get = (...names: string[]) => pick(data, ...names) ?? pick(raw, ...names);
-  const findings = rowsOf<Row>(get("findings"));
-  const resources = rowsOf<Row>(get("resources", "protectedResources"));
-  const trend = rowsOf<Row>(get("requestTrend", "trend"));
-  const rotation = (get("rotation") ?? {}) as Row;
-  const rotations = rowsOf<Row>(get("rotations", "rotationHistory"));
-  const tags = (get("tags") ?? {}) as Record<string, string>;
-  const aliases = (get("aliases") as string[] | undefined) ?? [];
-  const deletionInfo = (get("deletion") ?? null) as Row | null;
-  const deletion = str(deletionInfo?.deletionDate);
-  const daysLeft = deletionInfo ? (num(deletionInfo.daysLeft) ?? (deletion ? Math.max(0, Math.ceil((Date.parse(deletion) - now) / DAY_MS)) : 0)) : null;
-  const chartData = useMemo(
-    () => trend.map((t) => ({ x: str(pick(t, "day", "date")).slice(0, 10), requests: num(pick(t, "requests")) ?? 0, cost: num(pick(t, "cost")) ?? 0 })),
-    [trend],
-  );
+  const { metadata: key, findings, resources, rotation, aliases, deletion: deletionInfo } = detail;
+  const tags = tagsOf(detail.tags);
+  const deletion = deletionInfo?.deletionDate ?? "";
+  const daysLeft = deletionInfo ? (deletionInfo.daysLeft ?? (deletion ? Math.max(0, Math.ceil((Date.parse(deletion) - now) / DAY_MS)) : 0)) : null;
+  const chartData = useMemo(() => detail.requestTrend.map((t) => ({ x: t.day, requests: t.requests, cost: t.cost ?? 0 })), [detail.requestTrend]);
   return (
     <div className="space-y-4">
       <div>
-        <h2 className="break-all font-mono text-lg font-semibold text-slate-900" data-testid="key-arn">{str(get("keyArn", "arn"))}</h2>
+        <h2 className="break-all font-mono text-lg font-semibold text-slate-900" data-testid="key-arn">{key.keyArn}</h2>
         <p className="text-sm text-slate-600">{aliases.length ? aliases.join(", ") : "No alias"}</p>
       </div>
       {daysLeft !== null ? (
@@ -71,25 +77,25 @@ function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
       <div className="grid gap-4 xl:grid-cols-3">
         <Section title="Metadata" testId="key-metadata">
           <dl className="grid grid-cols-2 gap-3">
-            <Field label="Manager" value={str(get("keyManager"))} />
-            <Field label="State" value={str(get("keyState"))} />
-            <Field label="Spec" value={str(get("keySpec"))} />
-            <Field label="Usage" value={str(get("keyUsage"))} />
-            <Field label="Origin" value={str(get("origin"))} />
-            <Field label="Multi-Region" value={get("multiRegion") ? str(get("multiRegionRole")) || "yes" : "no"} />
-            <Field label="Account" value={str(get("accountId"))} />
-            <Field label="Region" value={str(get("region"))} />
-            <Field label="Created" value={str(get("creationDate")).slice(0, 10)} />
-            <Field label="Rotation" value={rotation.enabled === true ? `on, every ${str(rotation.periodDays) || "365"} days` : rotation.enabled === false ? "off" : "not applicable"} />
-            <Field label="Business unit" value={str(get("businessUnit")) || "(untagged)"} />
-            <Field label="Last used" value={str(pick((get("usage") ?? {}) as Row, "lastUsedAt")).slice(0, 10)} />
+            <Field label="Manager" value={key.keyManager} />
+            <Field label="State" value={key.keyState} />
+            <Field label="Spec" value={key.keySpec} />
+            <Field label="Usage" value={key.keyUsage} />
+            <Field label="Origin" value={key.origin} />
+            <Field label="Multi-Region" value={key.multiRegion ? key.multiRegionRole || "yes" : "no"} />
+            <Field label="Account" value={key.accountId} />
+            <Field label="Region" value={key.region} />
+            <Field label="Created" value={key.creationDate.slice(0, 10)} />
+            <Field label="Rotation" value={rotation.enabled === true ? `on, every ${rotation.periodDays ?? 365} days` : rotation.enabled === false ? "off" : "not applicable"} />
+            <Field label="Business unit" value={key.businessUnit} />
+            <Field label="Last used" value={detail.usage?.lastUsedAt?.slice(0, 10) ?? ""} />
           </dl>
         </Section>
         <Section title="Tags">
-          {Object.keys(tags).length ? (
+          {tags.length ? (
             <dl className="grid grid-cols-2 gap-2">
-              {Object.entries(tags).map(([k, v]) => (
-                <Field key={k} label={k} value={str(v)} />
+              {tags.map(([k, v]) => (
+                <Field key={k} label={k} value={v} />
               ))}
             </dl>
           ) : (
@@ -97,19 +103,19 @@ function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
           )}
         </Section>
         <Section title="Findings" testId="key-findings">
-          <FindingBadges codes={findings.map((f) => str(f.code)).join(" ")} />
+          <FindingBadges codes={findings.map((f) => f.code).join(" ")} />
           <ul className="mt-2 space-y-1 text-sm text-slate-700">
             {findings.map((f) => (
-              <li key={str(f.code)}>
-                <strong>{str(f.code)}</strong> ({str(f.severity)}) since {str(pick(f, "firstSeen")).slice(0, 10)}
+              <li key={f.code}>
+                <strong>{f.code}</strong> ({f.severity}) since {f.firstSeen}
               </li>
             ))}
           </ul>
         </Section>
       </div>
-      <KeyCostSection cost={get("cost") as Row | undefined} />
+      <KeyCostSection cost={detail.cost} />
       <Section title="Key policy (statements behind a finding are highlighted)">
-        <PolicyView policy={get("policy")} findings={findings} />
+        <PolicyView policy={detail.policy} findings={findings} />
       </Section>
       <SeriesChart
         title="Requests and cost"
@@ -122,20 +128,16 @@ function KeyDetail({ data, raw }: { data: Row; raw: Row }) {
         yLabel="Requests"
         format={formatInteger}
       />
-      <DataTable title="Resources protected by this key" testId="key-resources" rows={resources} rowKey={(r) => str(pick(r, "resourceArn", "arn"))}
-        columns={[textCol("name", "Name"), textCol("service", "Service"), textCol("bu", "Business unit", "businessUnit"), textCol("env", "Environment", "environment"), textCol("arn", "ARN", "resourceArn", "arn")]}
+      <DataTable title="Resources protected by this key" testId="key-resources" rows={resources} rowKey={(r) => r.resourceArn}
+        columns={RESOURCE_COLUMNS}
         emptyMessage="No storage resource references this key." />
       <Section title="Rotation history" testId="key-rotations">
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <Field label="Rotations so far" value={str(rotation.count)} />
-          <Field label="Last rotated" value={str(rotation.lastRotatedAt).slice(0, 10)} />
-          <Field label="Next rotation" value={str(rotation.nextRotationAt).slice(0, 10)} />
-          <Field label="Period (days)" value={str(rotation.periodDays)} />
+          <Field label="Rotations so far" value={rotation.count ?? ""} />
+          <Field label="Last rotated" value={rotation.lastRotatedAt?.slice(0, 10) ?? ""} />
+          <Field label="Next rotation" value={rotation.nextRotationAt?.slice(0, 10) ?? ""} />
+          <Field label="Period (days)" value={rotation.periodDays ?? ""} />
         </dl>
-        {rotations.length ? (
-          <DataTable title="Rotations" testId="key-rotation-list" rows={rotations} rowKey={(r) => str(pick(r, "rotationDate", "rotatedAt", "day"))}
-            columns={[dayCol("date", "Rotated on", "rotationDate", "rotatedAt", "day"), textCol("type", "Type", "rotationType", "type")]} />
-        ) : null}
       </Section>
     </div>
   );

@@ -1,86 +1,77 @@
 "use client";
 
 import Link from "next/link";
+import type { keysEndpoint } from "@/lib/endpoints/keys";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { KEYS_ENDPOINT } from "@/components/hooks/queries/endpoints";
-import { pick, str, type Row } from "@/components/hooks/queries/types";
 import { isolateText } from "@/components/tables/bidi";
-import { boolCol, countCol, dayCol, textCol, usdCol } from "@/components/tables/columns";
-import { ServerTable, type ServerColumn } from "@/components/tables/server-table";
+import { countColumn, dayColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { Column, SortState } from "@/components/tables/table-model";
+import type { ResponseOf } from "@/lib/api/endpoint";
 import { FindingBadges } from "./finding-badges";
 
 const FILTERS = ["account", "region", "bu", "env"] as const;
 
-function keyArn(r: Row): string {
-  return str(pick(r, "keyArn", "arn"));
-}
-
-function findingsOf(r: Row): string {
-  const f = pick(r, "findings", "findingCodes");
-  if (Array.isArray(f)) return f.map((x) => (typeof x === "string" ? x : str((x as Row).code))).join(" ");
-  return str(f);
-}
+type Key = RowOf<typeof keysEndpoint>;
 
 /** Shown with each alias isolated (issue 14 item 14): an override in one alias cannot reorder the next; sort, search and CSV keep the raw text. */
-function keyLabel(r: Row, separator: string, isolate = false): string {
-  const aliases = pick(r, "aliases");
-  const shown = (a: unknown) => (isolate ? isolateText(str(a)) : str(a));
-  return Array.isArray(aliases) && aliases.length ? aliases.map(shown).join(separator) : str(pick(r, "keyId", "keyArn"));
+function keyLabel(k: Key, separator: string, isolate = false): string {
+  return k.aliases.length ? k.aliases.map((a) => (isolate ? isolateText(a) : a)).join(separator) : k.keyId;
 }
 
+const findingsOf = (k: Key) => k.findings.join(" ");
+
 /** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
-export const KEY_COLUMNS: readonly ServerColumn[] = [
+export const KEY_COLUMNS: readonly ServerColumn<Key>[] = [
   {
     id: "key",
     header: "Key",
     // The API sorts by the first alias; keys without an alias come last.
     sortField: "alias",
-    value: (r) => keyLabel(r, " "),
-    cell: (r) => (
+    value: (k) => keyLabel(k, " "),
+    cell: (k) => (
       // No prefetch: 50 visible links would be 50 server renders of key pages per table page.
-      <Link href={`/keys/${encodeURIComponent(keyArn(r))}`} prefetch={false} className="font-medium text-sky-800 underline-offset-2 hover:underline">
-        {keyLabel(r, ", ", true)}
+      <Link href={`/keys/${encodeURIComponent(k.keyArn)}`} prefetch={false} className="font-medium text-sky-800 underline-offset-2 hover:underline">
+        {keyLabel(k, ", ", true)}
       </Link>
     ),
   },
-  { ...textCol("account", "Account", "accountId"), sortField: "account" },
-  textCol("region", "Region"),
-  textCol("manager", "Manager", "keyManager"),
-  { ...textCol("state", "State", "keyState"), sortField: "state" },
-  { ...textCol("spec", "Spec", "keySpec"), sortField: "spec" },
-  textCol("origin", "Origin"),
-  { ...dayCol("created", "Created", "creationDate"), sortField: "created" },
-  boolCol("rotation", "Rotation", "on", "off", "rotationEnabled"),
+  { ...textColumn("account", "Account", (k: Key) => k.accountId), sortField: "account" },
+  textColumn("region", "Region", (k) => k.region),
+  textColumn("manager", "Manager", (k) => k.keyManager),
+  { ...textColumn("state", "State", (k: Key) => k.keyState), sortField: "state" },
+  { ...textColumn("spec", "Spec", (k: Key) => k.keySpec), sortField: "spec" },
+  textColumn("origin", "Origin", (k) => k.origin),
+  { ...dayColumn("created", "Created", (k: Key) => k.creationDate), sortField: "created" },
+  // Rotation applies to symmetric AWS_KMS keys only: blank for the others (null).
+  textColumn("rotation", "Rotation", (k) => (k.rotationEnabled === null ? "" : k.rotationEnabled ? "on" : "off")),
   // The API sorts by the number of findings: most first is the useful first click.
-  { id: "findings", header: "Findings", value: findingsOf, cell: (r) => <FindingBadges codes={findingsOf(r)} />, sortField: "findings", sortFirst: "desc" },
-  { ...textCol("bu", "Business unit", "businessUnit"), sortField: "bu" },
-  textCol("env", "Environment", "environment"),
-  { ...countCol("resources", "Resources", "resources", "resourceCount"), sortField: "resources" },
+  { id: "findings", header: "Findings", value: findingsOf, cell: (k) => <FindingBadges codes={findingsOf(k)} />, sortField: "findings", sortFirst: "desc" },
+  { ...textColumn("bu", "Business unit", (k: Key) => k.businessUnit), sortField: "bu" },
+  textColumn("env", "Environment", (k) => k.environment),
+  { ...countColumn("resources", "Resources", (k: Key) => k.resources), sortField: "resources" },
   // "—" when the key has no per-key cost rows: unknown, not free. Request charges only, over the
   // days of the last 30 that have resource-level data (API costWindow.daysWithData, 14 at most).
-  { ...usdCol("cost", "Request cost, days with per-key data (USD)", "cost30d"), sortField: "cost" },
+  { ...usdColumn("cost", "Request cost, days with per-key data (USD)", (k: Key) => k.cost30d), sortField: "cost" },
+  // The key's own lines of the imported bill (storage + rotation + requests) in the API's billMonth; "—" when the bill does not have it.
+  usdColumn("billed", "Billed, from the bill (USD/month)", (k) => k.billedMonthlyCost),
   // The rest of a key's bill, which no per-key Cost Explorer data gives: $1 per key-month plus the
   // rotation surcharge in the key's current state (API modeledMonthlyCost, DOMAIN.md §2).
-  // The key's own lines of the imported bill (storage + rotation + requests) in the API's billMonth; "—" when the bill does not have it.
-  usdCol("billed", "Billed, from the bill (USD/month)", "billedMonthlyCost"),
-  { ...usdCol("modeled", "Key storage + rotation, modeled (USD/month)", "modeledMonthlyCost"), sortField: "modeled" },
+  { ...usdColumn("modeled", "Key storage + rotation, modeled (USD/month)", (k: Key) => k.modeledMonthlyCost), sortField: "modeled" },
 ];
 
 /** The file also carries the full ARN, which the table only links to. */
-const KEY_EXPORT_COLUMNS: readonly Column<Row>[] = [...KEY_COLUMNS, { id: "arn", header: "ARN", value: keyArn }];
+const KEY_EXPORT_COLUMNS: readonly Column<Key>[] = [...KEY_COLUMNS, { id: "arn", header: "ARN", value: (k) => k.keyArn }];
 
 /** What the two cost columns hold: the days the request cost covers (API costWindow), and that the modeled column excludes requests. */
-function costNote(data: Row): string {
-  const w = (data.costWindow ?? null) as Row | null;
+function costNote({ costWindow: w, billMonth: bill }: ResponseOf<typeof keysEndpoint>): string {
   const requests = w
-    ? `Request cost: requests only, billed on the ${str(w.daysWithData)} day(s) with per-key Cost Explorer data between ${str(w.from)} and ${str(w.to)}.`
+    ? `Request cost: requests only, billed on the ${w.daysWithData} day(s) with per-key Cost Explorer data between ${w.from} and ${w.to}.`
     : "Request cost: no per-key Cost Explorer data (resource-level data not enabled or not fetched yet).";
-  const bill = (data.billMonth ?? null) as Row | null;
   const billed = bill
-    ? ` Billed: the key's own lines of the imported bill for ${str(bill.month).slice(0, 7)} (${str(bill.billStatus)}), storage + rotation + requests.`
+    ? ` Billed: the key's own lines of the imported bill for ${bill.month.slice(0, 7)} (${bill.billStatus}), storage + rotation + requests.`
     : " Billed: no imported bill.";
   return `${requests} Key storage + rotation: modeled from the price table for one month in the key's current state, requests not included.${billed}`;
 }
@@ -93,17 +84,17 @@ export function KeysView() {
   return (
     <div className="space-y-4">
       <FilterBar only={FILTERS} />
-      <ServerTable
+      <ServerTable<typeof keysEndpoint>
         title="KMS keys"
         testId="keys-table"
-        endpoint={KEYS_ENDPOINT}
+        path="/api/keys"
         filterParams={filtersToApiParams(filters, FILTERS)}
         columns={KEY_COLUMNS}
         exportColumns={KEY_EXPORT_COLUMNS}
         defaultSort={KEY_DEFAULT_SORT}
-        rowKey={keyArn}
+        rowKey={(k) => k.keyArn}
         searchPlaceholder="Alias, ARN or key id"
-        note={(data) => costNote(data as unknown as Row)}
+        note={costNote}
         emptyMessage="No keys for these filters: clear a filter, or run an ingestion."
       />
     </div>

@@ -1,7 +1,11 @@
-import { str, type Row } from "@/components/hooks/queries/types";
+/** A finding as the key detail answers it: its evidence names the policy statements behind it. */
+interface PolicyFinding {
+  code: string;
+  evidence: unknown;
+}
 
 /** Statement index → finding codes, from each finding's evidence.matches[].statements[]. */
-export function statementsBehindFindings(findings: readonly Row[]): Map<number, string[]> {
+function statementsBehindFindings(findings: readonly PolicyFinding[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const f of findings) {
     const evidence = (f.evidence ?? {}) as { matches?: { statements?: { statementIndex?: number }[] }[] };
@@ -9,7 +13,7 @@ export function statementsBehindFindings(findings: readonly Row[]): Map<number, 
       for (const s of match.statements ?? []) {
         if (typeof s.statementIndex !== "number") continue;
         const codes = out.get(s.statementIndex) ?? [];
-        if (!codes.includes(str(f.code))) codes.push(str(f.code));
+        if (!codes.includes(f.code)) codes.push(f.code);
         out.set(s.statementIndex, codes);
       }
     }
@@ -18,7 +22,7 @@ export function statementsBehindFindings(findings: readonly Row[]): Map<number, 
 }
 
 /** The key policy, one block per statement; statements behind a finding are marked and named. */
-export function PolicyView({ policy, findings }: { policy: unknown; findings: Row[] }) {
+export function PolicyView({ policy, findings }: { policy: unknown; findings: readonly PolicyFinding[] }) {
   if (!policy || typeof policy !== "object") return <p className="text-sm text-slate-600">The key policy could not be read (see the run warnings).</p>;
   const raw = (policy as { Statement?: unknown }).Statement;
   const statements = Array.isArray(raw) ? raw : raw ? [raw] : [];
@@ -31,7 +35,7 @@ export function PolicyView({ policy, findings }: { policy: unknown; findings: Ro
           <li key={i} data-flagged={codes ? "true" : "false"} className={`rounded-md border p-2 ${codes ? "border-red-300 bg-red-50" : "border-slate-200 bg-slate-50"}`}>
             <p className="mb-1 text-xs font-medium text-slate-700">
               Statement {i + 1}
-              {(s as Row).Sid ? ` · ${str((s as Row).Sid)}` : ""}
+              {(s as { Sid?: unknown }).Sid ? ` · ${String((s as { Sid: unknown }).Sid)}` : ""}
               {codes ? <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-white">{codes.join(", ")}</span> : null}
             </p>
             <pre className="overflow-x-auto text-xs leading-relaxed text-slate-800">{JSON.stringify(s, null, 2)}</pre>

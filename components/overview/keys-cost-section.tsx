@@ -1,12 +1,14 @@
-import type { KeyCounts } from "@/lib/queries/key-counts";
-import type { CostWindowTotal, KmsCostSummary } from "@/lib/queries/kms-cost-summary";
+import { dayToDate } from "@/lib/domain/days";
 import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/components/format";
 import { difference, relativeChange } from "@/lib/queries/period-change";
 import { costChangeText } from "./change-text";
 import { KpiTile } from "./kpi-tile";
 import { SectionHeading } from "./coverage-section";
+import type { Overview } from "./overview-figures";
 
-export function KeysCostSection({ keys, cost }: { keys: KeyCounts; cost: KmsCostSummary | null }) {
+type CostTiles = NonNullable<Overview["tiles"]["cost"]>;
+
+export function KeysCostSection({ keys, cost }: { keys: Overview["tiles"]["keys"]; cost: CostTiles | null }) {
   return (
     <section aria-labelledby="keys-cost-heading">
       <SectionHeading id="keys-cost-heading" title="Keys and KMS cost">
@@ -29,7 +31,7 @@ export function KeysCostSection({ keys, cost }: { keys: KeyCounts; cost: KmsCost
           label="KMS cost, month to date"
           testId="kpi-cost-mtd"
           value={cost ? formatUsd(cost.monthToDate.total) : NO_VALUE}
-          hint={cost ? <CostHint window={cost.monthToDate} period={formatDayRange(cost.monthToDate.from, cost.monthToDate.to)} /> : "No Cost Explorer data yet"}
+          hint={cost ? <CostHint window={cost.monthToDate} period={formatDayRange(dayToDate(cost.monthToDate.from), dayToDate(cost.monthToDate.to))} /> : "No Cost Explorer data yet"}
         />
         <KpiTile
           label="KMS cost, last full month"
@@ -37,27 +39,24 @@ export function KeysCostSection({ keys, cost }: { keys: KeyCounts; cost: KmsCost
           value={cost ? formatUsd(cost.lastFullMonth.total) : NO_VALUE}
           change={
             cost
-              ? costChangeText(difference(cost.lastFullMonth.total, cost.monthBefore?.total), relativeChange(cost.lastFullMonth.total, cost.monthBefore?.total), formatMonth(monthBefore(cost.lastFullMonth.from)))
+              ? costChangeText(difference(cost.lastFullMonth.total, cost.monthBefore.total), relativeChange(cost.lastFullMonth.total, cost.monthBefore.total), formatMonth(dayToDate(cost.monthBefore.from)))
               : undefined
           }
-          hint={cost ? <CostHint window={cost.lastFullMonth} period={formatMonth(cost.lastFullMonth.from)} /> : "No Cost Explorer data yet"}
+          hint={cost ? <CostHint window={cost.lastFullMonth} period={formatMonth(dayToDate(cost.lastFullMonth.from))} /> : "No Cost Explorer data yet"}
         />
       </div>
     </section>
   );
 }
 
-/** The first of the month before: named even when that month has no cost data. */
-const monthBefore = (monthStart: Date) => new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() - 1, 1));
-
-function CostHint({ window, period }: { window: CostWindowTotal; period: string }) {
+function CostHint({ window, period }: { window: CostTiles["lastFullMonth"]; period: string }) {
   return (
     <>
       <span className="font-medium text-slate-800">{period}</span> · keys {formatUsd(window.keys)} · requests{" "}
       {formatUsd(window.requests)}
       {window.other > 0 ? ` · other ${formatUsd(window.other)}` : null}
       {window.net !== window.total ? ` · usage only; net with credits, tax and corrections ${formatUsd(window.net)}` : null}
-      <span className="block" data-testid="cost-source">Source: {window.source}</span>
+      <span className="block" data-testid="cost-source">Source: {window.source ?? NO_VALUE}</span>
     </>
   );
 }

@@ -1,29 +1,32 @@
-import type { Overview } from "@/lib/queries/overview";
+"use client";
+
+import type { overviewEndpoint } from "@/lib/endpoints/overview";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import { QueryBoundary } from "@/components/tables/states";
 import { CoverageBreakdowns } from "./coverage-breakdowns";
 import { CoverageSection } from "./coverage-section";
 import { EmptyState } from "./empty-state";
 import { KeysCostSection } from "./keys-cost-section";
 import { OverviewCharts } from "./overview-charts";
-import { PageHeading } from "./page-heading";
+import { coverageBeforeOf, coverageOf } from "./overview-figures";
 
-/** The home page body: server-rendered, nothing on it needs the browser. */
-export function OverviewDashboard({ overview }: { overview: Overview }) {
-  if (overview.empty) {
-    return (
-      <div className="space-y-8">
-        <PageHeading freshness={null} />
-        <EmptyState />
-      </div>
-    );
-  }
-  const { coverage } = overview;
+/** The home page body: tiles, breakdowns and charts, all from GET /api/overview (plus the daily coverage series). */
+export function OverviewDashboard() {
+  const query = useEndpoint<typeof overviewEndpoint>("/api/overview");
   return (
-    <div className="space-y-8">
-      <PageHeading freshness={overview.freshness} />
-      <CoverageSection coverage={coverage} before={overview.coverageBefore} />
-      <KeysCostSection keys={overview.keys} cost={overview.cost} />
-      <CoverageBreakdowns coverage={coverage} />
-      <OverviewCharts />
-    </div>
+    <QueryBoundary query={query} label="Loading the overview">
+      {(overview) => {
+        if (overview.empty) return <EmptyState />;
+        const coverage = coverageOf(overview.tiles);
+        return (
+          <div className="space-y-8">
+            <CoverageSection coverage={coverage} before={coverageBeforeOf(overview.tiles)} />
+            <KeysCostSection keys={overview.tiles.keys} cost={overview.tiles.cost} />
+            <CoverageBreakdowns coverage={coverage} />
+            <OverviewCharts series={overview.series} />
+          </div>
+        );
+      }}
+    </QueryBoundary>
   );
 }

@@ -1,7 +1,7 @@
-import type { DataFreshness } from "@/lib/queries/data-freshness";
+import type { DataAsOf } from "@/lib/queries/freshness";
 import { formatDay, formatInteger, isoDay } from "@/components/format";
 
-export function PageHeading({ freshness }: { freshness: DataFreshness | null }) {
+export function PageHeading({ freshness }: { freshness: DataAsOf | null }) {
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
       <div>

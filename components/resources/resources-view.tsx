@@ -1,39 +1,41 @@
 "use client";
 
+import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/noncompliant";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { formatBytes, NO_VALUE } from "@/components/format";
-import { NONCOMPLIANT_RESOURCES_ENDPOINT } from "@/components/hooks/queries/endpoints";
-import { num, pick, str, type Row } from "@/components/hooks/queries/types";
-import { dayCol, textCol } from "@/components/tables/columns";
-import { ServerTable, type ServerColumn } from "@/components/tables/server-table";
+import { dayColumn, textColumn } from "@/components/tables/columns";
+import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { SortState } from "@/components/tables/table-model";
 
 const FILTERS = ["account", "region", "bu", "env"] as const;
 
-function sizeCol(): ServerColumn {
-  const read = (r: Row) => num(pick(r, "sizeBytes"));
-  const cell = (r: Row) => {
-    const text = str(pick(r, "sizeBytes"));
-    return /^\d+$/.test(text) ? formatBytes(BigInt(text)) : NO_VALUE;
-  };
-  return { id: "size", header: "Size", value: read, cell, align: "right", sortField: "size" };
-}
+type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
+
+/** Sizes travel as decimal strings (bigints); null when unknown. */
+const sizeColumn: ServerColumn<Resource> = {
+  id: "size",
+  header: "Size",
+  value: (r) => (r.sizeBytes === null ? null : Number(r.sizeBytes)),
+  cell: (r) => (r.sizeBytes === null ? NO_VALUE : formatBytes(BigInt(r.sizeBytes))),
+  align: "right",
+  sortField: "size",
+};
 
 /** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
-export const RESOURCE_COLUMNS: readonly ServerColumn[] = [
-  { ...textCol("name", "Resource", "name", "resourceArn"), sortField: "name" },
-  { ...textCol("service", "Service"), sortField: "service" },
-  { ...textCol("reason", "Reason", "reason", "nonCompliantReason"), sortField: "reason" },
-  { ...textCol("bu", "Business unit", "businessUnit"), sortField: "bu" },
-  textCol("owner", "Owner"),
-  textCol("env", "Environment", "environment"),
-  { ...textCol("account", "Account", "accountId"), sortField: "account" },
-  textCol("region", "Region"),
-  sizeCol(),
-  { ...dayCol("since", "Non-compliant since", "since", "nonCompliantSince", "validFrom"), sortField: "since" },
-  textCol("arn", "ARN", "resourceArn", "arn"),
+export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
+  { ...textColumn("name", "Resource", (r: Resource) => r.name), sortField: "name" },
+  { ...textColumn("service", "Service", (r: Resource) => r.service), sortField: "service" },
+  { ...textColumn("reason", "Reason", (r: Resource) => r.reason), sortField: "reason" },
+  { ...textColumn("bu", "Business unit", (r: Resource) => r.businessUnit), sortField: "bu" },
+  textColumn("owner", "Owner", (r) => r.owner),
+  textColumn("env", "Environment", (r) => r.environment),
+  { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account" },
+  textColumn("region", "Region", (r) => r.region),
+  sizeColumn,
+  { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), sortField: "since" },
+  textColumn("arn", "ARN", (r) => r.resourceArn),
 ];
 
 /** The API's default: longest non-compliant first. */
@@ -44,14 +46,14 @@ export function ResourcesView() {
   return (
     <div className="space-y-4">
       <FilterBar only={FILTERS} />
-      <ServerTable
+      <ServerTable<typeof noncompliantResourcesEndpoint>
         title="Non-compliant resources"
         testId="resources-table"
-        endpoint={NONCOMPLIANT_RESOURCES_ENDPOINT}
+        path="/api/resources/noncompliant"
         filterParams={filtersToApiParams(filters, FILTERS)}
         columns={RESOURCE_COLUMNS}
         defaultSort={RESOURCE_DEFAULT_SORT}
-        rowKey={(r) => str(pick(r, "resourceArn", "arn"))}
+        rowKey={(r) => r.resourceArn}
         searchPlaceholder="Name or ARN"
         emptyMessage="No non-compliant resource for these filters."
       />

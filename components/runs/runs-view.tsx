@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useFreshnessQuery, useRunsQuery } from "@/components/hooks/queries/endpoints";
+import type { freshnessEndpoint } from "@/lib/endpoints/freshness";
+import { useRunsQuery } from "@/components/hooks/queries/endpoints";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { useStartRunMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
 import { num, rowsOf, type Row } from "@/components/hooks/queries/types";
@@ -27,7 +29,7 @@ const freshnessColumns = [textCol("account", "Account", "accountId"), textCol("r
 
 export function RunsView() {
   const runs = useRunsQuery({ pageSize: 100 });
-  const freshness = useFreshnessQuery();
+  const freshness = useEndpoint<typeof freshnessEndpoint>("/api/freshness");
   const start = useStartRunMutation();
   const [scope, setScope] = useState<RunScope>({ accounts: [], regions: [] });
   const noPost = start.error instanceof ApiError && (start.error.status === 405 || start.error.status === 404);

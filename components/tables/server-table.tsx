@@ -3,8 +3,8 @@
 import { useMemo, type ReactNode } from "react";
 import { formatInteger } from "@/components/format";
 import { apiGet, type QueryParams } from "@/components/hooks/queries/api-client";
-import { usePagedQuery, type PagedResponse } from "@/components/hooks/queries/use-api-query";
-import type { Row } from "@/components/hooks/queries/types";
+import { usePagedQuery } from "@/components/hooks/queries/use-api-query";
+import type { Endpoint, PathOf, ResponseOf } from "@/lib/api/endpoint";
 import { Bdi } from "./bidi";
 import { ExportButton } from "./export-button";
 import { Pager } from "./pager";
@@ -15,36 +15,34 @@ import { pageCount, type Column, type SortDirection, type SortState } from "./ta
 import { useServerTableState } from "./use-server-table-state";
 
 /** A column of a server-paged table: sortable only when the API sorts by `sortField`. */
-export type ServerColumn = Column<Row> & {
+export type ServerColumn<Row> = Column<Row> & {
   sortField?: string;
   /** The first click's direction; default descending for numbers ("largest" is the question). */
   sortFirst?: SortDirection;
 };
 
-export interface ServerEndpoint {
-  /** React Query key name. */
-  name: string;
-  path: string;
-}
+/** A row of a paged endpoint module's answer ({ total, page, pageSize, items }). */
+export type RowOf<E> = ResponseOf<E> extends { items: readonly (infer R)[] } ? R : never;
 
-interface ServerTableProps {
+interface ServerTableProps<E extends Endpoint> {
   title: string;
   testId: string;
-  endpoint: ServerEndpoint;
+  /** The paged endpoint module's path; rows are typed from its answer. */
+  path: PathOf<E>;
   /** The global filters under the API's names; page, sort and search are added here. */
   filterParams: QueryParams;
   /** Must be stable (a module constant): the sortable fields are derived from it. */
-  columns: readonly ServerColumn[];
+  columns: readonly ServerColumn<RowOf<E>>[];
   /** Columns of the CSV when they differ from the table's (the file can carry full ARNs). */
-  exportColumns?: readonly Column<Row>[];
+  exportColumns?: readonly Column<RowOf<E>>[];
   /** The API's own default, so the plain link and the plain API call agree. Stable. */
   defaultSort: SortState;
-  rowKey: (row: Row) => string;
+  rowKey: (row: RowOf<E>) => string;
   searchPlaceholder: string;
   emptyMessage: string;
   caption?: ReactNode;
   /** A line under the toolbar read from the response (e.g. what a column's figures cover). */
-  note?: (data: PagedResponse<Row>) => ReactNode;
+  note?: (data: ResponseOf<E>) => ReactNode;
 }
 
 /**
@@ -52,18 +50,18 @@ interface ServerTableProps {
  * and counts, so the first rows appear after one request however large the organization. Page,
  * sort and search live in the URL with the filters.
  */
-export function ServerTable(props: ServerTableProps) {
-  const { title, testId, endpoint, filterParams, columns, defaultSort } = props;
+export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
+  const { title, testId, path, filterParams, columns, defaultSort } = props;
   const fields = useMemo(() => columns.flatMap((c) => (c.sortField ? [c.sortField] : [])), [columns]);
   const { state, update } = useServerTableState(fields, defaultSort);
-  const query = usePagedQuery<Row>(endpoint.name, endpoint.path, { ...filterParams, ...tableApiParams(state) });
+  const query = usePagedQuery<ResponseOf<E> & { total: number; page: number; pageSize: number; items: RowOf<E>[] }>(path, { ...filterParams, ...tableApiParams(state) });
   const data = query.data;
   const pages = data ? pageCount(data.total, SERVER_PAGE_SIZE) : 1;
   // While a new page loads the previous one stays (placeholder): dimmed, and announced as busy.
   const stale = query.isPlaceholderData;
 
   const fetchPage = (page: number, pageSize: number, signal?: AbortSignal) =>
-    apiGet<PagedResponse<Row>>(endpoint.path, { ...filterParams, ...tableApiParams({ ...state, page }, pageSize) }, signal);
+    apiGet<{ total: number; items: RowOf<E>[] }>(path, { ...filterParams, ...tableApiParams({ ...state, page }, pageSize) }, signal);
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={testId}>
@@ -127,7 +125,7 @@ export function ServerTable(props: ServerTableProps) {
   );
 }
 
-function HeaderCell({ column: c, sort, onSort }: { column: ServerColumn; sort: SortState; onSort: (sort: SortState) => void }) {
+function HeaderCell<Row>({ column: c, sort, onSort }: { column: ServerColumn<Row>; sort: SortState; onSort: (sort: SortState) => void }) {
   const align = c.align === "right" ? "text-right" : "";
   if (!c.sortField) {
     return (

@@ -32,7 +32,7 @@ export class GenerationCache {
 
 /**
  * JSON responses of a list endpoint per data generation and query: the most recent `maxEntries`
- * queries are kept until the data changes. Many people open the same views (a team's page, the
+ * queries are kept until the data changes. Many people open the same views (a business unit's page, the
  * default sort) between two ingestions; each distinct view is computed once per generation.
  */
 export class GenerationResponseCache<Q> {

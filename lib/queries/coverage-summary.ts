@@ -1,4 +1,4 @@
-import { db, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/generated/prisma/enums";
 import { percentOneDecimal } from "./percent";
 
@@ -67,13 +67,7 @@ export function coverageFigures(rows: CoverageCounts[]): CoverageFigures {
   };
 }
 
-/** Coverage of the whole organization (or of the BUs `bu`) and per business unit on the latest day; null when empty. */
-export async function getCoverageSummary(client: Db = db(), bu?: string[]): Promise<CoverageSummary | null> {
-  const latest = await client.coverageBuDaily.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  return latest ? getCoverageSummaryOn(client, latest.day, bu) : null;
-}
-
-/** The same on one day (the showback pack's month end); per BU worst coverage by count first. */
+/** Coverage of the whole organization (or of the BUs `bu`) and per business unit on one day (the overview's latest, the showback pack's month end); per BU worst coverage by count first. */
 export async function getCoverageSummaryOn(client: Db, day: Date, bu?: string[]): Promise<CoverageSummary> {
   const rows = await client.coverageBuDaily.findMany({ where: { day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
   const byBusinessUnit = rows

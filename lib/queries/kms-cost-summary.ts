@@ -1,6 +1,5 @@
-import { db, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
-import { latestCostDay } from "./kpi/as-of";
 import { COST_SOURCE_SQL, chargesOf, sourceLabel, sourceOf, type CostCharges } from "./kpi/cost-source";
 
 export interface CostWindow {
@@ -18,15 +17,6 @@ export interface CostWindowTotal extends CostWindow, CostCharges {
   other: number;
   /** "bill (final)", "bill (provisional)" or "Cost Explorer" (a window lies in one month). */
   source: string;
-}
-
-export interface KmsCostSummary {
-  /** The latest day Cost Explorer data exists for: "month to date" runs up to it. */
-  asOf: Date;
-  monthToDate: CostWindowTotal;
-  lastFullMonth: CostWindowTotal;
-  /** The month before the last full month (what it is compared with); null when no day of it is stored. */
-  monthBefore: CostWindowTotal | null;
 }
 
 /**
@@ -80,19 +70,4 @@ export async function windowTotal(client: Db, window: CostWindow, bu: string[] |
     ...chargesOf(sums),
     source: sourceLabel(costSource, billStatus),
   };
-}
-
-/** Billed KMS cost (each month from its source: the bill or Cost Explorer); null without cost data. */
-export async function getKmsCostSummary(client: Db = db(), bu?: string[]): Promise<KmsCostSummary | null> {
-  const latestDay = await latestCostDay(client);
-  if (!latestDay) return null;
-  const latest = { day: new Date(`${latestDay}T00:00:00Z`) };
-  const windows = costWindows(latest.day);
-  const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([
-    windowTotal(client, windows.monthToDate, bu),
-    windowTotal(client, windows.lastFullMonth, bu),
-    windowTotal(client, windows.monthBefore, bu),
-  ]);
-  const strip = ({ days: _days, ...total }: CostWindowTotal & { days: number }): CostWindowTotal => total;
-  return { asOf: latest.day, monthToDate: strip(monthToDate), lastFullMonth: strip(lastFullMonth), monthBefore: monthBefore.days > 0 ? strip(monthBefore) : null };
 }

@@ -24,7 +24,7 @@ function Section({ title, href, linkText, children }: { title: string; href: str
 function Coverage({ d, links }: { d: BuDigest; links: DigestLinks }) {
   const { now } = d.coverage;
   return (
-    <Section title="CMK coverage" href={links.team} linkText={`Scorecard of ${d.label}`}>
+    <Section title="CMK coverage" href={links.scorecard} linkText={`Scorecard of ${d.label}`}>
       {now ? (
         <table style={{ borderCollapse: "collapse" }}>
           <tbody>

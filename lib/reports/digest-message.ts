@@ -15,10 +15,10 @@ export { digestTitle } from "./digest-text";
 export function digestLines(d: BuDigest, links: DigestLinks): AlertLine[] {
   const lines: AlertLine[] = [];
   const { now } = d.coverage;
-  if (!now) lines.push({ text: `CMK coverage: no coverage data for ${d.label}${d.day ? ` on ${d.day}` : ""}`, url: links.team });
+  if (!now) lines.push({ text: `CMK coverage: no coverage data for ${d.label}${d.day ? ` on ${d.day}` : ""}`, url: links.scorecard });
   else {
-    lines.push({ text: `CMK coverage by count on ${now.day}: ${formatPercent(now.coverageByCountPct)} (${formatInteger(now.cmkResources)} of ${formatInteger(now.resources)} resources), ${pointsText(d.coverage.countPts)}`, url: links.team });
-    lines.push({ text: `CMK coverage by storage on ${now.day}: ${formatPercent(now.coverageByStoragePct)}, ${pointsText(d.coverage.storagePts)}`, url: links.team });
+    lines.push({ text: `CMK coverage by count on ${now.day}: ${formatPercent(now.coverageByCountPct)} (${formatInteger(now.cmkResources)} of ${formatInteger(now.resources)} resources), ${pointsText(d.coverage.countPts)}`, url: links.scorecard });
+    lines.push({ text: `CMK coverage by storage on ${now.day}: ${formatPercent(now.coverageByStoragePct)}, ${pointsText(d.coverage.storagePts)}`, url: links.scorecard });
   }
   lines.push({ text: `Non-compliant resources: ${formatInteger(d.nonCompliant.total)}${d.nonCompliant.total > d.nonCompliant.items.length ? ` (the ${d.nonCompliant.items.length} oldest below)` : ""}`, url: links.resources });
   for (const r of d.nonCompliant.items) {

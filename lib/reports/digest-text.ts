@@ -5,7 +5,8 @@ import { costChangeText as tileCostChange, pointsChangeText } from "@/components
 import type { BuDigest } from "./digest";
 
 export interface DigestLinks {
-  team: string;
+  /** The business unit's scorecard (the Teams page, /teams?team=<BU>). */
+  scorecard: string;
   resources: string;
   keys: string;
   costs: string;
@@ -16,7 +17,7 @@ export interface DigestLinks {
 export function digestLinks(label: string, config: Env = env()): DigestLinks {
   const bu = encodeURIComponent(label);
   return {
-    team: absoluteUrl(`/teams?team=${bu}`, config),
+    scorecard: absoluteUrl(`/teams?team=${bu}`, config),
     resources: absoluteUrl(`/resources?bu=${bu}`, config),
     keys: absoluteUrl(`/keys?bu=${bu}`, config),
     costs: absoluteUrl(`/costs?bu=${bu}`, config),

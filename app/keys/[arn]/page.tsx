@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/page-access";
 import { PageFrame } from "@/components/filters/page-frame";
 import { KeyDetailView } from "@/components/keys/key-detail-view";
-import { getDataFreshness } from "@/lib/queries/data-freshness";
+import { db } from "@/lib/db/client";
+import { dataAsOf } from "@/lib/queries/freshness";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Key" };
@@ -18,7 +19,7 @@ export default async function KeyPage({ params }: { params: Promise<{ arn: strin
     // A malformed escape: pass it on as-is, the API answers 404 and the page says so.
   }
   return (
-    <PageFrame title="Key detail" description="Metadata, policy, findings, protected resources, cost and rotation of one KMS key" freshness={await getDataFreshness()}>
+    <PageFrame title="Key detail" description="Metadata, policy, findings, protected resources, cost and rotation of one KMS key" freshness={await dataAsOf(db())}>
       <Link href="/keys" className="text-sm text-sky-800 hover:underline">← All keys</Link>
       <KeyDetailView arn={keyArn} />
     </PageFrame>

@@ -13,22 +13,15 @@ export function useApiQuery<T>(name: string, path: string, params: QueryParams =
   });
 }
 
-/** One page of a paged endpoint (docs/api.md: { total, page, pageSize, items }). */
-export interface PagedResponse<T = Record<string, unknown>> {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: T[];
-}
-
 /**
- * One page of a paged endpoint, the server sorting, searching and counting. The previous page
- * stays on screen while the next loads (keepPreviousData), so paging never flashes an empty table.
+ * One page of a paged endpoint module, the server sorting, searching and counting, keyed [path,
+ * params] like useEndpoint. The previous page stays on screen while the next loads
+ * (keepPreviousData), so paging never flashes an empty table.
  */
-export function usePagedQuery<T = Record<string, unknown>>(name: string, path: string, params: QueryParams): UseQueryResult<PagedResponse<T>> {
-  return useQuery<PagedResponse<T>>({
-    queryKey: [name, params],
-    queryFn: ({ signal }) => apiGet<PagedResponse<T>>(path, params, signal),
+export function usePagedQuery<T>(path: string, params: QueryParams): UseQueryResult<T> {
+  return useQuery<T>({
+    queryKey: [path, params],
+    queryFn: ({ signal }) => apiGet<T>(path, params, signal),
     placeholderData: keepPreviousData,
   });
 }

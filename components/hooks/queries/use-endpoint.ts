@@ -9,9 +9,9 @@ import type { Endpoint, ParamsOf, PathOf, ResponseOf } from "@/lib/api/endpoint"
 import { apiSend, type QueryParams } from "./api-client";
 import { useApiQuery } from "./use-api-query";
 
-export interface EndpointOptions {
+export interface EndpointOptions<S extends string = string> {
   /** Values of the path's [segments] ("/api/keys/[arn]": { arn }), URL-encoded here. */
-  segments?: Record<string, string>;
+  segments?: Record<S, string>;
   /** false: wait (a detail view before its id is known). */
   enabled?: boolean;
 }
@@ -21,9 +21,12 @@ export function endpointUrl(path: string, segments: Record<string, string> = {})
   return path.replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(segments[name] ?? ""));
 }
 
+/** The query string of an endpoint: its parameters but the path's segments (given in options). */
+type QueryOf<E> = Omit<ParamsOf<E>, SegmentsOf<PathOf<E>>> & QueryParams;
+
 /** GET an endpoint module's answer, keyed [path, segments and params]. */
-export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: ParamsOf<E> & QueryParams = {} as ParamsOf<E> & QueryParams, options: EndpointOptions = {}) {
-  const segments = options.segments ?? {};
+export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: QueryOf<E> = {} as QueryOf<E>, options: EndpointOptions<SegmentsOf<PathOf<E>>> = {}) {
+  const segments: Record<string, string> = options.segments ?? {};
   return useApiQuery<ResponseOf<E>>(path, endpointUrl(path, segments), params, options.enabled ?? true, { ...params, ...segments });
 }
 

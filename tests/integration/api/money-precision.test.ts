@@ -10,7 +10,7 @@ import { runWithPrincipal } from "@/lib/auth/context";
 import { db as appDb } from "@/lib/db/client";
 import { toMoneyUnits } from "@/lib/domain/money";
 import { toCsv } from "@/lib/export/csv";
-import { getKmsCostSummary } from "@/lib/queries/kms-cost-summary";
+import { overview } from "@/lib/queries/overview";
 import { recomputeCostMonthly } from "@/lib/rollups/costs";
 import { resetTables, testDb } from "../support/db";
 import { call, TEST_ADMIN, type Json } from "./call";
@@ -68,8 +68,8 @@ describe("money sums", () => {
   });
 
   it("sums the overview's KMS cost per category in SQL: payments' March is 0.1 + 0.2 = 0.3", async () => {
-    expect(await getKmsCostSummary(db, ["payments"])).toMatchObject({ lastFullMonth: { keys: 0.1, requests: 0.2, total: 0.3 } });
-    const all = await getKmsCostSummary(db);
+    expect((await overview(db, ["payments"])).tiles.cost).toMatchObject({ lastFullMonth: { keys: 0.1, requests: 0.2, total: 0.3 } });
+    const all = (await overview(db)).tiles.cost;
     expect(all?.lastFullMonth).toMatchObject({ keys: 0.1, requests: 0.2000003333, other: 0, total: 0.3000003333 });
     expect(all?.monthToDate).toMatchObject({ keys: 1.3, requests: 0, total: 1.3 });
   });

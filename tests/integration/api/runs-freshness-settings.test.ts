@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as findingsApi } from "@/app/api/findings/route";
 import { GET as freshness } from "@/app/api/freshness/route";
+import { dataAsOf } from "@/lib/queries/freshness";
 import { GET as runs } from "@/app/api/runs/route";
 import { PUT as putSettings } from "@/app/api/settings/route";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
@@ -53,6 +54,9 @@ describe("runs and freshness", () => {
     expect(body.inventoryAsOf).toBe("2026-03-02");
     expect(body.costsAsOf).toBeNull();
     expect(body.scopes).toEqual([{ accountId: ACCOUNT, region: REGION, source: "inventory", lastGoodDay: "2026-03-02", lagging: false }]);
+    // Every page's heading: the newest good day over the scopes, none lagging.
+    const day = new Date("2026-03-02T00:00:00Z");
+    expect(await dataAsOf(db)).toEqual({ asOf: day, oldestScope: day, laggingScopes: 0, scopes: 1 });
   });
 });
 

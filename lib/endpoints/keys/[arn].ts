@@ -1,17 +1,38 @@
-// One key in full: metadata, aliases, tags, policy, findings with evidence, the resources it
-// protects, its daily request trend and cost (billed requests and modeled, see key-cost.ts),
-// rotation and the deletion countdown.
+// GET /api/keys/[arn]: one key in full: metadata, aliases, tags, policy, findings with evidence,
+// the resources it protects, its daily request trend and cost (billed requests and modeled, see
+// key-cost.ts), rotation and the deletion countdown. Another business unit's key answers exactly
+// like an unknown one (404), and resources of other BUs a key protects are left out.
+import { z } from "zod";
+import { defineEndpoint } from "@/lib/api/endpoint";
+import { notFound } from "@/lib/api/errors";
+import { currentPrincipal } from "@/lib/auth/context";
+import { labelInScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
-import { latestSnapshotDay } from "./as-of";
-import { keyCost } from "./key-cost";
-import { WITH_POLICY } from "./key-records";
-import { num } from "./sql";
+import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
+import { keyCost } from "@/lib/queries/kpi/key-cost";
+import { WITH_POLICY } from "@/lib/queries/kpi/key-records";
+import { num } from "@/lib/queries/kpi/sql";
 import { type Day, OPEN_END_DATE, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 
 const DAY_MS = 86_400_000;
+const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
 
-export async function keyDetail(db: Db, keyArn: string) {
+/** The ARN arrives URL-encoded ("arn%3Aaws%3Akms%3A...%3Akey%2F..."); decoded once if still encoded. */
+const keyArn = z
+  .string()
+  .transform((raw, ctx) => {
+    if (!raw.includes("%")) return raw;
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      ctx.issues.push({ code: "custom", message: "is not a valid URL-encoded key ARN", input: raw });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.string().regex(KEY_ARN, "must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), URL-encoded"));
+
+async function keyDetail(db: Db, keyArn: string) {
   // The current version, or the last one seen for a key no longer in the inventory.
   const version = await db.kmsKeyVersion.findFirst({ where: { keyArn }, orderBy: { validFrom: "desc" }, include: WITH_POLICY });
   if (!version) return null;
@@ -89,4 +110,12 @@ export async function keyDetail(db: Db, keyArn: string) {
   };
 }
 
-export type KeyDetail = NonNullable<Awaited<ReturnType<typeof keyDetail>>>;
+export const keyEndpoint = defineEndpoint({
+  route: "GET /api/keys/[arn]",
+  params: z.strictObject({ arn: keyArn }),
+  query: async (db, { arn }) => {
+    const detail = await keyDetail(db, arn);
+    if (!detail || !labelInScope(currentPrincipal(), detail.metadata.businessUnit)) throw notFound(`key ${arn} is not in the inventory`);
+    return { ...detail, resources: detail.resources.filter((r) => labelInScope(currentPrincipal(), r.businessUnit)) };
+  },
+});

@@ -1,0 +1,133 @@
+"use client";
+
+import { useMemo } from "react";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { coverageEndpoint } from "@/lib/endpoints/coverage";
+import type { keysEndpoint } from "@/lib/endpoints/keys";
+import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/noncompliant";
+import type { PolicySettings } from "@/lib/settings/policy";
+import { formatInteger, formatPercent, NO_VALUE } from "@/components/format";
+import { SeriesChart } from "@/components/charts/series-chart";
+import { okabeIto } from "@/components/charts/palette";
+import { useFilters } from "@/components/filters/use-filters";
+import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import { countColumn, dayColumn, textColumn } from "@/components/tables/columns";
+import { DataTable } from "@/components/tables/data-table";
+import type { RowOf } from "@/components/tables/server-table";
+import { QueryBoundary } from "@/components/tables/states";
+
+// The Teams page (/teams) shows one business unit at a time: "team" is the page's name in the
+// navigation and its URL (/teams?team=<BU>, which the weekly digest links to), not a second concept.
+const BU_PARAM = "team";
+
+type CoveragePoint = ResponseOf<typeof coverageEndpoint>["points"][number];
+type Targets = PolicySettings["targets"];
+type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
+type Key = RowOf<typeof keysEndpoint>;
+
+const RESOURCE_COLUMNS = [
+  textColumn("name", "Resource", (r: Resource) => r.name),
+  textColumn("reason", "Reason", (r: Resource) => r.reason),
+  textColumn("owner", "Owner", (r: Resource) => r.owner),
+  dayColumn("since", "Since", (r: Resource) => r.since),
+];
+const KEY_COLUMNS = [
+  textColumn("key", "Key", (k: Key) => (k.aliases.length ? k.aliases.join(" ") : k.keyId)),
+  textColumn("findings", "Findings", (k: Key) => k.findings.join(" ")),
+  countColumn("resources", "Resources", (k: Key) => k.resources),
+];
+
+/** Each business unit's latest point (its label, "(untagged)" for the untagged BU, as the key). */
+function latestByBusinessUnit(points: readonly CoveragePoint[]): Map<string, CoveragePoint> {
+  const out = new Map<string, CoveragePoint>();
+  for (const p of points) {
+    const bu = p.group ?? "";
+    if ((out.get(bu)?.day ?? "") < p.day) out.set(bu, p);
+  }
+  return out;
+}
+
+export function BusinessUnitView() {
+  const { searchParams, setParams } = useFilters();
+  const byBu = useEndpoint<typeof coverageEndpoint>("/api/coverage", { groupBy: "bu" });
+  const org = useEndpoint<typeof coverageEndpoint>("/api/coverage", {});
+  const settings = useEndpoint<typeof getSettingsEndpoint>("/api/settings");
+  const buPoints = useMemo(() => byBu.data?.points ?? [], [byBu.data]);
+  const latest = useMemo(() => latestByBusinessUnit(buPoints), [buPoints]);
+  const units = [...latest.keys()].sort();
+  const selected = searchParams.get(BU_PARAM) ?? units[0] ?? "";
+  return (
+    <div className="space-y-6">
+      <QueryBoundary query={byBu} label="Loading business units">
+        {() => (
+          <div role="tablist" aria-label="Business unit" className="flex flex-wrap gap-2">
+            {units.map((u) => (
+              <button key={u} role="tab" type="button" aria-selected={u === selected} onClick={() => setParams({ [BU_PARAM]: u })}
+                className={`rounded-md border px-3 py-1.5 text-sm ${u === selected ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}>
+                {u}
+              </button>
+            ))}
+          </div>
+        )}
+      </QueryBoundary>
+      {selected ? (
+        <Scorecard
+          bu={selected}
+          buPoints={buPoints.filter((p) => p.group === selected)}
+          orgPoints={org.data?.points ?? []}
+          latest={latest.get(selected)}
+          targets={settings.data?.settings.targets}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Kpi({ label, value, org, target, testId }: { label: string; value: string; org: string; target: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 className="text-sm font-medium text-slate-600">{label}</h3>
+      <p className="mt-1 text-3xl font-semibold tabular-nums" data-testid={testId}>{value}</p>
+      <p className="mt-1 text-sm text-slate-600">Organization {org} · target {target}</p>
+    </div>
+  );
+}
+
+function Scorecard({ bu, buPoints, orgPoints, latest, targets }: { bu: string; buPoints: CoveragePoint[]; orgPoints: CoveragePoint[]; latest?: CoveragePoint; targets?: Targets }) {
+  const orgLatest = orgPoints.at(-1);
+  const trend = useMemo(() => {
+    const orgByDay = new Map(orgPoints.map((p) => [p.day, p.coverageByCountPct]));
+    return buPoints.map((p) => ({ x: p.day, bu: p.coverageByCountPct ?? 0, org: orgByDay.get(p.day) ?? 0 }));
+  }, [buPoints, orgPoints]);
+  const buParam = { bu, pageSize: 10 };
+  const resources = useEndpoint<typeof noncompliantResourcesEndpoint>("/api/resources/noncompliant", { ...buParam, sort: "since" });
+  const keys = useEndpoint<typeof keysEndpoint>("/api/keys", { ...buParam, sort: "-findings", manager: "CUSTOMER" });
+  const target = (value: number | undefined) => `${value ?? ""}%`;
+  return (
+    <section aria-label={`Scorecard of ${bu}`} className="space-y-4" data-testid="bu-scorecard">
+      <h2 className="text-xl font-semibold">{bu}</h2>
+      <div className="grid gap-4 md:grid-cols-3">
+        <Kpi label="CMK coverage by count" testId="bu-coverage-count" value={formatPercent(latest?.coverageByCountPct ?? null)} org={formatPercent(orgLatest?.coverageByCountPct ?? null)} target={target(targets?.coverageByCount)} />
+        <Kpi label="CMK coverage by storage" testId="bu-coverage-storage" value={formatPercent(latest?.coverageByStoragePct ?? null)} org={formatPercent(orgLatest?.coverageByStoragePct ?? null)} target={target(targets?.coverageByStorage)} />
+        <Kpi label="In-scope resources" testId="bu-resources" value={formatInteger(latest?.resources ?? 0)} org={formatInteger(orgLatest?.resources ?? 0)} target={latest ? `${targets?.nonCompliant ?? ""} non-compliant` : NO_VALUE} />
+      </div>
+      <SeriesChart title={`CMK coverage of ${bu} against the organization`} description="% of in-scope resources on a customer managed key, per day" testId="bu-trend" kind="line" data={trend}
+        series={[{ key: "bu", label: bu, color: okabeIto.blue }, { key: "org", label: "Organization", color: okabeIto.grey }]} xLabel="Day" yLabel="Coverage (%)" format={(v) => formatPercent(v)} yDomain={[0, 100]} />
+      <div className="grid gap-4 xl:grid-cols-2">
+        <div>
+          <h3 className="mb-2 font-semibold">Resources to fix first (longest non-compliant)</h3>
+          <QueryBoundary query={resources} label={`Loading non-compliant resources of ${bu}`}>
+            {(page) => <DataTable title={`Non-compliant resources of ${bu}`} testId="bu-resources-table" rows={page.items} rowKey={(r) => r.resourceArn} columns={RESOURCE_COLUMNS} />}
+          </QueryBoundary>
+        </div>
+        <div>
+          <h3 className="mb-2 font-semibold">Keys to fix first (most findings)</h3>
+          <QueryBoundary query={keys} label={`Loading keys of ${bu} with findings`}>
+            {(page) => <DataTable title={`Keys of ${bu} with findings`} testId="bu-keys-table" rows={page.items} rowKey={(k) => k.keyArn} columns={KEY_COLUMNS} />}
+          </QueryBoundary>
+        </div>
+      </div>
+    </section>
+  );
+}
