@@ -1,11 +1,15 @@
-// Query parameters of GET /api/export/chargeback, the same as GET /api/costs/chargeback: the
-// months touching the range are whole (a day is accepted and stands for its month), so the CSV
-// and the JSON of the same range hold the same total.
+// Query parameters of GET /api/export/chargeback, the same names as GET /api/costs/chargeback
+// (lib/endpoints/costs/chargeback.ts): the months touching the range are whole (a day is
+// accepted and stands for its month), so the CSV and the JSON of the same range hold the same
+// total. The CSV takes one account, region and BU; the JSON takes lists like every JSON endpoint.
 import { z } from "zod";
-import { badRequest } from "@/lib/api/errors";
+import { ALLOCATION_METHODS } from "./chargeback-rows";
 
 /** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
 export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
+
+/** How untagged cost is charged, as x_AllocationMethod writes it; both chargeback endpoints take it. */
+export const allocationParam = z.enum(ALLOCATION_METHODS, { error: "must be direct or proportional" }).default("direct");
 
 export const chargebackParamsSchema = z.strictObject({
   from: chargebackPeriod.optional(),
@@ -13,7 +17,7 @@ export const chargebackParamsSchema = z.strictObject({
   account: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
   region: z.string().min(1).max(32).optional(),
   bu: z.string().min(1).max(256).optional(),
-  allocation: z.enum(["direct", "proportional"], { message: "must be direct or proportional" }).default("direct"),
+  allocation: allocationParam,
 });
 
 export type ChargebackParams = z.output<typeof chargebackParamsSchema>;
@@ -52,13 +56,4 @@ export function monthsOf(fromDay: string, toDay: string): [string, string][] {
     start = next;
   }
   return out;
-}
-
-/** The first and last day of the whole months of `from` and `to` (each optional); a 400 naming the bad one. */
-export function wholeMonths(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
-  const fromDay = from === undefined ? undefined : periodStart(from);
-  const toDay = to === undefined ? undefined : periodEnd(to);
-  if (fromDay === null) throw badRequest("from: must be a month (2026-03) or a day (2026-03-15)");
-  if (toDay === null) throw badRequest("to: must be a month (2026-03) or a day (2026-03-15)");
-  return { from: fromDay, to: toDay };
 }
