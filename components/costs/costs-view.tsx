@@ -8,31 +8,33 @@ import { semanticColors } from "@/components/charts/palette";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { useCostsByBuQuery, useModeledCostsQuery } from "@/components/hooks/queries/endpoints";
-import { num, pick, rowsOf, str, type Row } from "@/components/hooks/queries/types";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
 import { textCol, usdCol } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
 import type { Column } from "@/components/tables/table-model";
+import type { costsByBuEndpoint } from "@/lib/endpoints/costs/by-bu";
+import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
+import type { CostGrouping } from "@/lib/queries/kpi/cost-by-bu";
 import { BilledVsModeled } from "./billed-vs-modeled";
 import { CostReconciliation } from "./cost-reconciliation";
 import { CostSources } from "./cost-sources";
 import { ChargebackDownload } from "./chargeback-download";
-import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
+import { COST_GROUPINGS, costByMonth, groupingLabel, storageVsRequests, type CostRow } from "./cost-rows";
 
 /** "bill (final)", "bill (provisional)" or "Cost Explorer", as the API names the row's source. */
-const sourceCol: Column<Row> = {
+const sourceCol: Column<CostRow> = {
   id: "source",
   header: "Source",
-  value: (r) => (str(r.costSource) === "Bill" ? `bill (${str(r.billStatus) || "provisional"})` : "Cost Explorer"),
+  value: (r) => (r.costSource === "Bill" ? `bill (${r.billStatus ?? "provisional"})` : "Cost Explorer"),
 };
 
 export function CostsView() {
   const { filters } = useFilters();
   const [groupBy, setGroupBy] = useState<CostGrouping>("bu");
   const label = groupingLabel(groupBy);
-  const costs = useCostsByBuQuery({ ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
-  const modeled = useModeledCostsQuery(filtersToApiParams(filters, ["bu"]));
+  const costs = useEndpoint<typeof costsByBuEndpoint>("/api/costs/by-bu", { ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
+  const modeled = useEndpoint<typeof modeledCostEndpoint>("/api/costs/modeled", filtersToApiParams(filters, ["bu"]));
   return (
     <div className="space-y-6">
       <FilterBar only={["from", "to", "account", "region", "bu"]} />
@@ -48,18 +50,18 @@ export function CostsView() {
       <QueryBoundary query={costs} label="Loading KMS cost">
         {(data) => (
           <>
-            <TagKeyChangeNote change={(data as Row).businessUnitTagKeyChange as { key: string; since: string } | null | undefined} />
-            <CostSources sources={((data as Row).sources ?? []) as Row[]} />
-            <CostCharts rows={rowsOf<Row>(data)} groupBy="group" label={label} />
+            <TagKeyChangeNote change={data.businessUnitTagKeyChange} />
+            <CostSources sources={data.sources} />
+            <CostCharts rows={data.rows} label={label} />
           </>
         )}
       </QueryBoundary>
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
-      <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}
-        columns={[textCol("month", "Month", "period"), textCol("group", label, "group", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Usage total (USD)", "total"),
-          usdCol("credits", "Credits (USD)", "credits"), usdCol("tax", "Tax (USD)", "tax"), usdCol("corrections", "Refunds/corrections (USD)", "corrections"),
-          usdCol("adjustments", "Other adjustments (USD)", "adjustments"), usdCol("net", "Net: usage + credits, tax, corrections (USD)", "net"),
+      <ApiTable query={costs} select={(data) => data.rows} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group"]}
+        columns={[textCol<CostRow>("month", "Month", "period"), textCol<CostRow>("group", label, "group"), usdCol<CostRow>("keys", "Key storage (USD)", "keys"), usdCol<CostRow>("requests", "Requests (USD)", "requests"), usdCol<CostRow>("other", "Other (USD)", "other"), usdCol<CostRow>("total", "Usage total (USD)", "total"),
+          usdCol<CostRow>("credits", "Credits (USD)", "credits"), usdCol<CostRow>("tax", "Tax (USD)", "tax"), usdCol<CostRow>("corrections", "Refunds/corrections (USD)", "corrections"),
+          usdCol<CostRow>("adjustments", "Other adjustments (USD)", "adjustments"), usdCol<CostRow>("net", "Net: usage + credits, tax, corrections (USD)", "net"),
           sourceCol]} />
       <BilledVsModeled query={modeled} />
       <CostReconciliation filters={filters} />
@@ -67,18 +69,9 @@ export function CostsView() {
   );
 }
 
-function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; label: string }) {
-  const { data, seriesNames } = useMemo(() => costByMonth(rows, groupBy), [rows, groupBy]);
-  const split = useMemo(() => {
-    const byMonth = new Map<string, { x: string; keys: number; requests: number }>();
-    for (const r of rows) {
-      const m = byMonth.get(monthOf(r)) ?? { x: monthOf(r), keys: 0, requests: 0 };
-      m.keys += num(pick(r, "keys", "storage", "keyCost")) ?? 0;
-      m.requests += num(pick(r, "requests", "requestCost")) ?? 0;
-      byMonth.set(m.x, m);
-    }
-    return [...byMonth.values()].sort((a, b) => a.x.localeCompare(b.x));
-  }, [rows]);
+function CostCharts({ rows, label }: { rows: readonly CostRow[]; label: string }) {
+  const { data, seriesNames } = useMemo(() => costByMonth(rows), [rows]);
+  const split = useMemo(() => storageVsRequests(rows), [rows]);
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <SeriesChart title={`KMS cost per ${label.toLowerCase()} by month`} description="Usage, USD, each month from its source (the bill where imported, Cost Explorer otherwise); untagged cost shown as (untagged)" testId="chart-cost-by-group" kind="bar" stacked
@@ -90,7 +83,7 @@ function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; la
 }
 
 /** Cost rows fetched before the business-unit tag key changed keep the old key's grouping. */
-function TagKeyChangeNote({ change }: { change: { key: string; since: string } | null | undefined }) {
+function TagKeyChangeNote({ change }: { change: { key: string; since: string } | null }) {
   if (!change) return null;
   return (
     <p className="text-sm text-amber-800" data-testid="bu-tag-key-change">

@@ -12,17 +12,12 @@ export const useKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("keys"
 export const useKeyQuery = (arn: string) => useApiQuery<unknown>("keys:detail", `/api/keys/${encodeURIComponent(arn)}`, {}, arn !== "", { arn });
 export const useFindingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("findings", "/api/findings", p);
 export const useCostsByBuQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:by-bu", "/api/costs/by-bu", p);
-export const useChargebackQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:chargeback", "/api/costs/chargeback", p);
-export const useModeledCostsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:modeled", "/api/costs/modeled", p);
-export const useCostReconciliationQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:reconciliation", "/api/costs/reconciliation", p);
 export const useBucketKeySavingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:bucket-keys", "/api/savings/bucket-keys", p);
-export const useIdleKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:idle-keys", "/api/savings/idle-keys", p);
 export const useMttpQuery = (p: QueryParams = {}) => useApiQuery<unknown>("mttp", "/api/mttp", p);
 export const useSettingsQuery = () => useApiQuery<unknown>("settings", "/api/settings");
 export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs", "/api/runs", p);
 export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");
-export const useBillImportsQuery = <T,>(p: QueryParams = {}) => useApiQuery<T>("bill:imports", "/api/bill/imports", p);
 export const useRoleMappingsQuery = () => useApiQuery<unknown>("admin:role-mappings", "/api/admin/role-mappings");
 
 // The list pages read one page at a time (components/tables/server-table.tsx): the server

@@ -9,7 +9,7 @@ const billImportsParams = z.strictObject({
   limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").default(20),
 });
 
-export type BillImportItem = {
+type BillImportItem = {
   id: string;
   /** "YYYY-MM" */
   billingPeriod: string;
@@ -26,9 +26,9 @@ export type BillImportItem = {
   finishedAt: string | null;
 };
 
-export type BillImports = { items: BillImportItem[] };
+type BillImports = { items: BillImportItem[] };
 
-export async function listBillImports(db: Db, params: z.output<typeof billImportsParams>): Promise<BillImports> {
+async function listBillImports(db: Db, params: z.output<typeof billImportsParams>): Promise<BillImports> {
   const rows = await db.billImport.findMany({ orderBy: [{ startedAt: "desc" }, { billingPeriod: "desc" }], take: params.limit });
   return {
     items: rows.map((r) => ({
