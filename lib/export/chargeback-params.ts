@@ -11,6 +11,11 @@ export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must
 /** How untagged cost is charged, as x_AllocationMethod writes it; both chargeback endpoints take it. */
 export const allocationParam = z.enum(ALLOCATION_METHODS, { error: "must be direct or proportional" }).default("direct");
 
+/** The name of earlier versions (`reallocate=none|proportional`): a 400 that names its successor. */
+export const renamedAllocationParams = {
+  reallocate: z.never({ error: "was renamed allocation (direct or proportional)" }).optional(),
+};
+
 export const chargebackParamsSchema = z.strictObject({
   from: chargebackPeriod.optional(),
   to: chargebackPeriod.optional(),
@@ -18,6 +23,7 @@ export const chargebackParamsSchema = z.strictObject({
   region: z.string().min(1).max(32).optional(),
   bu: z.string().min(1).max(256).optional(),
   allocation: allocationParam,
+  ...renamedAllocationParams,
 });
 
 export type ChargebackParams = z.output<typeof chargebackParamsSchema>;

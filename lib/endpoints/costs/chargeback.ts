@@ -13,7 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { UNTAGGED } from "@/lib/domain/business-unit";
 import { type Day } from "@/lib/domain/days";
 import { allocateUnits, fromMoneyUnits, sumMoney, toMoneyUnits } from "@/lib/domain/money";
-import { allocationParam, chargebackPeriod, periodEnd, periodStart } from "@/lib/export/chargeback-params";
+import { allocationParam, chargebackPeriod, periodEnd, periodStart, renamedAllocationParams } from "@/lib/export/chargeback-params";
 import type { AllocationMethod } from "@/lib/export/chargeback-rows";
 import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
 
@@ -81,10 +81,10 @@ export async function chargeback(db: Db, query: ChargebackQuery): Promise<Charge
     const untagged = toMoneyUnits(buRows.find((r) => r.businessUnit === UNTAGGED)?.net ?? 0);
     const tagged = buRows.filter((r) => r.businessUnit !== UNTAGGED);
     const taggedUnits = tagged.map((r) => toMoneyUnits(r.total));
-    const reallocate = query.allocation === "proportional" && untagged !== 0n && taggedUnits.reduce((a, u) => a + u, 0n) > 0n;
-    const shares = new Map(reallocate ? allocateUnits(untagged, taggedUnits).map((share, i) => [tagged[i]!.businessUnit, share]) : []);
+    const shareUntagged = query.allocation === "proportional" && untagged !== 0n && taggedUnits.reduce((a, u) => a + u, 0n) > 0n;
+    const shares = new Map(shareUntagged ? allocateUnits(untagged, taggedUnits).map((share, i) => [tagged[i]!.businessUnit, share]) : []);
     for (const r of buRows) {
-      if (reallocate && r.businessUnit === UNTAGGED) continue;
+      if (shareUntagged && r.businessUnit === UNTAGGED) continue;
       // query.bu holds stored values ("" = untagged), rows hold labels.
       if (query.bu?.length && !query.bu.includes(r.businessUnit === UNTAGGED ? "" : r.businessUnit)) continue;
       const share = shares.get(r.businessUnit) ?? 0n;
@@ -118,6 +118,7 @@ export const chargebackEndpoint = defineEndpoint({
     region: dimensionParams.region,
     bu: dimensionParams.bu,
     allocation: allocationParam,
+    ...renamedAllocationParams,
   }),
   query: (db, params) => chargeback(db, params),
 });
