@@ -3,6 +3,7 @@
 // accepted and stands for its month), so the CSV and the JSON of the same range hold the same
 // total. The CSV takes one account, region and BU; the JSON takes lists like every JSON endpoint.
 import { z } from "zod";
+import { toDay } from "@/lib/domain/days";
 import { ALLOCATION_METHODS } from "./chargeback-rows";
 
 /** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
@@ -48,17 +49,17 @@ export function periodEnd(p: string): string | null {
   const d = new Date(`${month}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1);
   d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
+  return toDay(d);
 }
 
-/** [first day, last day] of each calendar month overlapping fromDay..toDay, clipped to them. */
-export function monthsOf(fromDay: string, toDay: string): [string, string][] {
+/** [first day, last day] of each calendar month overlapping fromDay..lastDay, clipped to them. */
+export function monthsOf(fromDay: string, lastDay: string): [string, string][] {
   const out: [string, string][] = [];
-  for (let start = fromDay; start <= toDay; ) {
+  for (let start = fromDay; start <= lastDay; ) {
     const [y, m] = start.split("-").map(Number) as [number, number];
-    const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    out.push([start, last < toDay ? last : toDay]);
+    const next = toDay(new Date(Date.UTC(y, m, 1)));
+    const last = toDay(new Date(Date.UTC(y, m, 0)));
+    out.push([start, last < lastDay ? last : lastDay]);
     start = next;
   }
   return out;

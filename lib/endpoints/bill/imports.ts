@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import type { Db } from "@/lib/db/client";
+import { toDay } from "@/lib/domain/days";
 
 const billImportsParams = z.strictObject({
   limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").default(20),
@@ -33,7 +34,7 @@ async function listBillImports(db: Db, params: z.output<typeof billImportsParams
   return {
     items: rows.map((r) => ({
       id: r.id,
-      billingPeriod: r.billingPeriod.toISOString().slice(0, 7),
+      billingPeriod: toDay(r.billingPeriod).slice(0, 7),
       format: r.format,
       source: r.source,
       status: r.status,
