@@ -15,12 +15,12 @@ import { QueryBoundary } from "@/components/tables/states";
 import type { Column } from "@/components/tables/table-model";
 import type { costsByBuEndpoint } from "@/lib/endpoints/costs/by-bu";
 import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
-import type { CostGrouping } from "@/lib/queries/kpi/cost-by-bu";
+import type { CostRow } from "./cost-rows";
 import { BilledVsModeled } from "./billed-vs-modeled";
 import { CostReconciliation } from "./cost-reconciliation";
 import { CostSources } from "./cost-sources";
 import { ChargebackDownload } from "./chargeback-download";
-import { COST_GROUPINGS, costByMonth, groupingLabel, storageVsRequests, type CostRow } from "./cost-rows";
+import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
 
 /** "bill (final)", "bill (provisional)" or "Cost Explorer", as the API names the row's source. */
 const sourceCol: Column<CostRow> = {
@@ -71,7 +71,16 @@ export function CostsView() {
 
 function CostCharts({ rows, label }: { rows: readonly CostRow[]; label: string }) {
   const { data, seriesNames } = useMemo(() => costByMonth(rows), [rows]);
-  const split = useMemo(() => storageVsRequests(rows), [rows]);
+  const split = useMemo(() => {
+    const byMonth = new Map<string, { x: string; keys: number; requests: number }>();
+    for (const r of rows) {
+      const m = byMonth.get(monthOf(r)) ?? { x: monthOf(r), keys: 0, requests: 0 };
+      m.keys += r.keys;
+      m.requests += r.requests;
+      byMonth.set(m.x, m);
+    }
+    return [...byMonth.values()].sort((a, b) => a.x.localeCompare(b.x));
+  }, [rows]);
   return (
     <div className="grid gap-4 xl:grid-cols-2">
       <SeriesChart title={`KMS cost per ${label.toLowerCase()} by month`} description="Usage, USD, each month from its source (the bill where imported, Cost Explorer otherwise); untagged cost shown as (untagged)" testId="chart-cost-by-group" kind="bar" stacked

@@ -72,9 +72,9 @@ export function SavingsView() {
         </ul>
       </section>
       <h2 className="text-lg font-semibold">Bucket Key candidates</h2>
-      <ApiTable query={buckets} select={(d) => d.items} title="Bucket Key candidates" columns={bucketColumns} testId="bucket-keys-table" rowKey={["resourceArn"]} initialSort={{ id: "savings", direction: "desc" }} emptyMessage="No SSE-KMS bucket without a Bucket Key." />
+      <ApiTable query={buckets} title="Bucket Key candidates" columns={bucketColumns} testId="bucket-keys-table" rowKey={["resourceArn"]} initialSort={{ id: "savings", direction: "desc" }} emptyMessage="No SSE-KMS bucket without a Bucket Key." />
       <h2 className="text-lg font-semibold">Unused and disabled keys</h2>
-      <ApiTable query={idle} select={(d) => d.items} title="Unused and disabled keys" columns={idleColumns} testId="idle-keys-table" rowKey={["keyArn"]} emptyMessage="No unused or disabled customer managed key." />
+      <ApiTable query={idle} title="Unused and disabled keys" columns={idleColumns} testId="idle-keys-table" rowKey={["keyArn"]} emptyMessage="No unused or disabled customer managed key." />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-// The Costs page's charts from GET /api/costs/by-bu rows: usage per month and group, and key
-// storage against requests per month, computed by hand for three rows.
+// The Costs page's chart of GET /api/costs/by-bu rows: usage per month and group, computed by
+// hand for three rows.
 import { describe, expect, it } from "vitest";
-import { costByMonth, storageVsRequests, type CostRow } from "@/components/costs/cost-rows";
+import { costByMonth, type CostRow } from "@/components/costs/cost-rows";
 
 const row = (period: string, group: string, keys: number, requests: number, other = 0): CostRow => ({
   period, group, businessUnit: group, keys, requests, other, total: keys + requests + other,
@@ -19,12 +19,5 @@ describe("cost rows", () => {
         { x: "2026-03", payments: 4, "(untagged)": 0 },
       ],
     });
-  });
-
-  it("sum key storage and requests per month over the groups", () => {
-    expect(storageVsRequests(rows)).toEqual([
-      { x: "2026-02", keys: 3, requests: 0.5 },
-      { x: "2026-03", keys: 3, requests: 1 },
-    ]);
   });
 });
