@@ -1,9 +1,9 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import { formatUsd, NO_VALUE } from "@/components/format";
+import { NO_VALUE } from "@/components/format";
 import { ApiTable } from "@/components/tables/api-table";
-import { countCol, textCol, usdCol } from "@/components/tables/columns";
+import { countColumn, textColumn, usdColumn } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
@@ -16,19 +16,14 @@ type ModeledCost = ResponseOf<typeof modeledCostEndpoint>;
 type BuRow = ModeledCost["byBusinessUnit"][number];
 type Side = "keyStorage" | "requests";
 
-const dash = (v: number | null | undefined, shown: (n: number) => string) => (v === null || v === undefined ? NO_VALUE : shown(v));
-
-/** One USD column over a side's figure: "—" where the side has no comparison (requests: null). */
-function sideCol(id: string, header: string, read: (r: BuRow) => number | null | undefined, shown: (n: number) => string = formatUsd): Column<BuRow> {
-  return { ...usdCol<BuRow>(id, header), value: (r) => read(r) ?? null, cell: (r) => dash(read(r), shown) };
-}
-
+// A side without a comparison (requests: null) shows "—" in each of its columns.
 function comparisonCols(side: Side, label: string, billedHeader: string): Column<BuRow>[] {
+  const percent = (r: BuRow) => r[side]?.variance.percent ?? null;
   return [
-    sideCol(`${side}Billed`, billedHeader, (r) => r[side]?.billed),
-    sideCol(`${side}Modeled`, `${label} modeled (USD)`, (r) => r[side]?.modeled),
-    sideCol(`${side}Variance`, `${label} variance (USD)`, (r) => r[side]?.variance.absolute),
-    sideCol(`${side}VariancePct`, `${label} variance (%)`, (r) => r[side]?.variance.percent, (v) => `${v.toFixed(1)}%`),
+    usdColumn(`${side}Billed`, billedHeader, (r: BuRow) => r[side]?.billed ?? null),
+    usdColumn(`${side}Modeled`, `${label} modeled (USD)`, (r: BuRow) => r[side]?.modeled ?? null),
+    usdColumn(`${side}Variance`, `${label} variance (USD)`, (r: BuRow) => r[side]?.variance.absolute ?? null),
+    { ...usdColumn(`${side}VariancePct`, `${label} variance (%)`, percent), cell: (r) => (percent(r) === null ? NO_VALUE : `${percent(r)!.toFixed(1)}%`) },
   ];
 }
 
@@ -53,11 +48,11 @@ export function BilledVsModeled({ query }: { query: UseQueryResult<ModeledCost> 
       <ApiTable query={query} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}
         select={(data) => data.byBusinessUnit}
         columns={[
-          textCol<BuRow>("bu", "Business unit", "businessUnit"),
+          textColumn("bu", "Business unit", (r: BuRow) => r.businessUnit),
           ...comparisonCols("keyStorage", "Key storage", "Key storage billed (USD)"),
           ...comparisonCols("requests", "Requests", "Requests billed, same days (USD)"),
-          countCol<BuRow>("noData", "Keys without request data", "keysWithoutRequestData"),
-          usdCol<BuRow>("billedTotal", "Billed, whole month (USD)", "billedTotal"),
+          countColumn("noData", "Keys without request data", (r: BuRow) => r.keysWithoutRequestData),
+          usdColumn("billedTotal", "Billed, whole month (USD)", (r: BuRow) => r.billedTotal),
         ]}
         emptyMessage="No modeled cost for this month." />
     </>

@@ -4,7 +4,7 @@ import { formatUsd, NO_VALUE } from "@/components/format";
 import { filtersToApiParams, type GlobalFilters } from "@/components/filters/filter-params";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { textCol, usdCol } from "@/components/tables/columns";
+import { textColumn, usdColumn } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { costReconciliationEndpoint, ReconciliationStatus } from "@/lib/endpoints/costs/reconciliation";
@@ -27,8 +27,8 @@ const pctCol: Column<Compared> = {
   cell: (r) => (r.differencePct === null ? NO_VALUE : `${r.differencePct.toFixed(1)} %`),
 };
 const statusCol: Column<Compared> = { id: "status", header: "Sources", value: (r) => STATUS_LABELS[r.status] };
-const monthCol = textCol<Compared>("month", "Month", "month");
-const usageCols = [usdCol<Compared>("bill", "Bill usage (USD)", "bill"), usdCol<Compared>("costExplorer", "Cost Explorer (USD)", "costExplorer"), usdCol<Compared>("difference", "Difference (USD)", "difference"), pctCol];
+const monthCol = textColumn("month", "Month", (r: Compared) => r.month);
+const usageCols = [usdColumn("bill", "Bill usage (USD)", (r: Compared) => r.bill), usdColumn("costExplorer", "Cost Explorer (USD)", (r: Compared) => r.costExplorer), usdColumn("difference", "Difference (USD)", (r: Compared) => r.difference), pctCol];
 
 export function CostReconciliation({ filters }: { filters: GlobalFilters }) {
   const query = useEndpoint<typeof costReconciliationEndpoint>("/api/costs/reconciliation", filtersToApiParams(filters, ["from", "to", "bu"]));
@@ -42,7 +42,7 @@ export function CostReconciliation({ filters }: { filters: GlobalFilters }) {
       <ApiTable query={query} title="Reconciliation by month" testId="reconciliation-months" rowKey={["month"]} select={(data): readonly Compared[] => data.months}
         columns={[monthCol, statusCol, ...usageCols]} />
       <ApiTable query={query} title="Reconciliation by month and business unit" testId="reconciliation-table" rowKey={["month", "businessUnit"]} select={(data): readonly BuMonth[] => data.rows}
-        columns={[monthCol, textCol<BuMonth>("businessUnit", "Business unit", "businessUnit"), statusCol, ...usageCols, usdCol<BuMonth>("billOtherCharges", "Bill credits, tax, corrections (USD)", "billOtherCharges")]} />
+        columns={[monthCol, textColumn("businessUnit", "Business unit", (r: BuMonth) => r.businessUnit), statusCol, ...usageCols, usdColumn("billOtherCharges", "Bill credits, tax, corrections (USD)", (r: BuMonth) => r.billOtherCharges)]} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { textCol, usdCol } from "@/components/tables/columns";
+import { textColumn, usdColumn } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
 import type { Column } from "@/components/tables/table-model";
 import type { costsByBuEndpoint } from "@/lib/endpoints/costs/by-bu";
@@ -59,9 +59,9 @@ export function CostsView() {
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
       <ApiTable query={costs} select={(data) => data.rows} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group"]}
-        columns={[textCol<CostRow>("month", "Month", "period"), textCol<CostRow>("group", label, "group"), usdCol<CostRow>("keys", "Key storage (USD)", "keys"), usdCol<CostRow>("requests", "Requests (USD)", "requests"), usdCol<CostRow>("other", "Other (USD)", "other"), usdCol<CostRow>("total", "Usage total (USD)", "total"),
-          usdCol<CostRow>("credits", "Credits (USD)", "credits"), usdCol<CostRow>("tax", "Tax (USD)", "tax"), usdCol<CostRow>("corrections", "Refunds/corrections (USD)", "corrections"),
-          usdCol<CostRow>("adjustments", "Other adjustments (USD)", "adjustments"), usdCol<CostRow>("net", "Net: usage + credits, tax, corrections (USD)", "net"),
+        columns={[textColumn("month", "Month", (r: CostRow) => r.period), textColumn("group", label, (r: CostRow) => r.group), usdColumn("keys", "Key storage (USD)", (r: CostRow) => r.keys), usdColumn("requests", "Requests (USD)", (r: CostRow) => r.requests), usdColumn("other", "Other (USD)", (r: CostRow) => r.other), usdColumn("total", "Usage total (USD)", (r: CostRow) => r.total),
+          usdColumn("credits", "Credits (USD)", (r: CostRow) => r.credits), usdColumn("tax", "Tax (USD)", (r: CostRow) => r.tax), usdColumn("corrections", "Refunds/corrections (USD)", (r: CostRow) => r.corrections),
+          usdColumn("adjustments", "Other adjustments (USD)", (r: CostRow) => r.adjustments), usdColumn("net", "Net: usage + credits, tax, corrections (USD)", (r: CostRow) => r.net),
           sourceCol]} />
       <BilledVsModeled query={modeled} />
       <CostReconciliation filters={filters} />

@@ -5,7 +5,10 @@ import { formatPercent, formatUsd, formatInteger } from "@/components/format";
 import { okabeIto, reasonColors } from "@/components/charts/palette";
 import { namedSeries, pivot } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";
-import { useBucketKeySavingsQuery, useCostsByBuQuery, useCoverageQuery, useNoncompliantQuery } from "@/components/hooks/queries/endpoints";
+import { useCoverageQuery, useNoncompliantQuery } from "@/components/hooks/queries/endpoints";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import type { costsByBuEndpoint } from "@/lib/endpoints/costs/by-bu";
+import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
 import { num, rowsOf, str, type Row } from "@/components/hooks/queries/types";
 import { QueryBoundary } from "@/components/tables/states";
 import { reasonLabels, reasonOrder } from "./reason-labels";
@@ -17,8 +20,8 @@ export function OverviewCharts() {
   const org = useCoverageQuery({});
   const byBu = useCoverageQuery({ groupBy: "bu" });
   const nc = useNoncompliantQuery({});
-  const cost = useCostsByBuQuery({ granularity: "month" });
-  const buckets = useBucketKeySavingsQuery({ pageSize: 500 });
+  const cost = useEndpoint<typeof costsByBuEndpoint>("/api/costs/by-bu", { granularity: "month" });
+  const buckets = useEndpoint<typeof bucketKeySavingsEndpoint>("/api/savings/bucket-keys", { pageSize: 500 });
   const coverage = useMemo(() => {
     const rows: Row[] = [
       ...rowsOf<Row>(org.data).map((p) => ({ ...p, group: "Organization" })),

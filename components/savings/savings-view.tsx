@@ -7,7 +7,7 @@ import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { countCol, textCol, usdCol } from "@/components/tables/columns";
+import { countColumn, textColumn, usdColumn } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
@@ -18,24 +18,24 @@ type Bucket = ResponseOf<typeof bucketKeySavingsEndpoint>["items"][number];
 type IdleKey = ResponseOf<typeof idleKeySavingsEndpoint>["items"][number];
 
 const bucketColumns: Column<Bucket>[] = [
-  textCol<Bucket>("name", "Bucket", "name"),
-  textCol<Bucket>("bu", "Business unit", "businessUnit"),
-  textCol<Bucket>("account", "Account", "accountId"),
-  textCol<Bucket>("class", "Encryption", "encryptionClass"),
-  { ...textCol<Bucket>("basis", "Attribution", "basis"), value: (r) => attributionLabel(r.basis) },
-  countCol<Bucket>("requests", "KMS requests / month", "monthlyRequests"),
-  usdCol<Bucket>("savings", "Projected savings (USD / month)", "monthlySavings"),
-  textCol<Bucket>("key", "Key", "keyArn"),
+  textColumn("name", "Bucket", (r: Bucket) => r.name),
+  textColumn("bu", "Business unit", (r: Bucket) => r.businessUnit),
+  textColumn("account", "Account", (r: Bucket) => r.accountId),
+  textColumn("class", "Encryption", (r: Bucket) => r.encryptionClass),
+  textColumn("basis", "Attribution", (r: Bucket) => attributionLabel(r.basis)),
+  countColumn("requests", "KMS requests / month", (r: Bucket) => r.monthlyRequests),
+  usdColumn("savings", "Projected savings (USD / month)", (r: Bucket) => r.monthlySavings),
+  textColumn("key", "Key", (r: Bucket) => r.keyArn ?? ""),
 ];
 
 const idleColumns: Column<IdleKey>[] = [
   // Its aliases, or its ARN when it has none (an empty alias list is no name to show).
-  { id: "key", header: "Key", value: (r) => (r.aliases.length ? r.aliases.join(" ") : r.keyArn) },
-  textCol<IdleKey>("reason", "Why", "codes"),
-  textCol<IdleKey>("state", "State", "keyState"),
-  textCol<IdleKey>("bu", "Business unit", "businessUnit"),
-  textCol<IdleKey>("account", "Account", "accountId"),
-  usdCol<IdleKey>("savings", "Savings (USD / month)", "monthlySavings"),
+  textColumn("key", "Key", (r: IdleKey) => (r.aliases.length ? r.aliases.join(" ") : r.keyArn)),
+  textColumn("reason", "Why", (r: IdleKey) => r.codes.join(" ")),
+  textColumn("state", "State", (r: IdleKey) => r.keyState),
+  textColumn("bu", "Business unit", (r: IdleKey) => r.businessUnit),
+  textColumn("account", "Account", (r: IdleKey) => r.accountId),
+  usdColumn("savings", "Savings (USD / month)", (r: IdleKey) => r.monthlySavings),
 ];
 
 /** Unknown is not $0: "no data (N buckets)" when no bucket has data; a partial sum says what it leaves out. */

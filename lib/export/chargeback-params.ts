@@ -2,9 +2,10 @@
 // (lib/endpoints/costs/chargeback.ts): the months touching the range are whole (a day is
 // accepted and stands for its month), so the CSV and the JSON of the same range hold the same
 // total. The CSV takes one account, region and BU; the JSON takes lists like every JSON endpoint.
-import { z } from "zod";
 import { toDay } from "@/lib/domain/days";
 import { ALLOCATION_METHODS } from "./chargeback-rows";
+import { z } from "zod";
+import { badRequest } from "@/lib/api/errors";
 
 /** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
 export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
@@ -63,4 +64,13 @@ export function monthsOf(fromDay: string, lastDay: string): [string, string][] {
     start = next;
   }
   return out;
+}
+
+/** The first and last day of the whole months of `from` and `to` (each optional); a 400 naming the bad one. */
+export function wholeMonths(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+  const fromDay = from === undefined ? undefined : periodStart(from);
+  const toDay = to === undefined ? undefined : periodEnd(to);
+  if (fromDay === null) throw badRequest("from: must be a month (2026-03) or a day (2026-03-15)");
+  if (toDay === null) throw badRequest("to: must be a month (2026-03) or a day (2026-03-15)");
+  return { from: fromDay, to: toDay };
 }

@@ -11,8 +11,6 @@ export const useNoncompliantResourcesQuery = (p: QueryParams = {}) => useApiQuer
 export const useKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("keys", "/api/keys", p);
 export const useKeyQuery = (arn: string) => useApiQuery<unknown>("keys:detail", `/api/keys/${encodeURIComponent(arn)}`, {}, arn !== "", { arn });
 export const useFindingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("findings", "/api/findings", p);
-export const useCostsByBuQuery = (p: QueryParams = {}) => useApiQuery<unknown>("costs:by-bu", "/api/costs/by-bu", p);
-export const useBucketKeySavingsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:bucket-keys", "/api/savings/bucket-keys", p);
 export const useMttpQuery = (p: QueryParams = {}) => useApiQuery<unknown>("mttp", "/api/mttp", p);
 export const useSettingsQuery = () => useApiQuery<unknown>("settings", "/api/settings");
 export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs", "/api/runs", p);
