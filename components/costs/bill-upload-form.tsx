@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useBillImportsQuery } from "@/components/hooks/queries/endpoints";
 import { useBillUploadMutation } from "@/components/hooks/queries/mutations";
-import type { BillImports } from "@/lib/bill/import/imports-list";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import type { PeriodOutcome } from "@/lib/bill/import/import-bill";
+import type { getBillImportsEndpoint } from "@/lib/endpoints/bill/imports";
 
 type UploadResult = { source: string; periods: Array<PeriodOutcome & { summary: string }> };
 
@@ -13,7 +13,7 @@ export function BillUploadForm({ maxMegabytes }: { maxMegabytes: number }) {
   const [files, setFiles] = useState<FileList | null>(null);
   const [force, setForce] = useState(false);
   const upload = useBillUploadMutation<UploadResult>();
-  const imports = useBillImportsQuery<BillImports>({ limit: 10 });
+  const imports = useEndpoint<typeof getBillImportsEndpoint>("/api/bill/imports", { limit: 10 });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,42 +1,41 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import { formatUsd } from "@/components/format";
-import { num, str, type Row } from "@/components/hooks/queries/types";
+import { NO_VALUE } from "@/components/format";
 import { ApiTable } from "@/components/tables/api-table";
-import { countCol, textCol, usdCol } from "@/components/tables/columns";
+import { countColumn, textColumn, usdColumn } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
 
 // Billed vs modeled per business unit (API /api/costs/modeled), each side like for like: key
 // storage over the whole month, requests over the days with per-key data only. A blank request
 // comparison means no day of the month has per-key data: nothing to compare, not zero.
 
-/** The `side` object of a row ("keyStorage" or "requests"); undefined when the API has none. */
-const sideOf = (r: Row, side: string) => (r[side] ?? undefined) as Row | undefined;
+type ModeledCost = ResponseOf<typeof modeledCostEndpoint>;
+type BuRow = ModeledCost["byBusinessUnit"][number];
+type Side = "keyStorage" | "requests";
 
-function comparisonCols(side: string, label: string, billedHeader: string): Column<Row>[] {
-  const read = (r: Row, field: string) => num(sideOf(r, side)?.[field]);
-  const variance = (r: Row) => (sideOf(r, side)?.variance ?? undefined) as Row | undefined;
-  const percent = (r: Row) => num(variance(r)?.percent);
-  const dash = (v: number | null, shown: (n: number) => string) => (v === null ? "—" : shown(v));
+// A side without a comparison (requests: null) shows "—" in each of its columns.
+function comparisonCols(side: Side, label: string, billedHeader: string): Column<BuRow>[] {
+  const percent = (r: BuRow) => r[side]?.variance.percent ?? null;
   return [
-    { ...usdCol(`${side}Billed`, billedHeader), value: (r) => read(r, "billed"), cell: (r) => dash(read(r, "billed"), formatUsd) },
-    { ...usdCol(`${side}Modeled`, `${label} modeled (USD)`), value: (r) => read(r, "modeled"), cell: (r) => dash(read(r, "modeled"), formatUsd) },
-    { ...usdCol(`${side}Variance`, `${label} variance (USD)`), value: (r) => num(variance(r)?.absolute), cell: (r) => dash(num(variance(r)?.absolute), formatUsd) },
-    { ...usdCol(`${side}VariancePct`, `${label} variance (%)`), value: percent, cell: (r) => dash(percent(r), (v) => `${v.toFixed(1)}%`) },
+    usdColumn(`${side}Billed`, billedHeader, (r: BuRow) => r[side]?.billed ?? null),
+    usdColumn(`${side}Modeled`, `${label} modeled (USD)`, (r: BuRow) => r[side]?.modeled ?? null),
+    usdColumn(`${side}Variance`, `${label} variance (USD)`, (r: BuRow) => r[side]?.variance.absolute ?? null),
+    { ...usdColumn(`${side}VariancePct`, `${label} variance (%)`, percent), cell: (r) => (percent(r) === null ? NO_VALUE : `${percent(r)!.toFixed(1)}%`) },
   ];
 }
 
 /** "14 of 28 days (2026-02-15 to 2026-02-28)": what the request comparison covers. */
-function requestDaysText(data: unknown): string {
-  const days = ((data as Row | undefined)?.requestDays ?? null) as Row | null;
+function requestDaysText(days: ModeledCost["requestDays"] | undefined): string {
   if (!days) return "";
-  if (!num(days.covered)) return "No day of this month has per-key request data: requests are not compared.";
-  return `Requests compared on the ${str(days.covered)} of ${str(days.period)} days with per-key data (${str(days.from)} to ${str(days.to)}); requests billed on other days are in the month's billed total only.`;
+  if (!days.covered) return "No day of this month has per-key request data: requests are not compared.";
+  return `Requests compared on the ${days.covered} of ${days.period} days with per-key data (${days.from ?? ""} to ${days.to ?? ""}); requests billed on other days are in the month's billed total only.`;
 }
 
-export function BilledVsModeled({ query }: { query: UseQueryResult<unknown> }) {
-  const month = str((query.data as Row | undefined)?.month);
+export function BilledVsModeled({ query }: { query: UseQueryResult<ModeledCost> }) {
+  const month = query.data?.month;
   return (
     <>
       <h2 className="text-lg font-semibold">Billed vs modeled{month ? `, ${month}` : ""}</h2>
@@ -44,16 +43,16 @@ export function BilledVsModeled({ query }: { query: UseQueryResult<unknown> }) {
         Key storage: billed KMS-Keys usage (key-months and rotation surcharge) vs modeled key-months × price + rotation surcharge, over the whole month.
         Requests: billed KMS-Requests usage vs modeled requests × price, on the same days. Variance = modeled − billed; the free tier is not modeled.
       </p>
-      <p className="text-sm text-slate-600" data-testid="modeled-request-days">{requestDaysText(query.data)}</p>
-      <p className="text-sm text-slate-600" data-testid="modeled-cost-source">Billed side: Source: {str(((query.data as Row | undefined)?.costSource as Row | null | undefined)?.label) || "no cost data"} (usage only).</p>
+      <p className="text-sm text-slate-600" data-testid="modeled-request-days">{requestDaysText(query.data?.requestDays)}</p>
+      <p className="text-sm text-slate-600" data-testid="modeled-cost-source">Billed side: Source: {query.data?.costSource?.label || "no cost data"} (usage only).</p>
       <ApiTable query={query} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}
-        select={(data) => ((data as Row).byBusinessUnit as Row[] | undefined) ?? []}
+        select={(data) => data.byBusinessUnit}
         columns={[
-          textCol("bu", "Business unit", "businessUnit"),
+          textColumn("bu", "Business unit", (r: BuRow) => r.businessUnit),
           ...comparisonCols("keyStorage", "Key storage", "Key storage billed (USD)"),
           ...comparisonCols("requests", "Requests", "Requests billed, same days (USD)"),
-          countCol("noData", "Keys without request data", "keysWithoutRequestData"),
-          usdCol("billedTotal", "Billed, whole month (USD)", "billedTotal"),
+          countColumn("noData", "Keys without request data", (r: BuRow) => r.keysWithoutRequestData),
+          usdColumn("billedTotal", "Billed, whole month (USD)", (r: BuRow) => r.billedTotal),
         ]}
         emptyMessage="No modeled cost for this month." />
     </>

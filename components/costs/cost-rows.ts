@@ -1,25 +1,16 @@
-// Shapes cost rows from the API into chart series: month × group → USD.
-import { num, pick, str, type Row } from "@/components/hooks/queries/types";
+// Shapes the cost rows of GET /api/costs/by-bu into chart series: month × group → USD.
 import { pivot } from "@/components/charts/series";
-import { buLabel } from "@/lib/domain/business-unit";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { costsByBuEndpoint } from "@/lib/endpoints/costs/by-bu";
 
-export function monthOf(r: Row): string {
-  return str(pick(r, "period", "month", "day")).slice(0, 7);
-}
+export type CostsByBu = ResponseOf<typeof costsByBuEndpoint>;
+export type CostRow = CostsByBu["rows"][number];
 
-export function groupOf(r: Row, field: string): string {
-  const v = str(pick(r, field, "businessUnit", "group"));
-  return buLabel(v);
-}
+export const monthOf = (r: CostRow): string => r.period.slice(0, 7);
 
-export function costOf(r: Row): number {
-  const total = num(pick(r, "total", "cost", "billedCost", "unblendedCost"));
-  if (total !== null) return total;
-  return (num(pick(r, "keys", "storage", "keyCost")) ?? 0) + (num(pick(r, "requests", "requestCost")) ?? 0);
-}
-
-export function costByMonth(rows: readonly Row[], field: string) {
-  return pivot(rows, monthOf, (r) => groupOf(r, field), costOf, 0);
+/** Usage (total) per month and group ("(untagged)" is a group like any other). */
+export function costByMonth(rows: readonly CostRow[]) {
+  return pivot(rows, monthOf, (r) => r.group, (r) => r.total, 0);
 }
 
 /** The showback groupings of GET /api/costs/by-bu?groupBy=, with their column headers. */
@@ -27,6 +18,7 @@ export const COST_GROUPINGS = [
   { value: "bu", label: "Business unit" },
   { value: "account", label: "Account" },
 ] as const;
+/** Checked against the endpoint's groupBy when the view sends it (useEndpoint's parameter type). */
 export type CostGrouping = (typeof COST_GROUPINGS)[number]["value"];
 
 export function groupingLabel(value: CostGrouping): string {

@@ -8,12 +8,14 @@ import { semanticColors } from "@/components/charts/palette";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { useCostsByBuQuery, useModeledCostsQuery } from "@/components/hooks/queries/endpoints";
-import { num, pick, rowsOf, str, type Row } from "@/components/hooks/queries/types";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { textCol, usdCol } from "@/components/tables/columns";
+import { textColumn, usdColumn } from "@/components/tables/columns";
 import { QueryBoundary } from "@/components/tables/states";
 import type { Column } from "@/components/tables/table-model";
+import type { costsByBuEndpoint } from "@/lib/endpoints/costs/by-bu";
+import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
+import type { CostRow } from "./cost-rows";
 import { BilledVsModeled } from "./billed-vs-modeled";
 import { CostReconciliation } from "./cost-reconciliation";
 import { CostSources } from "./cost-sources";
@@ -22,18 +24,18 @@ import { UnitCost } from "./unit-cost";
 import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
 
 /** "bill (final)", "bill (provisional)" or "Cost Explorer", as the API names the row's source. */
-const sourceCol: Column<Row> = {
+const sourceCol: Column<CostRow> = {
   id: "source",
   header: "Source",
-  value: (r) => (str(r.costSource) === "Bill" ? `bill (${str(r.billStatus) || "provisional"})` : "Cost Explorer"),
+  value: (r) => (r.costSource === "Bill" ? `bill (${r.billStatus ?? "provisional"})` : "Cost Explorer"),
 };
 
 export function CostsView() {
   const { filters } = useFilters();
   const [groupBy, setGroupBy] = useState<CostGrouping>("bu");
   const label = groupingLabel(groupBy);
-  const costs = useCostsByBuQuery({ ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
-  const modeled = useModeledCostsQuery(filtersToApiParams(filters, ["bu"]));
+  const costs = useEndpoint<typeof costsByBuEndpoint>("/api/costs/by-bu", { ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
+  const modeled = useEndpoint<typeof modeledCostEndpoint>("/api/costs/modeled", filtersToApiParams(filters, ["bu"]));
   return (
     <div className="space-y-6">
       <FilterBar only={["from", "to", "account", "region", "bu"]} />
@@ -49,19 +51,19 @@ export function CostsView() {
       <QueryBoundary query={costs} label="Loading KMS cost">
         {(data) => (
           <>
-            <TagKeyChangeNote change={(data as Row).businessUnitTagKeyChange as { key: string; since: string } | null | undefined} />
-            <CostSources sources={((data as Row).sources ?? []) as Row[]} />
-            <CostCharts rows={rowsOf<Row>(data)} groupBy="group" label={label} />
+            <TagKeyChangeNote change={data.businessUnitTagKeyChange} />
+            <CostSources sources={data.sources} />
+            <CostCharts rows={data.rows} label={label} />
           </>
         )}
       </QueryBoundary>
       <UnitCost />
       <ChargebackDownload filters={filters} />
       <h2 className="text-lg font-semibold">Showback rows</h2>
-      <ApiTable query={costs} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group", "businessUnit"]}
-        columns={[textCol("month", "Month", "period"), textCol("group", label, "group", "businessUnit"), usdCol("keys", "Key storage (USD)", "keys"), usdCol("requests", "Requests (USD)", "requests"), usdCol("other", "Other (USD)", "other"), usdCol("total", "Usage total (USD)", "total"),
-          usdCol("credits", "Credits (USD)", "credits"), usdCol("tax", "Tax (USD)", "tax"), usdCol("corrections", "Refunds/corrections (USD)", "corrections"),
-          usdCol("adjustments", "Other adjustments (USD)", "adjustments"), usdCol("net", "Net: usage + credits, tax, corrections (USD)", "net"),
+      <ApiTable query={costs} select={(data) => data.rows} title={`KMS cost by ${label.toLowerCase()} and month`} testId="costs-table" rowKey={["period", "group"]}
+        columns={[textColumn("month", "Month", (r: CostRow) => r.period), textColumn("group", label, (r: CostRow) => r.group), usdColumn("keys", "Key storage (USD)", (r: CostRow) => r.keys), usdColumn("requests", "Requests (USD)", (r: CostRow) => r.requests), usdColumn("other", "Other (USD)", (r: CostRow) => r.other), usdColumn("total", "Usage total (USD)", (r: CostRow) => r.total),
+          usdColumn("credits", "Credits (USD)", (r: CostRow) => r.credits), usdColumn("tax", "Tax (USD)", (r: CostRow) => r.tax), usdColumn("corrections", "Refunds/corrections (USD)", (r: CostRow) => r.corrections),
+          usdColumn("adjustments", "Other adjustments (USD)", (r: CostRow) => r.adjustments), usdColumn("net", "Net: usage + credits, tax, corrections (USD)", (r: CostRow) => r.net),
           sourceCol]} />
       <BilledVsModeled query={modeled} />
       <CostReconciliation filters={filters} />
@@ -69,14 +71,14 @@ export function CostsView() {
   );
 }
 
-function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; label: string }) {
-  const { data, seriesNames } = useMemo(() => costByMonth(rows, groupBy), [rows, groupBy]);
+function CostCharts({ rows, label }: { rows: readonly CostRow[]; label: string }) {
+  const { data, seriesNames } = useMemo(() => costByMonth(rows), [rows]);
   const split = useMemo(() => {
     const byMonth = new Map<string, { x: string; keys: number; requests: number }>();
     for (const r of rows) {
       const m = byMonth.get(monthOf(r)) ?? { x: monthOf(r), keys: 0, requests: 0 };
-      m.keys += num(pick(r, "keys", "storage", "keyCost")) ?? 0;
-      m.requests += num(pick(r, "requests", "requestCost")) ?? 0;
+      m.keys += r.keys;
+      m.requests += r.requests;
       byMonth.set(m.x, m);
     }
     return [...byMonth.values()].sort((a, b) => a.x.localeCompare(b.x));
@@ -92,7 +94,7 @@ function CostCharts({ rows, groupBy, label }: { rows: Row[]; groupBy: string; la
 }
 
 /** Cost rows fetched before the business-unit tag key changed keep the old key's grouping. */
-function TagKeyChangeNote({ change }: { change: { key: string; since: string } | null | undefined }) {
+function TagKeyChangeNote({ change }: { change: { key: string; since: string } | null }) {
   if (!change) return null;
   return (
     <p className="text-sm text-amber-800" data-testid="bu-tag-key-change">

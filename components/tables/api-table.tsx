@@ -6,8 +6,11 @@ import { DataTable } from "./data-table";
 import { QueryBoundary } from "./states";
 import type { Column, SortState } from "./table-model";
 
-/** A DataTable over one endpoint's rows, with its loading and error states. */
-export function ApiTable({
+/**
+ * A DataTable over one endpoint's rows, with its loading and error states. Typed by the
+ * endpoint's response D and its rows R (`select`); untyped, the rows are guessed by rowsOf.
+ */
+export function ApiTable<D = unknown, R = Row>({
   query,
   title,
   columns,
@@ -17,20 +20,20 @@ export function ApiTable({
   emptyMessage,
   select,
 }: {
-  query: UseQueryResult<unknown>;
+  query: UseQueryResult<D>;
   title: string;
-  columns: Column<Row>[];
+  columns: Column<R>[];
   testId: string;
-  rowKey: string[];
+  rowKey: Extract<keyof R, string>[];
   initialSort?: SortState;
   emptyMessage?: string;
-  /** Rows from the response when they are not its main list. */
-  select?: (data: unknown) => Row[];
+  /** The rows of the response (required for a typed response; untyped, its main list). */
+  select?: (data: D) => readonly R[];
 }) {
   return (
     <QueryBoundary query={query} label={`Loading ${title.toLowerCase()}`}>
       {(data) => {
-        const rows = select ? select(data) : rowsOf(data);
+        const rows = select ? select(data) : rowsOf<R>(data);
         return (
           <DataTable
             title={title}

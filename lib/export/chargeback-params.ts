@@ -1,11 +1,22 @@
-// Query parameters of GET /api/export/chargeback, the same as GET /api/costs/chargeback: the
-// months touching the range are whole (a day is accepted and stands for its month), so the CSV
-// and the JSON of the same range hold the same total.
+// Query parameters of GET /api/export/chargeback, the same names as GET /api/costs/chargeback
+// (lib/endpoints/costs/chargeback.ts): the months touching the range are whole (a day is
+// accepted and stands for its month), so the CSV and the JSON of the same range hold the same
+// total. The CSV takes one account, region and BU; the JSON takes lists like every JSON endpoint.
+import { toDay } from "@/lib/domain/days";
+import { ALLOCATION_METHODS } from "./chargeback-rows";
 import { z } from "zod";
 import { badRequest } from "@/lib/api/errors";
 
 /** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
 export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
+
+/** How untagged cost is charged, as x_AllocationMethod writes it; both chargeback endpoints take it. */
+export const allocationParam = z.enum(ALLOCATION_METHODS, { error: "must be direct or proportional" }).default("direct");
+
+/** The name of earlier versions (`reallocate=none|proportional`): a 400 that names its successor. */
+export const renamedAllocationParams = {
+  reallocate: z.never({ error: "was renamed allocation (direct or proportional)" }).optional(),
+};
 
 export const chargebackParamsSchema = z.strictObject({
   from: chargebackPeriod.optional(),
@@ -13,7 +24,8 @@ export const chargebackParamsSchema = z.strictObject({
   account: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
   region: z.string().min(1).max(32).optional(),
   bu: z.string().min(1).max(256).optional(),
-  allocation: z.enum(["direct", "proportional"], { message: "must be direct or proportional" }).default("direct"),
+  allocation: allocationParam,
+  ...renamedAllocationParams,
 });
 
 export type ChargebackParams = z.output<typeof chargebackParamsSchema>;
@@ -38,17 +50,17 @@ export function periodEnd(p: string): string | null {
   const d = new Date(`${month}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1);
   d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
+  return toDay(d);
 }
 
-/** [first day, last day] of each calendar month overlapping fromDay..toDay, clipped to them. */
-export function monthsOf(fromDay: string, toDay: string): [string, string][] {
+/** [first day, last day] of each calendar month overlapping fromDay..lastDay, clipped to them. */
+export function monthsOf(fromDay: string, lastDay: string): [string, string][] {
   const out: [string, string][] = [];
-  for (let start = fromDay; start <= toDay; ) {
+  for (let start = fromDay; start <= lastDay; ) {
     const [y, m] = start.split("-").map(Number) as [number, number];
-    const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    out.push([start, last < toDay ? last : toDay]);
+    const next = toDay(new Date(Date.UTC(y, m, 1)));
+    const last = toDay(new Date(Date.UTC(y, m, 0)));
+    out.push([start, last < lastDay ? last : lastDay]);
     start = next;
   }
   return out;

@@ -3,7 +3,12 @@
 // lines keep their ChargeCategory (Usage, Credit, Tax, ...) and ChargeClass (Correction). Postgres writes the rows (chargeback-sql.ts); what is left here is the vocabulary
 // and the month shares of proportional allocation, which are computed before the stream starts.
 
-export type AllocationMethod = "direct" | "proportional";
+/**
+ * How untagged cost is charged (DOMAIN.md §6.4), one name everywhere: the `allocation` parameter
+ * of both chargeback endpoints, `allocation` in the JSON answer, x_AllocationMethod in the CSV.
+ */
+export const ALLOCATION_METHODS = ["direct", "proportional"] as const;
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
 
 export const KMS_SERVICE_NAME = "AWS Key Management Service";
 

@@ -130,6 +130,7 @@ describe("chargeback CSV export", () => {
       ["from=2026-02-30", "Parameter from is not a calendar month or day: 2026-02-30"],
       ["from=2026-05&to=2026-02", "Parameter from (2026-05) is after to (2026-02)"],
       ["format=xlsx", "Unknown parameter format"],
+      ["reallocate=none", "Parameter reallocate was renamed allocation (direct or proportional)"],
     ];
     for (const [query, message] of cases) {
       const res = await get(query);

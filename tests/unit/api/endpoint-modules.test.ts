@@ -17,20 +17,13 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
  */
 const NOT_MODULES: Record<string, string> = {
   "* /api/[...unknown]": "the JSON 404 for any path no route serves",
-  "GET /api/bill/imports": "TODO(#17) not converted yet",
-  "POST /api/bill/imports": "TODO(#17) not converted yet",
-  "GET /api/costs/by-bu": "TODO(#17) not converted yet",
-  "GET /api/costs/chargeback": "TODO(#17) not converted yet",
-  "GET /api/costs/modeled": "TODO(#17) not converted yet",
-  "GET /api/costs/reconciliation": "TODO(#17) not converted yet",
+  "POST /api/bill/imports": "a multipart upload of export files, spooled to disk, not a JSON body",
   "GET /api/export/audit": "a CSV stream: Postgres writes it (COPY ... TO STDOUT) straight into the response",
-  "GET /api/export/chargeback": "TODO(#17) not converted yet",
-  "GET /api/reports/showback": "TODO(#17) not converted yet",
+  "GET /api/export/chargeback": "a CSV stream written by Postgres (COPY), not JSON",
+  "GET /api/reports/showback": "a PDF rendered by Chromium, not JSON",
   "GET /api/runs/[id]": "TODO(#17) not converted yet",
   "GET /api/runs": "TODO(#17) not converted yet",
   "POST /api/runs": "TODO(#17) not converted yet",
-  "GET /api/savings/bucket-keys": "TODO(#17) not converted yet",
-  "GET /api/savings/idle-keys": "TODO(#17) not converted yet",
 };
 
 function files(dir: string, name: RegExp): string[] {

@@ -1,18 +1,14 @@
 import { handle, jsonResponse } from "@/lib/api/errors";
-import { parseQuery } from "@/lib/api/params";
+import { serve } from "@/lib/api/serve";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { withAccess } from "@/lib/auth/with-access";
-import { billImportsQuery, listBillImports } from "@/lib/bill/import/imports-list";
 import { importFailed, periodLine } from "@/lib/bill/import/summary";
 import { importUpload } from "@/lib/bill/import/upload";
 import { db } from "@/lib/db/client";
+import { getBillImportsEndpoint } from "@/lib/endpoints/bill/imports";
 
 export const dynamic = "force-dynamic";
-
-function get(request: Request): Promise<Response> {
-  return handle(async () => listBillImports(db(), parseQuery(request, billImportsQuery)));
-}
 
 /** Imports uploaded export files (docs/api.md): 200 with each period's outcome, 422 when a period failed. */
 function post(request: Request): Promise<Response> {
@@ -29,5 +25,5 @@ function post(request: Request): Promise<Response> {
   });
 }
 
-export const GET = withAccess("GET /api/bill/imports", get);
+export const GET = serve(getBillImportsEndpoint);
 export const POST = withAccess("POST /api/bill/imports", post);

@@ -1,17 +1,5 @@
-import { z } from "zod";
-import { handle } from "@/lib/api/errors";
-import { dimensionParams, pageParams, parseQuery } from "@/lib/api/params";
-import { scopedFilters } from "@/lib/auth/scope";
-import { db } from "@/lib/db/client";
-import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
-import { withAccess } from "@/lib/auth/with-access";
+import { serve } from "@/lib/api/serve";
+import { idleKeySavingsEndpoint } from "@/lib/endpoints/savings/idle-keys";
 
 export const dynamic = "force-dynamic";
-
-const query = z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, ...pageParams });
-
-function get(request: Request): Promise<Response> {
-  return handle(async () => idleKeySavingsReport(db(), scopedFilters(parseQuery(request, query))));
-}
-
-export const GET = withAccess("GET /api/savings/idle-keys", get);
+export const GET = serve(idleKeySavingsEndpoint);

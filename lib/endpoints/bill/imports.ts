@@ -1,14 +1,16 @@
 // GET /api/bill/imports: the latest bill imports, newest first, for the Costs page's upload panel
 // and for FinOps checking which months come from the bill (finops and admin only: sources and
-// errors name buckets and files).
+// errors name buckets and files). POST (an upload) is not a JSON module: app/api/bill/imports/route.ts.
 import { z } from "zod";
+import { defineEndpoint } from "@/lib/api/endpoint";
 import type { Db } from "@/lib/db/client";
+import { toDay } from "@/lib/domain/days";
 
-export const billImportsQuery = z.strictObject({
+const billImportsParams = z.strictObject({
   limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int("must be a whole number from 1 to 100").min(1, "must be a whole number from 1 to 100").max(100, "must be a whole number from 1 to 100").default(20),
 });
 
-export type BillImportItem = {
+type BillImportItem = {
   id: string;
   /** "YYYY-MM" */
   billingPeriod: string;
@@ -25,14 +27,14 @@ export type BillImportItem = {
   finishedAt: string | null;
 };
 
-export type BillImports = { items: BillImportItem[] };
+type BillImports = { items: BillImportItem[] };
 
-export async function listBillImports(db: Db, params: z.output<typeof billImportsQuery>): Promise<BillImports> {
+async function listBillImports(db: Db, params: z.output<typeof billImportsParams>): Promise<BillImports> {
   const rows = await db.billImport.findMany({ orderBy: [{ startedAt: "desc" }, { billingPeriod: "desc" }], take: params.limit });
   return {
     items: rows.map((r) => ({
       id: r.id,
-      billingPeriod: r.billingPeriod.toISOString().slice(0, 7),
+      billingPeriod: toDay(r.billingPeriod).slice(0, 7),
       format: r.format,
       source: r.source,
       status: r.status,
@@ -47,3 +49,9 @@ export async function listBillImports(db: Db, params: z.output<typeof billImport
     })),
   };
 }
+
+export const getBillImportsEndpoint = defineEndpoint({
+  route: "GET /api/bill/imports",
+  params: billImportsParams,
+  query: (db, params) => listBillImports(db, params),
+});

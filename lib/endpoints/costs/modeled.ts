@@ -1,20 +1,23 @@
-// Modeled KMS cost per key for one month (DOMAIN.md §6.4): key-months + rotation surcharge +
+// GET /api/costs/modeled: modeled KMS cost per key for one month (DOMAIN.md §6.4): key-months + rotation surcharge +
 // requests × price, beside what was billed, each side compared like for like (issue 13 item 11):
 // - key storage: modeled key-months + rotation over the whole period vs the billed `KMS-Keys`
 //   usage types (category KEYS) over the same period;
 // - requests: per-key request volume exists only on the days with Cost Explorer resource-level
 //   rows (14 days at most), so modeled requests are compared with the billed `KMS-Requests*`
 //   cost (category REQUESTS) of exactly those days; no comparison without such days.
+import { z } from "zod";
+import { defineEndpoint } from "@/lib/api/endpoint";
+import { dimensionParams, month as monthParam, pageParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoney, roundMoneyOrNull, sumMoney } from "@/lib/domain/money";
 import { applyPriceOverrides } from "@/lib/domain/prices";
 import { costVariance, modeledKeyCost, pendingSinceOf, type CostVariance } from "@/lib/kpi/modeled-cost";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
-import { latestCostDay } from "./as-of";
-import { costSourcesByMonth } from "./cost-source";
-import { keyRecordOf } from "./key-records";
-import { num } from "./sql";
+import { latestCostDay } from "@/lib/queries/kpi/as-of";
+import { costSourcesByMonth } from "@/lib/queries/kpi/cost-source";
+import { keyRecordOf } from "@/lib/queries/kpi/key-records";
+import { num } from "@/lib/queries/kpi/sql";
 import { buLabel } from "@/lib/domain/business-unit";
 
 export interface ModeledCostQuery {
@@ -82,7 +85,10 @@ function monthPeriod(month: string, latest: Day): { start: Day; endExclusive: Da
 export async function modeledCost(db: Db, query: ModeledCostQuery) {
   const latest = await latestCostDay(db);
   const month = query.month ?? latest?.slice(0, 7);
-  if (!month || !latest) return { month: null, period: null, byBusinessUnit: [], total: 0, page: query.page, pageSize: query.pageSize, keys: [] as ModeledKeyRow[] };
+  if (!month || !latest) {
+    // No cost data at all: the same shape, every part empty.
+    return { month: null, period: null, costSource: null, perKeyRequestData: false, requestDays: null, byBusinessUnit: [], total: 0, page: query.page, pageSize: query.pageSize, keys: [] as ModeledKeyRow[] };
+  }
   const { start, endExclusive } = monthPeriod(month, latest);
   const period = { start: dayToDate(start), end: dayToDate(endExclusive) };
   const [settings, versions, requests, coveredDays, ceStatus] = await Promise.all([
@@ -215,3 +221,9 @@ async function billedByBusinessUnit(db: Db, start: Day, endExclusive: Day, cover
   );
   return new Map(rows.map((r) => [buLabel(r.business_unit), { keys: roundMoney(r.keys), requestsOnCoveredDays: roundMoney(r.requests), total: roundMoney(r.total) }]));
 }
+
+export const modeledCostEndpoint = defineEndpoint({
+  route: "GET /api/costs/modeled",
+  params: z.strictObject({ month: monthParam.optional(), bu: dimensionParams.bu, ...pageParams }),
+  query: (db, params) => modeledCost(db, params),
+});

@@ -1,13 +1,17 @@
-// Bill vs Cost Explorer per month and business unit (issue 15): both sides usage only, like for
+// GET /api/costs/reconciliation: bill vs Cost Explorer per month and business unit (issue 15): both sides usage only, like for
 // like (the bill's credits, tax, corrections and adjustments are shown beside, not compared), and
 // the difference absolute and in percent of Cost Explorer. Read from both sources whatever the
 // costSource setting, so a FinOps person can explain the gap before switching. A month that only
 // one source holds is marked: its other side is null ("no data"), not $0.
+import { z } from "zod";
+import { defineEndpoint } from "@/lib/api/endpoint";
+import { dimensionParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoneyOrNull } from "@/lib/domain/money";
 import { relativeChange } from "@/lib/queries/period-change";
-import { latestCostDay, thirteenMonthsBack } from "./as-of";
-import { billStatusOf, type BillStatus } from "./cost-source";
+import { latestCostDay, thirteenMonthsBack } from "@/lib/queries/kpi/as-of";
+import { billStatusOf, type BillStatus } from "@/lib/queries/kpi/cost-source";
+import { wholeMonthParams } from "./chargeback";
 import { type Day, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 
@@ -101,3 +105,10 @@ export async function costReconciliation(db: Db, query: { from?: Day; to?: Day; 
   }
   return { from, to, months, rows: out };
 }
+
+export const costReconciliationEndpoint = defineEndpoint({
+  route: "GET /api/costs/reconciliation",
+  // Whole months, as the chargeback: a month (2026-03) or a day standing for its month.
+  params: z.strictObject({ ...wholeMonthParams, bu: dimensionParams.bu }),
+  query: (db, params) => costReconciliation(db, params),
+});
