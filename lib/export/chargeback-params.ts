@@ -5,7 +5,6 @@
 import { toDay } from "@/lib/domain/days";
 import { ALLOCATION_METHODS } from "./chargeback-rows";
 import { z } from "zod";
-import { badRequest } from "@/lib/api/errors";
 
 /** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
 export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");
@@ -66,11 +65,13 @@ export function monthsOf(fromDay: string, lastDay: string): [string, string][] {
   return out;
 }
 
-/** The first and last day of the whole months of `from` and `to` (each optional); a 400 naming the bad one. */
-export function wholeMonths(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
-  const fromDay = from === undefined ? undefined : periodStart(from);
-  const toDay = to === undefined ? undefined : periodEnd(to);
-  if (fromDay === null) throw badRequest("from: must be a month (2026-03) or a day (2026-03-15)");
-  if (toDay === null) throw badRequest("to: must be a month (2026-03) or a day (2026-03-15)");
-  return { from: fromDay, to: toDay };
-}
+const NOT_A_PERIOD = "must be a month (2026-03) or a day (2026-03-15)";
+
+/**
+ * `from` and `to` as the first and last day of their months: the chargeback and the
+ * reconciliation read whole months, so the range check compares months, not the days given.
+ */
+export const wholeMonthParams = {
+  from: z.string().refine((p) => chargebackPeriod.safeParse(p).success && periodStart(p) !== null, NOT_A_PERIOD).transform((p) => periodStart(p)!).optional(),
+  to: z.string().refine((p) => chargebackPeriod.safeParse(p).success && periodEnd(p) !== null, NOT_A_PERIOD).transform((p) => periodEnd(p)!).optional(),
+};

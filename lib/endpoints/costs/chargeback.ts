@@ -13,20 +13,9 @@ import type { Db } from "@/lib/db/client";
 import { UNTAGGED } from "@/lib/domain/business-unit";
 import { type Day } from "@/lib/domain/days";
 import { allocateUnits, fromMoneyUnits, sumMoney, toMoneyUnits } from "@/lib/domain/money";
-import { allocationParam, chargebackPeriod, periodEnd, periodStart, renamedAllocationParams } from "@/lib/export/chargeback-params";
+import { allocationParam, renamedAllocationParams, wholeMonthParams } from "@/lib/export/chargeback-params";
 import type { AllocationMethod } from "@/lib/export/chargeback-rows";
 import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
-
-const NOT_A_PERIOD = "must be a month (2026-03) or a day (2026-03-15)";
-
-/**
- * `from` and `to` as the first and last day of their months: the chargeback and the
- * reconciliation read whole months, so the range check compares months, not the days given.
- */
-export const wholeMonthParams = {
-  from: z.string().refine((p) => chargebackPeriod.safeParse(p).success && periodStart(p) !== null, NOT_A_PERIOD).transform((p) => periodStart(p)!).optional(),
-  to: z.string().refine((p) => chargebackPeriod.safeParse(p).success && periodEnd(p) !== null, NOT_A_PERIOD).transform((p) => periodEnd(p)!).optional(),
-};
 
 export interface ChargebackRow {
   BillingPeriodStart: Day;

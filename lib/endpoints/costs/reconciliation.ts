@@ -6,12 +6,12 @@
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { dimensionParams } from "@/lib/api/params";
+import { wholeMonthParams } from "@/lib/export/chargeback-params";
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoneyOrNull } from "@/lib/domain/money";
 import { relativeChange } from "@/lib/queries/period-change";
 import { latestCostDay, thirteenMonthsBack } from "@/lib/queries/kpi/as-of";
 import { billStatusOf, type BillStatus } from "@/lib/queries/kpi/cost-source";
-import { wholeMonthParams } from "./chargeback";
 import { type Day, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 

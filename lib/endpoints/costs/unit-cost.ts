@@ -21,7 +21,7 @@ import type { Db } from "@/lib/db/client";
 import { buLabel } from "@/lib/domain/business-unit";
 import { type Day, toDay } from "@/lib/domain/days";
 import { roundMoney } from "@/lib/domain/money";
-import { chargebackPeriod, wholeMonths } from "@/lib/export/chargeback-params";
+import { wholeMonthParams } from "@/lib/export/chargeback-params";
 import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
 import type { BillStatus, CostSource } from "@/lib/queries/kpi/cost-source";
 import { rollupSeries } from "@/lib/queries/kpi/rollup-series";
@@ -72,14 +72,13 @@ export const unitCostEndpoint = defineEndpoint({
   route: "GET /api/costs/unit-cost",
   params: z.strictObject({
     // A month or a day, as for the chargeback: the months touching the range are whole.
-    from: chargebackPeriod.optional(),
-    to: chargebackPeriod.optional(),
+    ...wholeMonthParams,
     account: dimensionParams.account,
     region: dimensionParams.region,
     bu: dimensionParams.bu,
   }),
   query: async (db, { from, to, ...filters }) => {
-    const costs = await costByBu(db, { granularity: "month", ...wholeMonths(from, to), ...filters });
+    const costs = await costByBu(db, { granularity: "month", from, to, ...filters });
     if (!costs.from || !costs.to) return { from: null, to: null, rows: [] as UnitCostRow[] };
     const [days, storageDays] = await Promise.all([daysWithData(db, costs.from, costs.to), rollupSeries(db, { from: costs.from, to: costs.to, filters, groupBy: "bu" })]);
     const storage = new Map<string, StorageMonth>();
