@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { migrate } from "@/lib/db/migrate";
 import { db } from "@/lib/db/client";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
-import { withAccess } from "@/lib/auth/with-access";
+import { withRule } from "@/lib/auth/with-access";
 import { benchCredentials } from "./lib/credentials";
 import { percentile } from "./lib/stats";
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   await migrate(process.env.DATABASE_URL!);
   const { session, token: secret } = await benchCredentials(db());
   const handler = async () => new Response("{}");
-  const gated = withAccess("GET /api/overview", handler);
+  const gated = withRule("GET /api/overview", "read", handler);
   const url = "http://127.0.0.1:3000/api/overview";
   const direct = await time(() => handler());
   const bearer = await time(() => gated(new Request(url, { headers: { authorization: `Bearer ${secret}` } })));

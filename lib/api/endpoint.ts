@@ -1,10 +1,10 @@
-// One module per endpoint (lib/endpoints/<path>.ts) declares what the endpoint is: its route id
-// (the access rule's key), its zod parameters, and its query; the response type is inferred from
-// the query. route.ts files are one line (`export const GET = serve(endpoint)`), and the browser
+// One module per endpoint (lib/endpoints/<path>.ts) declares what the endpoint is: its route,
+// who may call it (its access rule), its zod parameters, and its query; the response type is
+// inferred from the query. route.ts files are one line (`export const GET = serve(endpoint)`), and the browser
 // reads the endpoint through the typed hook useEndpoint (components/hooks/queries/use-endpoint.ts),
 // so a field renamed in a query fails typecheck in the view that reads it.
 import type { z } from "zod";
-import type { RouteId } from "@/lib/auth/access-rules";
+import type { Access } from "@/lib/auth/access-rules";
 import type { Db } from "@/lib/db/client";
 
 export interface EndpointContext {
@@ -12,9 +12,16 @@ export interface EndpointContext {
   request?: Request;
 }
 
-export interface Endpoint<Route extends RouteId = RouteId, S extends z.ZodType = z.ZodType, R = unknown> {
-  /** "GET /api/costs/by-bu": the key of ACCESS_RULES and the heading of docs/api.md. */
+/** "GET /api/costs/by-bu": the method and the app/api path, as in docs/api.md's headings. */
+export type EndpointRoute = `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`;
+
+export interface Endpoint<Route extends EndpointRoute = EndpointRoute, S extends z.ZodType = z.ZodType, R = unknown> {
   route: Route;
+  /**
+   * Who may call it (lib/auth/access-rules.ts explains each level), beside the endpoint it guards:
+   * the table there holds pages and the few handlers that are not modules.
+   */
+  access: Exclude<Access, "public">;
   /**
    * The query string (GET, DELETE) or JSON body (POST, PUT, PATCH) as a z.strictObject; path
    * segments ([arn], [id]) are parameters too, under their folder name. Bad input → 400 naming it.
@@ -33,7 +40,7 @@ export interface Endpoint<Route extends RouteId = RouteId, S extends z.ZodType =
   body?: "optional";
 }
 
-export const defineEndpoint = <Route extends RouteId, S extends z.ZodType, R>(endpoint: Endpoint<Route, S, R>) => endpoint;
+export const defineEndpoint = <Route extends EndpointRoute, S extends z.ZodType, R>(endpoint: Endpoint<Route, S, R>) => endpoint;
 
 /** What JSON.stringify makes of a value (bigints travel as decimal strings: lib/api/errors.ts). */
 export type Json<T> = T extends bigint
@@ -51,8 +58,8 @@ export type Json<T> = T extends bigint
             : T;
 
 /** The response body of an endpoint as the browser receives it. */
-export type ResponseOf<E> = E extends Endpoint<RouteId, z.ZodType, infer R> ? Json<Awaited<R>> : never;
+export type ResponseOf<E> = E extends Endpoint<EndpointRoute, z.ZodType, infer R> ? Json<Awaited<R>> : never;
 /** The parameters a caller sends (query string values before parsing). */
-export type ParamsOf<E> = E extends Endpoint<RouteId, infer S, unknown> ? z.input<S> : never;
+export type ParamsOf<E> = E extends Endpoint<EndpointRoute, infer S, unknown> ? z.input<S> : never;
 /** "/api/costs/by-bu" for "GET /api/costs/by-bu". */
 export type PathOf<E> = E extends Endpoint<infer Route, z.ZodType, unknown> ? (Route extends `${string} ${infer P}` ? P : never) : never;

@@ -1,12 +1,11 @@
 // The one route handler every endpoint module is served by: authenticate and check the access
-// rule (withAccess), parse the query string or JSON body and the path segments with the module's
+// rule (the module's `access`), parse the query string or JSON body and the path segments with the module's
 // schema (400 naming the parameter), narrow `bu` to the caller's scope, run the query, and answer
 // JSON (200, or the endpoint's `status`) in the one error shape (errors.ts).
 import { z } from "zod";
-import type { Endpoint } from "./endpoint";
-import type { RouteId } from "@/lib/auth/access-rules";
+import type { Endpoint, EndpointRoute } from "./endpoint";
 import { scopedFilters } from "@/lib/auth/scope";
-import { withAccess } from "@/lib/auth/with-access";
+import { withRule } from "@/lib/auth/with-access";
 import { db } from "@/lib/db/client";
 import { handle, jsonResponse } from "./errors";
 import { GenerationResponseCache } from "./generation-cache";
@@ -28,12 +27,12 @@ async function inputOf(endpoint: Endpoint, request: Request, context: RouteConte
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any endpoint: its params and answer types vary
-export function serve<E extends Endpoint<RouteId, any, unknown>>(endpoint: E) {
+export function serve<E extends Endpoint<EndpointRoute, any, unknown>>(endpoint: E) {
   const e = endpoint as unknown as Endpoint;
   // A cached answer is shared by every caller with the same (scoped) parameters: its query gets
   // no request to read.
   const cache = e.cache === "generation" ? new GenerationResponseCache((client, params: Record<string, unknown>) => e.query(client, params, {})) : null;
-  return withAccess(e.route, (request: Request, context?: RouteContext) =>
+  return withRule(e.route, e.access, (request: Request, context?: RouteContext) =>
     handle(async () => {
       const params = scopedFilters(await inputOf(e, request, context)) as Record<string, unknown>;
       checkRange(params as { from?: string; to?: string });

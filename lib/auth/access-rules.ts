@@ -1,6 +1,9 @@
-// THE access table: every page, every /api/* method and every export, and who may call it.
-// tests/unit/auth/access-rules.test.ts walks app/**/page.tsx and app/**/route.ts on disk and
-// fails when one has no rule here, so a new route cannot ship without deciding who sees it.
+// Who may call what. An endpoint module (lib/endpoints/*) carries its own rule, `access`, beside
+// its route and query; this table holds the rest: every page, the sign-in flow, and the handlers
+// that are not modules (streams, the upload). tests/unit/auth/access-rules.test.ts walks
+// app/**/page.tsx and app/**/route.ts on disk and fails when one has no rule (here or in its
+// module) or has two, so a new route cannot ship without deciding who sees it; it also holds the
+// invariants (only admins change things, viewers never see run details) over every rule at once.
 import type { Principal, Role } from "./principal";
 
 /**
@@ -48,64 +51,15 @@ export const ACCESS_RULES = {
   // The showback pack's print page: organization-wide cost and coverage, like its PDF download.
   "PAGE /reports/showback": "finops",
   // Route handlers (app/api/**/route.ts), keyed "<METHOD> <path>".
-  "GET /api/admin/sessions": "admin",
-  "DELETE /api/admin/sessions/[id]": "admin",
-  "GET /api/admin/tokens": "admin",
-  "POST /api/admin/tokens": "admin",
-  "DELETE /api/admin/tokens/[id]": "admin",
-  "GET /api/admin/users": "admin",
-  "DELETE /api/admin/users/[id]/sessions": "admin",
-  "GET /api/admin/audit": "admin",
-  "GET /api/admin/role-mappings": "admin",
-  "PUT /api/admin/role-mappings/[group]": "admin",
-  "DELETE /api/admin/role-mappings/[group]": "admin",
-  "GET /api/alerts/channels": "admin",
-  "POST /api/alerts/channels": "admin",
-  "PUT /api/alerts/channels/[id]": "admin",
-  "DELETE /api/alerts/channels/[id]": "admin",
-  "POST /api/alerts/channels/[id]/test": "admin",
-  "GET /api/alerts/deliveries": "admin",
-  "POST /api/alerts/deliveries/[id]/retry": "admin",
-  "GET /api/alerts/rules": "admin",
-  "POST /api/alerts/rules": "admin",
-  "PUT /api/alerts/rules/[id]": "admin",
-  "DELETE /api/alerts/rules/[id]": "admin",
-  "POST /api/alerts/rules/[id]/mute": "admin",
-  "GET /api/alerts/conditions": "admin",
   // The bill's imports name buckets and files; uploading one replaces a month's bill lines.
-  "GET /api/bill/imports": "finops",
   "POST /api/bill/imports": "admin",
-  "GET /api/costs/by-bu": "read",
-  "GET /api/costs/chargeback": "read",
-  "GET /api/costs/modeled": "read",
-  "GET /api/costs/reconciliation": "read",
-  "GET /api/costs/unit-cost": "read",
-  "GET /api/coverage": "read",
   "GET /api/export/audit": "admin",
   "GET /api/export/chargeback": "export",
-  "GET /api/findings": "read",
-  "GET /api/freshness": "read",
-  "GET /api/keys": "read",
-  "GET /api/keys/[arn]": "read",
-  "GET /api/mttp": "read",
-  "GET /api/noncompliant": "read",
-  "GET /api/overview": "read",
-  "GET /api/resources/noncompliant": "read",
   "GET /api/runs": "finops",
   "POST /api/runs": "admin",
   "GET /api/runs/[id]": "finops",
-  "GET /api/savings/bucket-keys": "read",
-  "GET /api/savings/idle-keys": "read",
-  "GET /api/savings/compliance-cost": "read",
-  "GET /api/settings": "read",
-  "PUT /api/settings": "admin",
   // Reports (issue 16): the showback pack (PDF) for the FinOps review; schedules are admin's.
   "GET /api/reports/showback": "finops",
-  "GET /api/reports/schedules": "admin",
-  "POST /api/reports/schedules": "admin",
-  "PUT /api/reports/schedules/[id]": "admin",
-  "DELETE /api/reports/schedules/[id]": "admin",
-  "POST /api/reports/schedules/[id]/send-now": "admin",
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ACCESS_RULES;
@@ -120,6 +74,11 @@ const AUDIENCE: Record<Access, readonly Role[]> = {
 
 export function rolesFor(route: RouteId): readonly Role[] {
   return AUDIENCE[ACCESS_RULES[route]];
+}
+
+/** True when a role is in the audience of an access level. */
+export function roleMayCall(role: Role, access: Access): boolean {
+  return AUDIENCE[access].includes(role);
 }
 
 export function mayCall(principal: Principal, route: RouteId): boolean {

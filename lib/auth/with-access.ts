@@ -5,7 +5,7 @@
 // inside runWithPrincipal so scoped queries read the principal with currentPrincipal().
 import { jsonResponse } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { ACCESS_RULES, mayCall, type RouteId } from "./access-rules";
+import { ACCESS_RULES, roleMayCall, type Access, type RouteId } from "./access-rules";
 import { principalOfToken } from "./api-tokens";
 import { authConfig, type AuthConfig } from "./config";
 import { runWithPrincipal } from "./context";
@@ -38,12 +38,18 @@ export async function authenticate(request: Request, config: AuthConfig = authCo
   return principalOfSession(db(), session, { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS });
 }
 
+/** A handler that is not an endpoint module, under its rule in the ACCESS_RULES table. */
 export function withAccess<R extends Request, A extends unknown[]>(route: RouteId, handler: (request: R, ...rest: A) => Promise<Response>) {
+  return withRule(route, ACCESS_RULES[route], handler);
+}
+
+/** A handler under an explicit rule: an endpoint module's own `access` (lib/api/serve.ts). */
+export function withRule<R extends Request, A extends unknown[]>(route: string, access: Access, handler: (request: R, ...rest: A) => Promise<Response>) {
   return async (request: R, ...rest: A): Promise<Response> => {
     const config = authConfig();
     const principal = await authenticate(request, config);
     if (!principal) return denied(401, "unauthorized", "sign in, or send Authorization: Bearer <API token>");
-    if (!mayCall(principal, route)) return denied(403, "forbidden", `role ${principal.role} may not call ${route}`);
+    if (!roleMayCall(principal.role, access)) return denied(403, "forbidden", `role ${principal.role} may not call ${route}`);
     const csrf = principal.kind === "token" ? null : csrfProblem(request, config.APP_URL);
     if (csrf) return denied(403, "forbidden", csrf);
     return runWithPrincipal(principal, () => handler(request, ...rest));

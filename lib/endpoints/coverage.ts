@@ -7,6 +7,7 @@ import { coverageSeries } from "@/lib/queries/kpi/coverage-series";
 
 export const coverageEndpoint = defineEndpoint({
   route: "GET /api/coverage",
+  access: "read",
   params: seriesParams,
   query: (db, params) => coverageSeries(db, seriesQueryOf(params)),
 });

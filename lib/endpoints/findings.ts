@@ -11,6 +11,7 @@ const severities = ["critical", "high", "medium", "low"] as const;
 
 export const findingsEndpoint = defineEndpoint({
   route: "GET /api/findings",
+  access: "read",
   params: z.strictObject({
     code: z.string().transform((s) => s.split(",")).pipe(z.array(z.enum(codes, { error: `must be among ${codes.join(", ")}` }))).optional(),
     severity: z.string().transform((s) => s.split(",")).pipe(z.array(z.enum(severities, { error: `must be among ${severities.join(", ")}` }))).optional(),

@@ -6,6 +6,7 @@ import { dataFreshness } from "@/lib/queries/freshness";
 
 export const freshnessEndpoint = defineEndpoint({
   route: "GET /api/freshness",
+  access: "read",
   params: z.strictObject({}),
   query: (db) => dataFreshness(db),
 });

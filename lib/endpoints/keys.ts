@@ -9,6 +9,7 @@ const list = z.string().transform((s) => s.split(",").map((v) => v.trim())).pipe
 
 export const keysEndpoint = defineEndpoint({
   route: "GET /api/keys",
+  access: "read",
   params: z.strictObject({
     manager: z.string().transform((s) => s.split(",")).pipe(z.array(z.enum(["CUSTOMER", "AWS"], { error: "must be CUSTOMER or AWS" }))).optional(),
     state: list.optional(),

@@ -7,6 +7,7 @@ import { mttpReport } from "@/lib/queries/kpi/mttp";
 
 export const mttpEndpoint = defineEndpoint({
   route: "GET /api/mttp",
+  access: "read",
   /** from/to bound the keys' creation day. */
   params: z.strictObject({ ...dateRangeParams, bu: dimensionParams.bu }),
   query: mttpReport,

@@ -6,6 +6,7 @@ import { nonCompliantSeries } from "@/lib/queries/kpi/noncompliant-series";
 
 export const noncompliantEndpoint = defineEndpoint({
   route: "GET /api/noncompliant",
+  access: "read",
   params: seriesParams,
   query: (db, params) => nonCompliantSeries(db, seriesQueryOf(params)),
 });

@@ -7,6 +7,7 @@ import { overview } from "@/lib/queries/overview";
 
 export const overviewEndpoint = defineEndpoint({
   route: "GET /api/overview",
+  access: "read",
   params: z.strictObject({}),
   query: (db, { bu }: { bu?: string[] }) => overview(db, bu),
   cache: "generation",

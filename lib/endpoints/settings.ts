@@ -17,6 +17,7 @@ import { saveSettings } from "@/lib/settings/save";
 
 export const getSettingsEndpoint = defineEndpoint({
   route: "GET /api/settings",
+  access: "read",
   params: z.strictObject({}),
   query: async (db) => ({
     settings: await loadPolicySettings(db),
@@ -39,6 +40,7 @@ async function queueRecompute(db: Db): Promise<void> {
 
 export const putSettingsEndpoint = defineEndpoint({
   route: "PUT /api/settings",
+  access: "admin",
   // The JSON object as sent: the patch is validated by the settings' own schema (saveSettings),
   // whose 400 names every invalid setting in error.fields so the form marks them all (a copying
   // schema here would also drop a "__proto__" key, which must be refused by name). Nothing is

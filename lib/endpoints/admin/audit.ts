@@ -6,6 +6,7 @@ import { auditPage, auditPageParams } from "@/lib/auth/audit-log";
 
 export const auditEndpoint = defineEndpoint({
   route: "GET /api/admin/audit",
+  access: "admin",
   params: z.strictObject(auditPageParams),
   query: (db, { limit, ...filter }) => auditPage(db, filter, limit),
 });

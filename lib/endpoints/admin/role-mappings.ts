@@ -7,6 +7,7 @@ import { effectiveMappings } from "@/lib/auth/role-mappings";
 
 export const roleMappingsEndpoint = defineEndpoint({
   route: "GET /api/admin/role-mappings",
+  access: "admin",
   params: z.strictObject({}),
   query: async (db) => ({ items: await effectiveMappings(db, authConfig().AUTH_ROLE_MAP) }),
 });

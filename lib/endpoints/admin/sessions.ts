@@ -6,6 +6,7 @@ import { authConfig } from "@/lib/auth/config";
 
 export const sessionsEndpoint = defineEndpoint({
   route: "GET /api/admin/sessions",
+  access: "admin",
   params: z.strictObject({}),
   query: (db) => listSessions(db, authConfig().SESSION_IDLE_MINUTES),
 });

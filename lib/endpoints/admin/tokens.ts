@@ -9,12 +9,14 @@ import { buLabel } from "@/lib/domain/business-unit";
 
 export const getTokensEndpoint = defineEndpoint({
   route: "GET /api/admin/tokens",
+  access: "admin",
   params: z.strictObject({}),
   query: (db) => listTokens(db),
 });
 
 export const postTokensEndpoint = defineEndpoint({
   route: "POST /api/admin/tokens",
+  access: "admin",
   params: newTokenBody,
   status: 201,
   // createApiToken audits (token.create).

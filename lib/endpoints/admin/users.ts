@@ -6,6 +6,7 @@ import { authConfig } from "@/lib/auth/config";
 
 export const usersEndpoint = defineEndpoint({
   route: "GET /api/admin/users",
+  access: "admin",
   params: z.strictObject({}),
   query: (db) => listUsers(db, authConfig().SESSION_IDLE_MINUTES),
 });

@@ -11,12 +11,14 @@ import { channelErrorsMapped } from "./store-errors";
 
 export const getChannelsEndpoint = defineEndpoint({
   route: "GET /api/alerts/channels",
+  access: "admin",
   params: z.strictObject({}),
   query: async (db) => ({ channels: await listChannels(db), secretKeyConfigured: Boolean(env().ALERTS_SECRET_KEY) }),
 });
 
 export const postChannelsEndpoint = defineEndpoint({
   route: "POST /api/alerts/channels",
+  access: "admin",
   params: channelCreateSchema,
   status: 201,
   query: async (db, input) => {

@@ -5,6 +5,7 @@ import { openConditions } from "@/lib/alerts/evaluate";
 
 export const conditionsEndpoint = defineEndpoint({
   route: "GET /api/alerts/conditions",
+  access: "admin",
   params: z.strictObject({}),
   query: async (db) => ({ conditions: await openConditions(db) }),
 });

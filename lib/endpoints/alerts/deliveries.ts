@@ -4,6 +4,7 @@ import { deliveryHistory, deliveryHistoryParams } from "@/lib/alerts/delivery-hi
 
 export const deliveriesEndpoint = defineEndpoint({
   route: "GET /api/alerts/deliveries",
+  access: "admin",
   params: deliveryHistoryParams,
   query: (db, params) => deliveryHistory(db, params),
 });

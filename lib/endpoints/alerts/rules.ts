@@ -11,6 +11,7 @@ import { ruleErrorsMapped } from "./store-errors";
 
 export const getRulesEndpoint = defineEndpoint({
   route: "GET /api/alerts/rules",
+  access: "admin",
   params: z.strictObject({}),
   query: async (db) => {
     const [rules, businessUnits] = await Promise.all([listRules(db), knownBusinessUnits(db)]);
@@ -22,6 +23,7 @@ export const getRulesEndpoint = defineEndpoint({
 
 export const postRulesEndpoint = defineEndpoint({
   route: "POST /api/alerts/rules",
+  access: "admin",
   params: ruleInputSchema,
   status: 201,
   query: async (db, input) => {

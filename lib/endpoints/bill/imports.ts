@@ -52,6 +52,7 @@ async function listBillImports(db: Db, params: z.output<typeof billImportsParams
 
 export const getBillImportsEndpoint = defineEndpoint({
   route: "GET /api/bill/imports",
+  access: "finops",
   params: billImportsParams,
   query: (db, params) => listBillImports(db, params),
 });

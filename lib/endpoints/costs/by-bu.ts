@@ -9,6 +9,7 @@ import { latestBuTagKeyChange } from "@/lib/settings/bu-tag-history";
 
 export const costsByBuEndpoint = defineEndpoint({
   route: "GET /api/costs/by-bu",
+  access: "read",
   params: z.strictObject({
     groupBy: z.enum(COST_GROUPINGS, { error: `must be one of ${COST_GROUPINGS.join(", ")}` }).default("bu"),
     granularity: z.enum(["day", "month"], { error: "must be day or month" }).default("day"),

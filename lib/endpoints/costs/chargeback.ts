@@ -101,6 +101,7 @@ export async function chargeback(db: Db, query: ChargebackQuery): Promise<Charge
 
 export const chargebackEndpoint = defineEndpoint({
   route: "GET /api/costs/chargeback",
+  access: "read",
   params: z.strictObject({
     ...wholeMonthParams,
     account: dimensionParams.account,

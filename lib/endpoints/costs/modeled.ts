@@ -224,6 +224,7 @@ async function billedByBusinessUnit(db: Db, start: Day, endExclusive: Day, cover
 
 export const modeledCostEndpoint = defineEndpoint({
   route: "GET /api/costs/modeled",
+  access: "read",
   params: z.strictObject({ month: monthParam.optional(), bu: dimensionParams.bu, ...pageParams }),
   query: (db, params) => modeledCost(db, params),
 });

@@ -108,6 +108,7 @@ export async function costReconciliation(db: Db, query: { from?: Day; to?: Day; 
 
 export const costReconciliationEndpoint = defineEndpoint({
   route: "GET /api/costs/reconciliation",
+  access: "read",
   // Whole months, as the chargeback: a month (2026-03) or a day standing for its month.
   params: z.strictObject({ ...wholeMonthParams, bu: dimensionParams.bu }),
   query: (db, params) => costReconciliation(db, params),

@@ -70,6 +70,7 @@ async function daysWithData(db: Db, from: Day, to: Day): Promise<Map<Day, number
 
 export const unitCostEndpoint = defineEndpoint({
   route: "GET /api/costs/unit-cost",
+  access: "read",
   params: z.strictObject({
     // A month or a day, as for the chargeback: the months touching the range are whole.
     ...wholeMonthParams,

@@ -112,6 +112,7 @@ async function keyDetail(db: Db, keyArn: string) {
 
 export const keyEndpoint = defineEndpoint({
   route: "GET /api/keys/[arn]",
+  access: "read",
   params: z.strictObject({ arn: keyArn }),
   query: async (db, { arn }) => {
     const detail = await keyDetail(db, arn);

@@ -7,12 +7,14 @@ import { createSchedule, listSchedules, scheduleBody } from "@/lib/reports/sched
 
 export const getSchedulesEndpoint = defineEndpoint({
   route: "GET /api/reports/schedules",
+  access: "admin",
   params: z.strictObject({}),
   query: (db) => listSchedules(db),
 });
 
 export const postSchedulesEndpoint = defineEndpoint({
   route: "POST /api/reports/schedules",
+  access: "admin",
   params: scheduleBody,
   status: 201,
   query: (db, input) => createSchedule(db, currentPrincipal(), input),

@@ -11,6 +11,7 @@ const reasons = NON_COMPLIANT_REASONS as [NonCompliantReason, ...NonCompliantRea
 
 export const noncompliantResourcesEndpoint = defineEndpoint({
   route: "GET /api/resources/noncompliant",
+  access: "read",
   params: z.strictObject({
     day: day.optional(),
     ...dimensionParams,

@@ -8,6 +8,7 @@ import { bucketKeySavingsReport } from "@/lib/queries/kpi/bucket-key-savings";
 
 export const bucketKeySavingsEndpoint = defineEndpoint({
   route: "GET /api/savings/bucket-keys",
+  access: "read",
   params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, ...pageParams }),
   query: (db, params) => bucketKeySavingsReport(db, params),
 });

@@ -83,6 +83,7 @@ function priced(counts: Counts, perKey: ReturnType<typeof newKeyMonth>) {
 
 export const complianceCostEndpoint = defineEndpoint({
   route: "GET /api/savings/compliance-cost",
+  access: "read",
   params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, env: dimensionParams.env }),
   query: async (db, params) => {
     const [settings, rows, day] = await Promise.all([loadPolicySettings(db), countsPerBu(db, params), latestSnapshotDay(db)]);

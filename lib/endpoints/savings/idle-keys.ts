@@ -8,6 +8,7 @@ import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
 
 export const idleKeySavingsEndpoint = defineEndpoint({
   route: "GET /api/savings/idle-keys",
+  access: "read",
   params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, ...pageParams }),
   query: (db, params) => idleKeySavingsReport(db, params),
 });

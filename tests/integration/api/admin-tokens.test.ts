@@ -5,7 +5,7 @@ import { GET as listTokens, POST as createToken } from "@/app/api/admin/tokens/r
 import { DELETE as revokeToken } from "@/app/api/admin/tokens/[id]/route";
 import { GET as overview } from "@/app/api/overview/route";
 import { currentPrincipal } from "@/lib/auth/context";
-import { withAccess } from "@/lib/auth/with-access";
+import { withRule } from "@/lib/auth/with-access";
 import { resetTables, testDb } from "../support/db";
 import { call, type Json } from "./call";
 
@@ -72,7 +72,7 @@ describe("viewer tokens", () => {
     const created = await create({ name: "payments BI", role: "viewer", businessUnits: ["payments", "(untagged)", "payments"], expiresAt: new Date(Date.now() + 10 * DAY_MS).toISOString() });
     expect(created.status).toBe(201);
     expect(created.body.businessUnits).toEqual(["(untagged)", "payments"]);
-    const echo = await withAccess("GET /api/overview", async () => Response.json(currentPrincipal()))(withBearer(created.body.secret));
+    const echo = await withRule("GET /api/overview", "read", async () => Response.json(currentPrincipal()))(withBearer(created.body.secret));
     // Stored form: "" is the untagged business unit.
     expect(await echo.json()).toMatchObject({ kind: "token", role: "viewer", businessUnits: ["", "payments"] });
     const admin = await listTokens(new Request("http://x/api/admin/tokens", { headers: { authorization: `Bearer ${created.body.secret}` } }));

@@ -2,12 +2,13 @@
 // lib/auth/access-rules.ts called with a bearer token of each role and anonymously.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
-import { ACCESS_RULES, rolesFor, type RouteId } from "@/lib/auth/access-rules";
+import { roleMayCall, type RouteId } from "@/lib/auth/access-rules";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { currentPrincipal } from "@/lib/auth/context";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { publicRoute, withAccess } from "@/lib/auth/with-access";
+import { publicRoute, withAccess, withRule } from "@/lib/auth/with-access";
+import { allRouteRules } from "@/tests/support/route-rules";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { resetTables, testDb } from "../support/db";
 
@@ -43,24 +44,27 @@ const bearer = (role: Role) => ({ authorization: `Bearer ${secrets[role]}` });
 // A handler that answers the principal it ran with: the matrix checks the gate, not the handler.
 const echo = async () => Response.json(currentPrincipal());
 
+const rules = await allRouteRules();
+
 describe("access matrix: every rule × every role", () => {
-  for (const id of Object.keys(ACCESS_RULES) as RouteId[]) {
+  for (const [id, access] of Object.entries(rules)) {
     const method = id.startsWith("PAGE ") ? "GET" : id.split(" ")[0]!;
     const body = method === "GET" || method === "HEAD" ? undefined : {};
     it(id, async () => {
-      if (ACCESS_RULES[id] === "public") {
+      if (access === "public") {
         // The sign-in flow and the API's JSON 404: reachable before anyone is known, by design.
         const handler = async () => new Response(null, { status: 204 });
-        expect(publicRoute(id, handler)).toBe(handler);
+        expect(publicRoute(id as RouteId, handler)).toBe(handler);
         return;
       }
-      const handler = withAccess(id, echo);
+      // The gate serve() puts around an endpoint module is withRule with the module's access.
+      const handler = withRule(id, access, echo);
       const anonymous = await handler(request(method, {}, body));
       expect(anonymous.status).toBe(401);
       expect((await anonymous.json()).error.code).toBe("unauthorized");
       for (const role of ["admin", "finops", "viewer"] as const) {
         const response = await handler(request(method, bearer(role), body));
-        const allowed = rolesFor(id).includes(role);
+        const allowed = roleMayCall(role, access);
         expect(response.status, `${role} ${id}`).toBe(allowed ? 200 : 403);
         const json = await response.json();
         if (allowed) expect(json.role).toBe(role);
@@ -72,9 +76,9 @@ describe("access matrix: every rule × every role", () => {
 
 describe("API tokens", () => {
   it("give a viewer its business units and nobody else's", async () => {
-    const response = await withAccess("GET /api/overview", echo)(request("GET", bearer("viewer")));
+    const response = await withRule("GET /api/overview", "read", echo)(request("GET", bearer("viewer")));
     expect(await response.json()).toMatchObject({ kind: "token", role: "viewer", businessUnits: ["payments"] });
-    const finops = await withAccess("GET /api/overview", echo)(request("GET", bearer("finops")));
+    const finops = await withRule("GET /api/overview", "read", echo)(request("GET", bearer("finops")));
     expect((await finops.json()).businessUnits).toBeNull();
   });
 
@@ -90,12 +94,12 @@ describe("API tokens", () => {
 
   it("stop working once revoked or expired, and the revocation is audited", async () => {
     const { id, secret } = await createApiToken(db, admin, { name: "short", role: "finops", businessUnits: [], expiresAt: inAYear });
-    const call = () => withAccess("GET /api/overview", echo)(request("GET", { authorization: `Bearer ${secret}` }));
+    const call = () => withRule("GET /api/overview", "read", echo)(request("GET", { authorization: `Bearer ${secret}` }));
     expect((await call()).status).toBe(200);
     expect(await revokeApiToken(db, admin, id)).toBe(true);
     expect((await call()).status).toBe(401);
     const expired = await createApiToken(db, admin, { name: "old", role: "finops", businessUnits: [], expiresAt: new Date(Date.now() - 1000) });
-    expect((await withAccess("GET /api/overview", echo)(request("GET", { authorization: `Bearer ${expired.secret}` }))).status).toBe(401);
+    expect((await withRule("GET /api/overview", "read", echo)(request("GET", { authorization: `Bearer ${expired.secret}` }))).status).toBe(401);
     const log = await db.auditLog.findMany({ where: { target: id }, orderBy: { id: "asc" } });
     expect(log.map((l) => [l.action, l.actorName])).toEqual([["token.create", "admin@example.com"], ["token.revoke", "admin@example.com"]]);
     expect(log[0]!.after).toMatchObject({ name: "short", role: "finops" });
@@ -110,7 +114,7 @@ describe("sessions and CSRF", () => {
   });
 
   it("accepts the session cookie on reads", async () => {
-    const response = await withAccess("GET /api/settings", getSettings)(request("GET", { cookie }));
+    const response = await getSettings(request("GET", { cookie }));
     expect(response.status).toBe(200);
     expect((await response.json()).settings).toBeDefined();
   });
@@ -124,7 +128,7 @@ describe("sessions and CSRF", () => {
   });
 
   it("refuses a JSON PUT from another origin and accepts it from the app's own", async () => {
-    const put = withAccess("PUT /api/settings", putSettings);
+    const put = putSettings;
     const foreign = await put(request("PUT", { cookie, origin: "https://evil.example" }, { unusedKeyDays: 45 }));
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error.message).toBe("origin https://evil.example is not this site");
@@ -138,6 +142,6 @@ describe("sessions and CSRF", () => {
   it("ends a session idle longer than the limit", async () => {
     const secret = await createSession(db, "u-admin", { idleMinutes: 30, maxHours: 24 });
     await db.appSession.updateMany({ where: { revokedAt: null, lastSeenAt: { gt: new Date(Date.now() - 5000) } }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
-    expect((await withAccess("GET /api/overview", echo)(request("GET", { cookie: `${SESSION_COOKIE}=${secret}` }))).status).toBe(401);
+    expect((await withRule("GET /api/overview", "read", echo)(request("GET", { cookie: `${SESSION_COOKIE}=${secret}` }))).status).toBe(401);
   });
 });

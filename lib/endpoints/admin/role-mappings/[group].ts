@@ -29,12 +29,14 @@ const segment = { group: z.string().optional() };
 
 export const putRoleMappingEndpoint = defineEndpoint({
   route: "PUT /api/admin/role-mappings/[group]",
+  access: "admin",
   params: withSegments(segment, mappingBody),
   query: (db, { role, businessUnits }, { request }) => putRoleMapping(db, currentPrincipal(), authConfig().AUTH_ROLE_MAP, groupOf(request), { role, businessUnits }),
 });
 
 export const deleteRoleMappingEndpoint = defineEndpoint({
   route: "DELETE /api/admin/role-mappings/[group]",
+  access: "admin",
   params: z.strictObject(segment),
   query: async (db, _params, { request }) => {
     const group = groupOf(request);

@@ -9,6 +9,7 @@ import { currentPrincipal } from "@/lib/auth/context";
 
 export const deleteSessionEndpoint = defineEndpoint({
   route: "DELETE /api/admin/sessions/[id]",
+  access: "admin",
   params: z.strictObject({ id: uuidSegment("session") }),
   query: async (db, { id }) => {
     const revoked = await revokeSessionAsAdmin(db, currentPrincipal(), id);

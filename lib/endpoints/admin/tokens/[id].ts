@@ -9,6 +9,7 @@ import { currentPrincipal } from "@/lib/auth/context";
 
 export const deleteTokenEndpoint = defineEndpoint({
   route: "DELETE /api/admin/tokens/[id]",
+  access: "admin",
   params: z.strictObject({ id: uuidSegment("token") }),
   query: async (db, { id }) => {
     const revoked = await revokeToken(db, currentPrincipal(), id);

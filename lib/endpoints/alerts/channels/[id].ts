@@ -14,6 +14,7 @@ const segment = { id: uuidSegment("channel") };
 
 export const putChannelEndpoint = defineEndpoint({
   route: "PUT /api/alerts/channels/[id]",
+  access: "admin",
   params: withSegments(segment, channelUpdateSchema),
   query: async (db, { id, ...input }) => {
     const change = await channelErrorsMapped(() => updateChannel(db, id, input));
@@ -25,6 +26,7 @@ export const putChannelEndpoint = defineEndpoint({
 
 export const deleteChannelEndpoint = defineEndpoint({
   route: "DELETE /api/alerts/channels/[id]",
+  access: "admin",
   params: z.strictObject(segment),
   query: async (db, { id }) => {
     const deleted = await deleteChannel(db, id);

@@ -13,6 +13,7 @@ const segment = { id: uuidSegment("rule") };
 
 export const putRuleEndpoint = defineEndpoint({
   route: "PUT /api/alerts/rules/[id]",
+  access: "admin",
   params: withSegments(segment, ruleInputSchema),
   query: async (db, { id, ...input }) => {
     const change = await ruleErrorsMapped(() => updateRule(db, id, input));
@@ -24,6 +25,7 @@ export const putRuleEndpoint = defineEndpoint({
 
 export const deleteRuleEndpoint = defineEndpoint({
   route: "DELETE /api/alerts/rules/[id]",
+  access: "admin",
   params: z.strictObject(segment),
   query: async (db, { id }) => {
     const deleted = await deleteRule(db, id);

@@ -11,6 +11,7 @@ const segment = { id: uuidSegment("schedule") };
 
 export const putScheduleEndpoint = defineEndpoint({
   route: "PUT /api/reports/schedules/[id]",
+  access: "admin",
   params: withSegments(segment, scheduleBody),
   query: async (db, { id, ...input }) => {
     const updated = await updateSchedule(db, currentPrincipal(), id, input);
@@ -21,6 +22,7 @@ export const putScheduleEndpoint = defineEndpoint({
 
 export const deleteScheduleEndpoint = defineEndpoint({
   route: "DELETE /api/reports/schedules/[id]",
+  access: "admin",
   params: z.strictObject(segment),
   query: async (db, { id }) => {
     const deleted = await deleteSchedule(db, currentPrincipal(), id);

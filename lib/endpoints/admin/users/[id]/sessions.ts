@@ -9,6 +9,7 @@ import { currentPrincipal } from "@/lib/auth/context";
 
 export const deleteUserSessionsEndpoint = defineEndpoint({
   route: "DELETE /api/admin/users/[id]/sessions",
+  access: "admin",
   params: z.strictObject({ id: uuidSegment("user") }),
   query: async (db, { id }) => {
     const revoked = await revokeSessionsOfUser(db, currentPrincipal(), id);

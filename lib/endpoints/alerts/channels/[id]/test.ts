@@ -16,6 +16,7 @@ import { channelErrorsMapped } from "../../store-errors";
 
 export const testChannelEndpoint = defineEndpoint({
   route: "POST /api/alerts/channels/[id]/test",
+  access: "admin",
   params: z.strictObject({ id: uuidSegment("channel") }),
   query: async (db, { id }) => {
     const channel = await getChannel(db, id);

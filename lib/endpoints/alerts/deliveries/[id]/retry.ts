@@ -12,6 +12,7 @@ import { enqueue } from "@/lib/ingestion/queue-client";
 
 export const retryDeliveryEndpoint = defineEndpoint({
   route: "POST /api/alerts/deliveries/[id]/retry",
+  access: "admin",
   params: z.strictObject({ id: uuidSegment("delivery") }),
   query: async (db, { id }) => {
     const change = await retryDelivery(db, id);

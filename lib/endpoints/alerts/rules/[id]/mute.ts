@@ -9,6 +9,7 @@ import { currentPrincipal } from "@/lib/auth/context";
 
 export const muteRuleEndpoint = defineEndpoint({
   route: "POST /api/alerts/rules/[id]/mute",
+  access: "admin",
   params: withSegments({ id: uuidSegment("rule") }, muteInputSchema),
   query: async (db, { id, until }) => {
     const change = await muteRule(db, id, muteTime(until));

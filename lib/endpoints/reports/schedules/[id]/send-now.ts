@@ -13,6 +13,7 @@ import { monthParam } from "@/lib/reports/showback-data";
 
 export const sendScheduleNowEndpoint = defineEndpoint({
   route: "POST /api/reports/schedules/[id]/send-now",
+  access: "admin",
   params: withSegments({ id: uuidSegment("schedule") }, z.strictObject({ month: monthParam.optional() })),
   status: 202,
   body: "optional",
