@@ -1,32 +1,50 @@
 "use client";
 
 import { useState } from "react";
-import { useFreshnessQuery, useRunsQuery } from "@/components/hooks/queries/endpoints";
+import type { getRunsEndpoint } from "@/lib/endpoints/runs";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import { useFreshnessQuery } from "@/components/hooks/queries/endpoints";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { useStartRunMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
-import { num, rowsOf, type Row } from "@/components/hooks/queries/types";
+import { rowsOf, type Row } from "@/components/hooks/queries/types";
+import { formatInteger } from "@/components/format";
 import { ApiTable } from "@/components/tables/api-table";
-import { countCol, dayCol, textCol } from "@/components/tables/columns";
+import { DataTable } from "@/components/tables/data-table";
+import { QueryBoundary } from "@/components/tables/states";
+import { dayCol, textCol } from "@/components/tables/columns";
+import type { Column } from "@/components/tables/table-model";
 import { RunWarnings } from "./run-warnings";
 import { knownScope, RunScopePicker, scopeBody, type RunScope } from "./run-scope";
-import { runTimeLabel, runTimes } from "./run-time";
+import { runTimeLabel } from "./run-time";
 
-const runColumns = [
-  { ...textCol("when", "Started (UTC), duration"), value: (r: Row) => runTimeLabel(runTimes(r)) },
-  dayCol("day", "Snapshot day", "snapshotDay"),
-  textCol("trigger", "Trigger"),
-  textCol("status", "Status"),
-  countCol("units", "Account-regions", "unitsTotal"),
-  { ...countCol("kms", "KMS API calls"), value: (r: Row) => num((r.requests as Row | undefined)?.kms), cell: (r: Row) => String(num((r.requests as Row | undefined)?.kms) ?? "—") },
-  { ...countCol("ce", "Cost Explorer calls"), value: (r: Row) => num((r.requests as Row | undefined)?.costExplorer), cell: (r: Row) => String(num((r.requests as Row | undefined)?.costExplorer) ?? "—") },
-  countCol("warnings", "Warnings", "warnings"),
-  textCol("error", "Error"),
-  textCol("id", "Run id", "id", "runId"),
+export type RunRow = ResponseOf<typeof getRunsEndpoint>["items"][number];
+
+const countColumn = (id: string, header: string, read: (r: RunRow) => number, format: (n: number) => string = formatInteger): Column<RunRow> => ({
+  id,
+  header,
+  value: read,
+  cell: (r) => format(read(r)),
+  align: "right",
+  searchable: false,
+});
+
+const runColumns: Column<RunRow>[] = [
+  { id: "when", header: "Started (UTC), duration", value: runTimeLabel },
+  { id: "day", header: "Snapshot day", value: (r) => r.snapshotDay, searchable: false },
+  { id: "trigger", header: "Trigger", value: (r) => r.trigger },
+  { id: "status", header: "Status", value: (r) => r.status },
+  countColumn("units", "Account-regions", (r) => r.unitsTotal),
+  countColumn("kms", "KMS API calls", (r) => r.requests.kms, String),
+  countColumn("ce", "Cost Explorer calls", (r) => r.requests.costExplorer, String),
+  countColumn("warnings", "Warnings", (r) => r.warnings),
+  { id: "error", header: "Error", value: (r) => r.error ?? "" },
+  { id: "id", header: "Run id", value: (r) => r.id },
 ];
 const freshnessColumns = [textCol("account", "Account", "accountId"), textCol("region", "Region"), textCol("source", "Source"), dayCol("day", "Last good day", "lastGoodDay"), { ...textCol("lagging", "Status"), value: (r: Row) => (r.lagging ? "lagging" : "current") }];
 
 export function RunsView() {
-  const runs = useRunsQuery({ pageSize: 100 });
+  const runs = useEndpoint<typeof getRunsEndpoint>("/api/runs", { pageSize: 100 });
   const freshness = useFreshnessQuery();
   const start = useStartRunMutation();
   const [scope, setScope] = useState<RunScope>({ accounts: [], regions: [] });
@@ -49,8 +67,10 @@ export function RunsView() {
         ) : null}
       </section>
       <h2 className="text-lg font-semibold">Ingestion runs</h2>
-      <ApiTable query={runs} title="Ingestion runs" columns={runColumns} testId="runs-table" rowKey={["id", "runId"]} emptyMessage="No run yet: start one above." />
-      {runs.data ? <RunWarnings runs={rowsOf(runs.data)} /> : null}
+      <QueryBoundary query={runs} label="Loading ingestion runs">
+        {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage="No run yet: start one above." />}
+      </QueryBoundary>
+      {runs.data ? <RunWarnings runs={runs.data.items} /> : null}
       <h2 className="text-lg font-semibold">Data freshness per account-region</h2>
       <ApiTable query={freshness} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
     </div>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runIngestionUnit } from "@/lib/ingestion/run-unit";
+import { runIngestionUnit } from "@/jobs/ingestion/run-unit";
 import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
 import { EVALUATE_ALERTS_JOB } from "@/lib/alerts/evaluate";
 import { defineJob } from "./types";

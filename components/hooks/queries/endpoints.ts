@@ -19,8 +19,6 @@ export const useBucketKeySavingsQuery = (p: QueryParams = {}) => useApiQuery<unk
 export const useIdleKeysQuery = (p: QueryParams = {}) => useApiQuery<unknown>("savings:idle-keys", "/api/savings/idle-keys", p);
 export const useMttpQuery = (p: QueryParams = {}) => useApiQuery<unknown>("mttp", "/api/mttp", p);
 export const useSettingsQuery = () => useApiQuery<unknown>("settings", "/api/settings");
-export const useRunsQuery = (p: QueryParams = {}) => useApiQuery<unknown>("runs", "/api/runs", p);
-export const useRunQuery = (id: string) => useApiQuery<unknown>("runs:detail", `/api/runs/${encodeURIComponent(id)}`, {}, id !== "", { id });
 export const useFreshnessQuery = () => useApiQuery<unknown>("freshness", "/api/freshness");
 export const useBillImportsQuery = <T,>(p: QueryParams = {}) => useApiQuery<T>("bill:imports", "/api/bill/imports", p);
 export const useRoleMappingsQuery = () => useApiQuery<unknown>("admin:role-mappings", "/api/admin/role-mappings");

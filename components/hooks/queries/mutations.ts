@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RunQueued } from "@/lib/endpoints/runs";
 import { apiSend, apiUpload } from "./api-client";
 
 /** PUT /api/settings; on success every cached figure may be stale (settings drive the KPIs). */
@@ -17,8 +18,9 @@ export function useStartRunMutation() {
   const client = useQueryClient();
   return useMutation({
     // The server sets the trigger ("UI"); the body only narrows the scope (all when omitted).
-    mutationFn: (scope: { accounts?: string[]; regions?: string[] } = {}) => apiSend<unknown>("POST", "/api/runs", scope),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
+    mutationFn: (scope: { accounts?: string[]; regions?: string[] } = {}) => apiSend<RunQueued>("POST", "/api/runs", scope),
+    // useEndpoint keys the run list by its path.
+    onSuccess: () => client.invalidateQueries({ queryKey: ["/api/runs"] }),
   });
 }
 

@@ -20,8 +20,13 @@ export function endpointUrl(path: string, segments: Record<string, string> = {})
   return path.replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(segments[name] ?? ""));
 }
 
+/** "id" for "/api/runs/[id]": the parameters that travel in the path, not the query string. */
+type SegmentOf<P> = P extends `${string}[${infer Name}]${infer Rest}` ? Name | SegmentOf<Rest> : never;
+/** The query-string parameters of an endpoint (its path segments are given in options.segments). */
+type QueryOf<E> = Omit<ParamsOf<E>, SegmentOf<PathOf<E>>> & QueryParams;
+
 /** GET an endpoint module's answer, keyed [path, segments and params]. */
-export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: ParamsOf<E> & QueryParams = {} as ParamsOf<E> & QueryParams, options: EndpointOptions = {}) {
+export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: QueryOf<E> = {} as QueryOf<E>, options: EndpointOptions = {}) {
   const segments = options.segments ?? {};
   return useApiQuery<ResponseOf<E>>(path, endpointUrl(path, segments), params, options.enabled ?? true, { ...params, ...segments });
 }

@@ -3,7 +3,7 @@
 // clearly, with no account row and no unit written for it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
-import { startRun } from "@/lib/ingestion/start-run";
+import { startRun } from "@/jobs/ingestion/start-run";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
 import { MGMT, PAYMENTS, smallOrg } from "./org-fixture";
