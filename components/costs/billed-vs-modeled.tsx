@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import { formatUsd } from "@/components/format";
+import { formatUsd } from "@/lib/domain/format";
 import { num, str, type Row } from "@/components/hooks/queries/types";
 import { ApiTable } from "@/components/tables/api-table";
 import { countCol, textCol, usdCol } from "@/components/tables/columns";

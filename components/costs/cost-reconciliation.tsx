@@ -1,6 +1,6 @@
 "use client";
 
-import { formatUsd, NO_VALUE } from "@/components/format";
+import { formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { filtersToApiParams, type GlobalFilters } from "@/components/filters/filter-params";
 import { useCostReconciliationQuery } from "@/components/hooks/queries/endpoints";
 import { num, str, type Row } from "@/components/hooks/queries/types";

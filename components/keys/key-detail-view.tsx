@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatInteger, NO_VALUE } from "@/components/format";
+import { formatInteger, NO_VALUE } from "@/lib/domain/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { semanticColors } from "@/components/charts/palette";
 import { useKeyQuery } from "@/components/hooks/queries/endpoints";

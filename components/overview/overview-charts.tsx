@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { formatPercent, formatUsd, formatInteger } from "@/components/format";
+import { formatPercent, formatUsd, formatInteger } from "@/lib/domain/format";
 import { okabeIto, reasonColors } from "@/components/charts/palette";
 import { namedSeries, pivot } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";

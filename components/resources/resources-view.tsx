@@ -3,7 +3,7 @@
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { formatBytes, NO_VALUE } from "@/components/format";
+import { formatBytes, NO_VALUE } from "@/lib/domain/format";
 import { NONCOMPLIANT_RESOURCES_ENDPOINT } from "@/components/hooks/queries/endpoints";
 import { num, pick, str, type Row } from "@/components/hooks/queries/types";
 import { dayCol, textCol } from "@/components/tables/columns";

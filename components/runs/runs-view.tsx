@@ -8,7 +8,7 @@ import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { useStartRunMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
 import { rowsOf, type Row } from "@/components/hooks/queries/types";
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 import { ApiTable } from "@/components/tables/api-table";
 import { DataTable } from "@/components/tables/data-table";
 import { QueryBoundary } from "@/components/tables/states";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatInteger, formatUsd } from "@/components/format";
+import { formatInteger, formatUsd } from "@/lib/domain/format";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";

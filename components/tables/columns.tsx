@@ -1,5 +1,5 @@
 // Column builders over API rows: each reads the first present field among the given names.
-import { formatInteger, formatUsd, NO_VALUE } from "@/components/format";
+import { formatInteger, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { num, pick, str, type Row } from "@/components/hooks/queries/types";
 import type { Column } from "./table-model";
 

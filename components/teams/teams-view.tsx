@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { formatInteger, formatPercent } from "@/components/format";
+import { formatInteger, formatPercent } from "@/lib/domain/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";

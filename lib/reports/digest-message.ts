@@ -3,7 +3,7 @@
 // plain dashboard URLs filtered to the business unit: the dashboard asks the reader to sign in
 // and shows them only what their role may see.
 import type { AlertLine, AlertPayload } from "@/lib/alerts/payload";
-import { formatInteger, formatPercent, formatUsd } from "@/components/format";
+import { formatInteger, formatPercent, formatUsd } from "@/lib/domain/format";
 import type { BuDigest } from "./digest";
 import { renderDigestEmail } from "./digest-email";
 import { costChangeText, digestLinks, pointsText, type DigestLinks } from "./digest-text";

@@ -1,6 +1,6 @@
 // Wording and links the digest's text lines and its HTML share.
 import { absoluteUrl } from "@/lib/alerts/links";
-import { costChangeText as tileCostChange, pointsChangeText } from "@/components/overview/change-text";
+import { costChangeText as tileCostChange, pointsChangeText } from "@/lib/domain/change-text";
 import type { BuDigest } from "./digest";
 
 export interface DigestLinks {

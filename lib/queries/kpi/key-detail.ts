@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { latestSnapshotDay } from "./as-of";
 import { keyCost } from "./key-cost";
-import { WITH_POLICY } from "./key-records";
+import { WITH_POLICY } from "@/lib/store/key-records";
 import { num } from "./sql";
 import { type Day, OPEN_END_DATE, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";

@@ -13,7 +13,7 @@ import { loadPolicySettings } from "@/lib/settings/load";
 import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
 import { latestCostDay } from "./as-of";
 import { costSourcesByMonth } from "./cost-source";
-import { keyRecordOf } from "./key-records";
+import { keyRecordOf } from "@/lib/store/key-records";
 import { num } from "./sql";
 import { buLabel } from "@/lib/domain/business-unit";
 
