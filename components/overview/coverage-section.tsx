@@ -1,8 +1,8 @@
 import type { CoverageFigures, CoverageSummary } from "@/lib/queries/coverage-summary";
-import { COMPARE_DAYS, difference, pointsChange } from "@/lib/queries/period-change";
+import { COMPARE_DAYS, difference, pointsChange } from "@/lib/domain/period-change";
 import { semanticColors } from "@/components/charts/palette";
 import { formatBytes, formatDay, formatInteger, formatPercent, NO_VALUE } from "@/lib/domain/format";
-import { percentOneDecimal } from "@/lib/queries/percent";
+import { percentOneDecimal } from "@/lib/domain/percent";
 import { countChangeText, pointsChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "./kpi-tile";
 

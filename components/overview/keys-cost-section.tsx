@@ -1,7 +1,7 @@
 import type { KeyCounts } from "@/lib/queries/key-counts";
 import type { CostWindowTotal, KmsCostSummary } from "@/lib/queries/kms-cost-summary";
 import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/lib/domain/format";
-import { difference, relativeChange } from "@/lib/queries/period-change";
+import { difference, relativeChange } from "@/lib/domain/period-change";
 import { costChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "./kpi-tile";
 import { SectionHeading } from "./coverage-section";

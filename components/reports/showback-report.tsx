@@ -7,7 +7,7 @@ import { CoverageSection, SectionHeading } from "@/components/overview/coverage-
 import { costChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "@/components/overview/kpi-tile";
 import { dayToDate } from "@/lib/domain/days";
-import { difference, relativeChange } from "@/lib/queries/period-change";
+import { difference, relativeChange } from "@/lib/domain/period-change";
 import type { ShowbackData } from "@/lib/reports/showback-data";
 
 function CostSection({ data }: { data: ShowbackData }) {

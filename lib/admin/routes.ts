@@ -1,7 +1,8 @@
 // The shapes the admin routes share: a list without parameters, and a DELETE of one thing by
 // its UUID that answers 404 when there is no such thing.
 import { z } from "zod";
-import { handle, notFound } from "@/lib/api/errors";
+import { handle } from "@/lib/api/errors";
+import { notFound } from "@/lib/domain/errors";
 import { parseInput, parseQuery } from "@/lib/api/params";
 import { db, type Db } from "@/lib/db/client";
 import { currentPrincipal } from "@/lib/auth/context";

@@ -1,7 +1,8 @@
 // The handlers of /api/alerts/* (docs/api.md "Alerts"); the route files only bind them. Every
 // change is audited after it succeeded; secrets never appear in a response or the audit log.
 import { z } from "zod";
-import { ApiError, badRequest, handle, jsonResponse, notFound } from "@/lib/api/errors";
+import { handle, jsonResponse } from "@/lib/api/errors";
+import { ApiError, badRequest, notFound } from "@/lib/domain/errors";
 import { parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";

@@ -1,7 +1,8 @@
 // The handlers of /api/alerts/rules and /api/alerts/conditions (docs/api.md "Alerts"); the route
 // files only bind them. Every change is audited after it succeeded.
 import { z } from "zod";
-import { handle, jsonResponse, notFound, badRequest } from "@/lib/api/errors";
+import { handle, jsonResponse } from "@/lib/api/errors";
+import { notFound, badRequest } from "@/lib/domain/errors";
 import { parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";

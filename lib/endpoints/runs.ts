@@ -2,7 +2,8 @@
 // POST /api/runs: asks the worker for a run (202); it appears in GET /api/runs once it starts.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { badRequest, jsonResponse } from "@/lib/api/errors";
+import { jsonResponse } from "@/lib/api/errors";
+import { badRequest } from "@/lib/domain/errors";
 import { pageParams } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";

@@ -2,7 +2,7 @@
 // months touching the range are whole (a day is accepted and stands for its month), so the CSV
 // and the JSON of the same range hold the same total.
 import { z } from "zod";
-import { badRequest } from "@/lib/api/errors";
+import { badRequest } from "@/lib/domain/errors";
 
 /** A month (its whole) or a day (standing for its month): both chargeback endpoints take these. */
 export const chargebackPeriod = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "must be a month (2026-03) or a day (2026-03-15)");

@@ -4,7 +4,7 @@ import { getCoverageSummary, getOrganizationCoverageOn, type CoverageFigures, ty
 import { getDataFreshness, type DataFreshness } from "./data-freshness";
 import { getKeyCounts, type KeyCounts } from "./key-counts";
 import { getKmsCostSummary, type KmsCostSummary } from "./kms-cost-summary";
-import { COMPARE_DAYS } from "./period-change";
+import { COMPARE_DAYS } from "@/lib/domain/period-change";
 
 export interface Overview {
   freshness: DataFreshness | null;

@@ -3,7 +3,7 @@
 // list only counts warnings).
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/domain/errors";
 import { pageParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { toDay } from "@/lib/domain/days";

@@ -5,7 +5,7 @@
 // one source holds is marked: its other side is null ("no data"), not $0.
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoneyOrNull } from "@/lib/domain/money";
-import { relativeChange } from "@/lib/queries/period-change";
+import { relativeChange } from "@/lib/domain/period-change";
 import { latestCostDay, thirteenMonthsBack } from "./as-of";
 import { billStatusOf, type BillStatus } from "./cost-source";
 import { type Day, toDay } from "@/lib/domain/days";

@@ -3,7 +3,7 @@
 // and the buckets with the largest Bucket Key savings.
 import type { Db } from "@/lib/db/client";
 import { MONEY_DECIMALS, moneySql, roundMoney, roundMoneyOrNull } from "@/lib/domain/money";
-import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
+import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/domain/period-change";
 import { OPEN_END_DATE, addDays, toDay } from "@/lib/domain/days";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { sourceLabel, sourceOf } from "./cost-source";

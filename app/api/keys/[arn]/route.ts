@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { badRequest, handle, notFound } from "@/lib/api/errors";
+import { handle } from "@/lib/api/errors";
+import { badRequest, notFound } from "@/lib/domain/errors";
 import { parseQuery } from "@/lib/api/params";
 import { currentPrincipal } from "@/lib/auth/context";
 import { labelInScope } from "@/lib/auth/scope";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { handle, notFound } from "@/lib/api/errors";
+import { handle } from "@/lib/api/errors";
+import { notFound } from "@/lib/domain/errors";
 import { parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { revokeRoute } from "@/lib/admin/routes";
 import { currentPrincipal } from "@/lib/auth/context";

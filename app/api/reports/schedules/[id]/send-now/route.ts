@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { handle, jsonResponse, notFound } from "@/lib/api/errors";
+import { handle, jsonResponse } from "@/lib/api/errors";
+import { notFound } from "@/lib/domain/errors";
 import { parseInput, parseQuery, readJsonBody } from "@/lib/api/params";
 import { auditAfter } from "@/lib/auth/audit";
 import { withAccess } from "@/lib/auth/with-access";
