@@ -7,6 +7,7 @@ import { badRequest } from "@/lib/domain/errors";
 import { pageParams } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
+import type { IngestionRun } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { toDay } from "@/lib/domain/days";
 import { enqueueRun } from "@/lib/ingestion/enqueue-run";
@@ -18,6 +19,19 @@ const runsParams = z.strictObject({
   status: z.string().transform((s) => s.split(",")).pipe(z.array(z.enum(STATUSES, { error: `must be among ${STATUSES.join(", ")}` }))).optional(),
   ...pageParams,
 });
+
+/** What a run shows first, in the list and in its detail (GET /api/runs/[id]). */
+export function runHeadOf(run: IngestionRun) {
+  return {
+    id: run.id,
+    trigger: run.trigger,
+    status: run.status,
+    snapshotDay: toDay(run.snapshotDay),
+    requestedAt: run.requestedAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
 
 async function listRuns(db: Db, query: z.output<typeof runsParams>) {
   const where = query.status?.length ? { status: { in: query.status } } : {};
@@ -36,13 +50,7 @@ async function listRuns(db: Db, query: z.output<typeof runsParams>) {
     page: query.page,
     pageSize: query.pageSize,
     items: runs.map((r) => ({
-      id: r.id,
-      trigger: r.trigger,
-      status: r.status,
-      snapshotDay: toDay(r.snapshotDay),
-      requestedAt: r.requestedAt.toISOString(),
-      startedAt: r.startedAt?.toISOString() ?? null,
-      finishedAt: r.finishedAt?.toISOString() ?? null,
+      ...runHeadOf(r),
       scope: r.scope,
       unitsTotal: r.unitsTotal,
       units: r.units.reduce<Record<string, number>>((acc, u) => ({ ...acc, [u.status]: (acc[u.status] ?? 0) + 1 }), {}),

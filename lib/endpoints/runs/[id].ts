@@ -6,7 +6,7 @@ import { defineEndpoint } from "@/lib/api/endpoint";
 import { notFound } from "@/lib/domain/errors";
 import { pageParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import { toDay } from "@/lib/domain/days";
+import { runHeadOf } from "@/lib/endpoints/runs";
 import { groupWarningsByCause, type WarningGroup } from "@/lib/queries/kpi/warning-groups";
 
 const runParams = z.strictObject({
@@ -84,13 +84,7 @@ async function runDetail(db: Db, { id, page, pageSize }: z.output<typeof runPara
   if (!run) throw notFound(`run ${id}: no such run`);
   const stored = run.warnings.map((w) => ({ accountId: w.accountId, region: w.region, source: w.source, code: w.code, message: w.message, resourceArn: w.resourceArn }));
   return {
-    id: run.id,
-    trigger: run.trigger,
-    status: run.status,
-    snapshotDay: toDay(run.snapshotDay),
-    requestedAt: run.requestedAt.toISOString(),
-    startedAt: run.startedAt?.toISOString() ?? null,
-    finishedAt: run.finishedAt?.toISOString() ?? null,
+    ...runHeadOf(run),
     error: run.error,
     warningsTotal: run.warnings.length,
     units: run.units.map((u) => ({
