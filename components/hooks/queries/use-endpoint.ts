@@ -20,10 +20,10 @@ export function endpointUrl(path: string, segments: Record<string, string> = {})
   return path.replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(segments[name] ?? ""));
 }
 
-/** "id" for "/api/runs/[id]": the parameters that travel in the path, not the query string. */
-type SegmentOf<P> = P extends `${string}[${infer Name}]${infer Rest}` ? Name | SegmentOf<Rest> : never;
+/** The names of a path's [segments]: "id" for "/api/runs/[id]" (they travel in the path, not the query string). */
+type SegmentsOf<P> = P extends `${string}[${infer S}]${infer Rest}` ? S | SegmentsOf<Rest> : never;
 /** The query-string parameters of an endpoint (its path segments are given in options.segments). */
-type QueryOf<E> = Omit<ParamsOf<E>, SegmentOf<PathOf<E>>> & QueryParams;
+type QueryOf<E> = Omit<ParamsOf<E>, SegmentsOf<PathOf<E>>> & QueryParams;
 
 /** GET an endpoint module's answer, keyed [path, segments and params]. */
 export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: QueryOf<E> = {} as QueryOf<E>, options: EndpointOptions = {}) {
