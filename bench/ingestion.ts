@@ -5,8 +5,8 @@
 import { Command } from "commander";
 import type { IngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
-import { startRun } from "@/lib/ingestion/start-run";
-import { runIngestionUnit } from "@/lib/ingestion/run-unit";
+import { startRun } from "@/jobs/ingestion/start-run";
+import { runIngestionUnit } from "@/jobs/ingestion/run-unit";
 import { API_QUOTAS_RPS, DEFAULT_RPS } from "@/jobs/aws/pacing";
 import { startAwsEndpoint } from "@/tests/aws-endpoint/server";
 import { BENCH_ACCOUNT, BENCH_REGION, largeOrg } from "./lib/large-org";

@@ -2,7 +2,7 @@
 // CSV show what GET /api/costs/unit-cost answers for the demo organization.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { formatUsd } from "@/components/format";
+import { formatUsd } from "@/lib/domain/format";
 
 interface UnitCostRow {
   month: string;

@@ -10,7 +10,7 @@ import { isAccountId, isRegionName, parseIngestionConfig } from "@/lib/config/in
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
 import { isDay } from "@/lib/domain/days";
-import { startRun } from "@/lib/ingestion/start-run";
+import { startRun } from "@/jobs/ingestion/start-run";
 import { INGEST_UNIT_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
 import { runningRun } from "@/lib/ingestion/run-admission";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import { NO_VALUE } from "@/components/format";
+import { NO_VALUE } from "@/lib/domain/format";
 import { ApiTable } from "@/components/tables/api-table";
 import { countColumn, textColumn, usdColumn } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatUsd, NO_VALUE } from "@/components/format";
+import { formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { filtersToApiParams, type GlobalFilters } from "@/components/filters/filter-params";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { formatUsd } from "@/components/format";
+import { formatUsd } from "@/lib/domain/format";
 import { namedSeries } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { semanticColors } from "@/components/charts/palette";

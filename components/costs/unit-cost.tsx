@@ -4,7 +4,7 @@
 // a line per BU (its Table view gives the figures), then every figure behind it with CSV: the net
 // cost the chargeback bills, the month's average CMK storage, the share of unknown size.
 import { useMemo } from "react";
-import { formatPercent, formatUsd, NO_VALUE } from "@/components/format";
+import { formatPercent, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { namedSeries, pivot } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { filtersToApiParams } from "@/components/filters/filter-params";

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import type { DataAsOf } from "@/lib/queries/freshness";
-import { formatDay, formatInteger, isoDay } from "@/components/format";
+import { toDay } from "@/lib/domain/days";
+import { formatDay, formatInteger } from "@/lib/domain/format";
 import { ParamProblems } from "./param-problems";
 
 /** Title, "Data as of" and the URL-parameter messages every page starts with (server part). */
@@ -17,14 +18,14 @@ export function PageFrame({ title, description, freshness, children }: { title: 
             <>
               <p>
                 Data as of{" "}
-                <time dateTime={isoDay(freshness.asOf)} data-testid="data-as-of" className="font-semibold text-slate-900">
+                <time dateTime={toDay(freshness.asOf)} data-testid="data-as-of" className="font-semibold text-slate-900">
                   {formatDay(freshness.asOf)}
                 </time>
               </p>
               {freshness.laggingScopes > 0 ? (
                 <p className="text-amber-800">
                   {formatInteger(freshness.laggingScopes)} of {formatInteger(freshness.scopes)} scopes older (oldest{" "}
-                  <time dateTime={isoDay(freshness.oldestScope)}>{formatDay(freshness.oldestScope)}</time>)
+                  <time dateTime={toDay(freshness.oldestScope)}>{formatDay(freshness.oldestScope)}</time>)
                 </p>
               ) : null}
             </>

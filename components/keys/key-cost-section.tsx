@@ -1,6 +1,6 @@
 "use client";
 
-import { formatInteger, formatUsd, NO_VALUE } from "@/components/format";
+import { formatInteger, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import type { KeyDetail } from "./key-detail-view";
 
 // The key's cost in the key list's terms (API `cost`, lib/queries/kpi/key-cost.ts): the request

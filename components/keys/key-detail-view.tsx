@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { keyEndpoint } from "@/lib/endpoints/keys/[arn]";
-import { formatInteger, NO_VALUE } from "@/components/format";
+import { formatInteger, NO_VALUE } from "@/lib/domain/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { semanticColors } from "@/components/charts/palette";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";

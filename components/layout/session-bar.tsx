@@ -1,6 +1,5 @@
 import { authConfig } from "@/lib/auth/config";
 import { demoBusinessUnits } from "@/lib/auth/demo-view";
-import { db } from "@/lib/db/client";
 import { DemoViewSwitcher } from "./demo-view-switcher";
 import { pagePrincipal } from "@/lib/auth/page-access";
 import { SignOutButton } from "./sign-out-button";
@@ -25,7 +24,7 @@ export async function SessionBar() {
       {config.AUTH_MODE === "demo" ? (
         <p className="bg-sky-200 px-6 py-1 text-center font-medium text-slate-900">
           Demo: generated organization, signed in automatically as an admin.
-          <DemoViewSwitcher businessUnits={await demoBusinessUnits(db())} current={demoView} />
+          <DemoViewSwitcher businessUnits={await demoBusinessUnits()} current={demoView} />
         </p>
       ) : null}
       {principal ? (

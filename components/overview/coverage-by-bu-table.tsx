@@ -1,5 +1,5 @@
 import type { CoverageSummary } from "@/lib/queries/coverage-summary";
-import { formatInteger, formatPercent } from "@/components/format";
+import { formatInteger, formatPercent } from "@/lib/domain/format";
 
 /** Per business unit on the latest day, worst CMK coverage first. */
 export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessUnit"] }) {

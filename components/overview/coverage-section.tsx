@@ -1,9 +1,9 @@
 import type { CoverageFigures, CoverageSummary } from "@/lib/queries/coverage-summary";
-import { COMPARE_DAYS, difference, pointsChange } from "@/lib/queries/period-change";
+import { COMPARE_DAYS, difference, pointsChange } from "@/lib/domain/period-change";
 import { semanticColors } from "@/components/charts/palette";
-import { formatBytes, formatDay, formatInteger, formatPercent, NO_VALUE } from "@/components/format";
-import { percentOneDecimal } from "@/lib/queries/percent";
-import { countChangeText, pointsChangeText } from "./change-text";
+import { formatBytes, formatDay, formatInteger, formatPercent, NO_VALUE } from "@/lib/domain/format";
+import { percentOneDecimal } from "@/lib/domain/percent";
+import { countChangeText, pointsChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "./kpi-tile";
 
 /** CMK coverage by count and by storage, and the non-compliant total, for the whole organization. */

@@ -1,7 +1,7 @@
 import { dayToDate } from "@/lib/domain/days";
-import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/components/format";
-import { difference, relativeChange } from "@/lib/queries/period-change";
-import { costChangeText } from "./change-text";
+import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/lib/domain/format";
+import { difference, relativeChange } from "@/lib/domain/period-change";
+import { costChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "./kpi-tile";
 import { SectionHeading } from "./coverage-section";
 import type { Overview } from "./overview-figures";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { TileChange } from "./change-text";
+import type { TileChange } from "@/lib/domain/change-text";
 
 const TONE_CLASS: Record<TileChange["tone"], string> = { better: "text-emerald-800", worse: "text-red-800", neutral: "text-slate-600" };
 

@@ -1,6 +1,6 @@
 import type { NonCompliantReason } from "@/generated/prisma/enums";
 import { reasonColors } from "@/components/charts/palette";
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 import { reasonLabels, reasonOrder, reasonTestId } from "./reason-labels";
 
 interface Props {

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { coverageEndpoint } from "@/lib/endpoints/coverage";
 import type { noncompliantEndpoint } from "@/lib/endpoints/noncompliant";
-import { formatPercent, formatUsd, formatInteger } from "@/components/format";
+import { formatPercent, formatUsd, formatInteger } from "@/lib/domain/format";
 import { okabeIto, reasonColors } from "@/components/charts/palette";
 import { namedSeries, pivot } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";

@@ -5,7 +5,7 @@ import type { ResponseOf } from "@/lib/api/endpoint";
 import { dayToDate } from "@/lib/domain/days";
 import type { overviewEndpoint } from "@/lib/endpoints/overview";
 import type { CoverageFigures, CoverageSummary } from "@/lib/queries/coverage-summary";
-import { percentOneDecimal } from "@/lib/queries/percent";
+import { percentOneDecimal } from "@/lib/domain/percent";
 
 export type Overview = ResponseOf<typeof overviewEndpoint>;
 type Tiles = Overview["tiles"];

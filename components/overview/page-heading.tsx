@@ -1,5 +1,6 @@
 import type { DataAsOf } from "@/lib/queries/freshness";
-import { formatDay, formatInteger, isoDay } from "@/components/format";
+import { toDay } from "@/lib/domain/days";
+import { formatDay, formatInteger } from "@/lib/domain/format";
 
 export function PageHeading({ freshness }: { freshness: DataAsOf | null }) {
   return (
@@ -13,14 +14,14 @@ export function PageHeading({ freshness }: { freshness: DataAsOf | null }) {
           <>
             <p>
               Data as of{" "}
-              <time dateTime={isoDay(freshness.asOf)} data-testid="data-as-of" className="font-semibold text-slate-900">
+              <time dateTime={toDay(freshness.asOf)} data-testid="data-as-of" className="font-semibold text-slate-900">
                 {formatDay(freshness.asOf)}
               </time>
             </p>
             {freshness.laggingScopes > 0 ? (
               <p className="text-amber-800" data-testid="data-lagging">
                 {formatInteger(freshness.laggingScopes)} of {formatInteger(freshness.scopes)} scopes older (oldest{" "}
-                <time dateTime={isoDay(freshness.oldestScope)}>{formatDay(freshness.oldestScope)}</time>)
+                <time dateTime={toDay(freshness.oldestScope)}>{formatDay(freshness.oldestScope)}</time>)
               </p>
             ) : null}
           </>

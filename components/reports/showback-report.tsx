@@ -1,13 +1,13 @@
 // The monthly showback pack as one printable page: the overview's coverage tiles and breakdowns
 // on the month's closing day, the month's KMS cost per business unit, coverage per business unit
 // and the savings, composed from the overview's own components so the PDF looks like the screen.
-import { formatDay, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/components/format";
+import { formatDay, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { CoverageBreakdowns } from "@/components/overview/coverage-breakdowns";
 import { CoverageSection, SectionHeading } from "@/components/overview/coverage-section";
-import { costChangeText } from "@/components/overview/change-text";
+import { costChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "@/components/overview/kpi-tile";
 import { dayToDate } from "@/lib/domain/days";
-import { difference, relativeChange } from "@/lib/queries/period-change";
+import { difference, relativeChange } from "@/lib/domain/period-change";
 import type { ShowbackData } from "@/lib/reports/showback-data";
 
 function CostSection({ data }: { data: ShowbackData }) {

@@ -4,7 +4,7 @@ import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/no
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { formatBytes, NO_VALUE } from "@/components/format";
+import { formatBytes, NO_VALUE } from "@/lib/domain/format";
 import { dayColumn, textColumn } from "@/components/tables/columns";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { SortState } from "@/components/tables/table-model";

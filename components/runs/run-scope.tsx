@@ -1,18 +1,16 @@
 "use client";
 
-import { str, type Row } from "@/components/hooks/queries/types";
-
 export interface RunScope {
   accounts: string[];
   regions: string[];
 }
 
 /** Accounts and regions known from earlier runs (the freshness scopes), without the organization-wide cost scope. */
-export function knownScope(freshness: readonly Row[]): RunScope {
-  const real = freshness.filter((r) => /^\d{12}$/.test(str(r.accountId)));
+export function knownScope(freshness: readonly { accountId: string; region: string }[]): RunScope {
+  const real = freshness.filter((r) => /^\d{12}$/.test(r.accountId));
   return {
-    accounts: [...new Set(real.map((r) => str(r.accountId)))].sort(),
-    regions: [...new Set(real.map((r) => str(r.region)))].sort(),
+    accounts: [...new Set(real.map((r) => r.accountId))].sort(),
+    regions: [...new Set(real.map((r) => r.region))].sort(),
   };
 }
 

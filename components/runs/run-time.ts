@@ -23,8 +23,3 @@ export function runTimeLabel(run: { requestedAt: string; startedAt: string | nul
   return `${at.slice(0, 10)} ${clockUtc(at)}, ${took}`;
 }
 
-/** The time fields of an API run row. */
-export function runTimes(row: Record<string, unknown>): { requestedAt: string; startedAt: string | null; finishedAt: string | null } {
-  const text = (v: unknown) => (typeof v === "string" && v ? v : null);
-  return { requestedAt: text(row.requestedAt) ?? "", startedAt: text(row.startedAt), finishedAt: text(row.finishedAt) };
-}

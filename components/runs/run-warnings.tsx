@@ -1,28 +1,31 @@
 "use client";
 
 import { useState } from "react";
-import { useRunQuery } from "@/components/hooks/queries/endpoints";
-import { num, str, type Row } from "@/components/hooks/queries/types";
+import type { ResponseOf } from "@/lib/api/endpoint";
+import type { runDetailEndpoint } from "@/lib/endpoints/runs/[id]";
+import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { EmptyState, QueryBoundary } from "@/components/tables/states";
-import { runTimeLabel, runTimes } from "./run-time";
+import { runTimeLabel } from "./run-time";
+import type { RunRow } from "./runs-view";
+
+type WarningGroup = ResponseOf<typeof runDetailEndpoint>["warningGroups"][number];
 
 /** The run whose warnings are shown first: the newest with warnings, else the newest. */
-export function defaultRunId(runs: readonly Row[]): string {
-  const withWarnings = runs.find((r) => (num(r.warnings) ?? 0) > 0);
-  return str((withWarnings ?? runs[0])?.id);
+export function defaultRunId(runs: readonly RunRow[]): string {
+  return (runs.find((r) => r.warnings > 0) ?? runs[0])?.id ?? "";
 }
 
 /** "111111111111 · us-east-1"; warnings not tied to one account-region say so. */
-export function scopeLabel(accountId: unknown, region: unknown): string {
+export function scopeLabel(accountId: string | null, region: string | null): string {
   if (!accountId && !region) return "Whole run (not tied to one account-region)";
-  return [str(accountId) || "any account", str(region) || "any region"].join(" · ");
+  return [accountId || "any account", region || "any region"].join(" · ");
 }
 
 /** The warnings of one run, grouped per account-region × API × cause; a run can be picked from the list. */
-export function RunWarnings({ runs }: { runs: Row[] }) {
+export function RunWarnings({ runs }: { runs: RunRow[] }) {
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked ?? defaultRunId(runs);
-  const detail = useRunQuery(id);
+  const detail = useEndpoint<typeof runDetailEndpoint>("/api/runs/[id]", {}, { segments: { id }, enabled: id !== "" });
   if (runs.length === 0) return null;
   return (
     <section aria-labelledby="run-warnings-heading" className="space-y-3" data-testid="run-warnings">
@@ -32,8 +35,8 @@ export function RunWarnings({ runs }: { runs: Row[] }) {
           Run
           <select value={id} onChange={(e) => setPicked(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" data-testid="run-warnings-select">
             {runs.map((r) => (
-              <option key={str(r.id)} value={str(r.id)}>
-                {`${runTimeLabel(runTimes(r))} · ${str(r.status)} · ${num(r.warnings) ?? 0} warnings`}
+              <option key={r.id} value={r.id}>
+                {`${runTimeLabel(r)} · ${r.status} · ${r.warnings} warnings`}
               </option>
             ))}
           </select>
@@ -41,7 +44,7 @@ export function RunWarnings({ runs }: { runs: Row[] }) {
       </div>
       <QueryBoundary query={detail} label="Loading the run's warnings">
         {(data) => {
-          const groups = ((data as Row).warningGroups as Row[] | undefined) ?? [];
+          const groups = data.warningGroups;
           if (groups.length === 0) return <EmptyState title="No warnings in this run" />;
           return (
             <ul className="space-y-3">
@@ -65,28 +68,26 @@ const CAUSE_LABEL: Record<string, string> = {
 };
 
 /** One account-region × API × cause: what it means and the fix; resources and raw messages behind a disclosure. */
-function WarningGroupItem({ group }: { group: Row }) {
-  const resources = (group.resources as string[] | undefined) ?? [];
-  const messages = (group.messages as string[] | undefined) ?? [];
-  const count = num(group.count) ?? 0;
-  const more = (num(group.resourcesTotal) ?? resources.length) - resources.length;
+function WarningGroupItem({ group }: { group: WarningGroup }) {
+  const { resources, messages, count } = group;
+  const more = group.resourcesTotal - resources.length;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-warning-group">
       <p className="text-xs text-slate-600">
-        {scopeLabel(group.accountId, group.region)} · {str(group.api) || "no API"} · {CAUSE_LABEL[str(group.cause)] ?? str(group.cause)}
+        {scopeLabel(group.accountId, group.region)} · {group.api || "no API"} · {CAUSE_LABEL[group.cause] ?? group.cause}
       </p>
       <p className="mt-1 text-sm font-semibold text-slate-900">
         <span className="mr-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900" data-testid="run-warning-count">
           {count} ×
         </span>
-        {str(group.meaning)}
+        {group.meaning}
       </p>
       <p className="mt-1 text-sm text-slate-700">
-        Fix: {str(group.fix)}
+        Fix: {group.fix}
         {group.docs ? (
           <>
             {" "}
-            See <code className="rounded bg-slate-100 px-1 font-mono text-xs">{str(group.docs)}</code>.
+            See <code className="rounded bg-slate-100 px-1 font-mono text-xs">{group.docs}</code>.
           </>
         ) : null}
       </p>
@@ -102,7 +103,7 @@ function WarningGroupItem({ group }: { group: Row }) {
             {more > 0 ? <li>… and {more} more</li> : null}
           </ul>
         ) : null}
-        <p className="mt-2 text-xs text-slate-500">Codes: {((group.codes as string[] | undefined) ?? []).join(", ")}</p>
+        <p className="mt-2 text-xs text-slate-500">Codes: {group.codes.join(", ")}</p>
         {messages.map((m) => (
           <pre key={m} className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">
             {m}

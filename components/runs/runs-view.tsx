@@ -2,33 +2,56 @@
 
 import { useState } from "react";
 import type { freshnessEndpoint } from "@/lib/endpoints/freshness";
-import { useRunsQuery } from "@/components/hooks/queries/endpoints";
+import type { getRunsEndpoint } from "@/lib/endpoints/runs";
+import type { ResponseOf } from "@/lib/api/endpoint";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { useStartRunMutation } from "@/components/hooks/queries/mutations";
 import { ApiError } from "@/components/hooks/queries/api-client";
-import { num, rowsOf, type Row } from "@/components/hooks/queries/types";
+import { formatInteger } from "@/lib/domain/format";
 import { ApiTable } from "@/components/tables/api-table";
-import { countCol, dayCol, textCol } from "@/components/tables/columns";
+import { DataTable } from "@/components/tables/data-table";
+import { QueryBoundary } from "@/components/tables/states";
+import { dayColumn, textColumn } from "@/components/tables/columns";
+import type { Column } from "@/components/tables/table-model";
 import { RunWarnings } from "./run-warnings";
 import { knownScope, RunScopePicker, scopeBody, type RunScope } from "./run-scope";
-import { runTimeLabel, runTimes } from "./run-time";
+import { runTimeLabel } from "./run-time";
 
-const runColumns = [
-  { ...textCol("when", "Started (UTC), duration"), value: (r: Row) => runTimeLabel(runTimes(r)) },
-  dayCol("day", "Snapshot day", "snapshotDay"),
-  textCol("trigger", "Trigger"),
-  textCol("status", "Status"),
-  countCol("units", "Account-regions", "unitsTotal"),
-  { ...countCol("kms", "KMS API calls"), value: (r: Row) => num((r.requests as Row | undefined)?.kms), cell: (r: Row) => String(num((r.requests as Row | undefined)?.kms) ?? "—") },
-  { ...countCol("ce", "Cost Explorer calls"), value: (r: Row) => num((r.requests as Row | undefined)?.costExplorer), cell: (r: Row) => String(num((r.requests as Row | undefined)?.costExplorer) ?? "—") },
-  countCol("warnings", "Warnings", "warnings"),
-  textCol("error", "Error"),
-  textCol("id", "Run id", "id", "runId"),
+export type RunRow = ResponseOf<typeof getRunsEndpoint>["items"][number];
+
+const countColumn = (id: string, header: string, read: (r: RunRow) => number, format: (n: number) => string = formatInteger): Column<RunRow> => ({
+  id,
+  header,
+  value: read,
+  cell: (r) => format(read(r)),
+  align: "right",
+  searchable: false,
+});
+
+const runColumns: Column<RunRow>[] = [
+  { id: "when", header: "Started (UTC), duration", value: runTimeLabel },
+  { id: "day", header: "Snapshot day", value: (r) => r.snapshotDay, searchable: false },
+  { id: "trigger", header: "Trigger", value: (r) => r.trigger },
+  { id: "status", header: "Status", value: (r) => r.status },
+  countColumn("units", "Account-regions", (r) => r.unitsTotal),
+  countColumn("kms", "KMS API calls", (r) => r.requests.kms, String),
+  countColumn("ce", "Cost Explorer calls", (r) => r.requests.costExplorer, String),
+  countColumn("warnings", "Warnings", (r) => r.warnings),
+  { id: "error", header: "Error", value: (r) => r.error ?? "" },
+  { id: "id", header: "Run id", value: (r) => r.id },
 ];
-const freshnessColumns = [textCol("account", "Account", "accountId"), textCol("region", "Region"), textCol("source", "Source"), dayCol("day", "Last good day", "lastGoodDay"), { ...textCol("lagging", "Status"), value: (r: Row) => (r.lagging ? "lagging" : "current") }];
+type ScopeRow = ResponseOf<typeof freshnessEndpoint>["scopes"][number];
+
+const freshnessColumns: Column<ScopeRow>[] = [
+  textColumn("account", "Account", (r) => r.accountId),
+  textColumn("region", "Region", (r) => r.region),
+  textColumn("source", "Source", (r) => r.source),
+  dayColumn("day", "Last good day", (r) => r.lastGoodDay),
+  textColumn("lagging", "Status", (r) => (r.lagging ? "lagging" : "current")),
+];
 
 export function RunsView() {
-  const runs = useRunsQuery({ pageSize: 100 });
+  const runs = useEndpoint<typeof getRunsEndpoint>("/api/runs", { pageSize: 100 });
   const freshness = useEndpoint<typeof freshnessEndpoint>("/api/freshness");
   const start = useStartRunMutation();
   const [scope, setScope] = useState<RunScope>({ accounts: [], regions: [] });
@@ -36,7 +59,7 @@ export function RunsView() {
   return (
     <div className="space-y-6">
       <section className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        {freshness.data ? <RunScopePicker known={knownScope(rowsOf(freshness.data))} picked={scope} onChange={setScope} /> : null}
+        {freshness.data ? <RunScopePicker known={knownScope(freshness.data.scopes)} picked={scope} onChange={setScope} /> : null}
         <button type="button" disabled={start.isPending} onClick={() => start.mutate(scopeBody(scope))} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
           {start.isPending ? "Starting…" : "Start a run"}
         </button>
@@ -51,10 +74,12 @@ export function RunsView() {
         ) : null}
       </section>
       <h2 className="text-lg font-semibold">Ingestion runs</h2>
-      <ApiTable query={runs} title="Ingestion runs" columns={runColumns} testId="runs-table" rowKey={["id", "runId"]} emptyMessage="No run yet: start one above." />
-      {runs.data ? <RunWarnings runs={rowsOf(runs.data)} /> : null}
+      <QueryBoundary query={runs} label="Loading ingestion runs">
+        {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage="No run yet: start one above." />}
+      </QueryBoundary>
+      {runs.data ? <RunWarnings runs={runs.data.items} /> : null}
       <h2 className="text-lg font-semibold">Data freshness per account-region</h2>
-      <ApiTable query={freshness} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
+      <ApiTable query={freshness} select={(data) => data.scopes} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
     </div>
   );
 }

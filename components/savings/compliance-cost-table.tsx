@@ -7,7 +7,7 @@ import type { ResponseOf } from "@/lib/api/endpoint";
 import type { complianceCostEndpoint } from "@/lib/endpoints/savings/compliance-cost";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { seriesColor } from "@/components/charts/palette";
-import { formatInteger, formatUsd } from "@/components/format";
+import { formatInteger, formatUsd } from "@/lib/domain/format";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";

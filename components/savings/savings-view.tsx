@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatInteger, formatUsd } from "@/components/format";
+import { formatInteger, formatUsd } from "@/lib/domain/format";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
@@ -73,9 +73,9 @@ export function SavingsView() {
         </ul>
       </section>
       <h2 className="text-lg font-semibold">Bucket Key candidates</h2>
-      <ApiTable query={buckets} title="Bucket Key candidates" columns={bucketColumns} testId="bucket-keys-table" rowKey={["resourceArn"]} initialSort={{ id: "savings", direction: "desc" }} emptyMessage="No SSE-KMS bucket without a Bucket Key." />
+      <ApiTable query={buckets} select={(data) => data.items} title="Bucket Key candidates" columns={bucketColumns} testId="bucket-keys-table" rowKey={["resourceArn"]} initialSort={{ id: "savings", direction: "desc" }} emptyMessage="No SSE-KMS bucket without a Bucket Key." />
       <h2 className="text-lg font-semibold">Unused and disabled keys</h2>
-      <ApiTable query={idle} title="Unused and disabled keys" columns={idleColumns} testId="idle-keys-table" rowKey={["keyArn"]} emptyMessage="No unused or disabled customer managed key." />
+      <ApiTable query={idle} select={(data) => data.items} title="Unused and disabled keys" columns={idleColumns} testId="idle-keys-table" rowKey={["keyArn"]} emptyMessage="No unused or disabled customer managed key." />
       <ComplianceCostTable />
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type ReactNode } from "react";
 import { csvFileName, toCsv } from "@/lib/export/csv";
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 import { nextSort, pageCount, searchRows, sortRows, type Column, type SortState } from "./table-model";
 import { Bdi } from "./bidi";
 import { downloadText } from "./download";

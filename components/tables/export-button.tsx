@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 import { csvFileName, type CsvColumn } from "@/lib/export/csv";
 import { downloadText } from "./download";
 import { exportAllPages, type PagedRows } from "./export-all";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 
 const button = "rounded border border-slate-300 px-2 py-1 hover:bg-slate-50 disabled:opacity-50 disabled:hover:bg-white";
 

@@ -1,6 +1,6 @@
 // The state of a server-paged table (page, sort, search) as URL parameters next to the global
 // filters, so a link reproduces the view. Pure: read by the table component and the unit tests.
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 import type { SortState } from "./table-model";
 
 export const SERVER_PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, type ReactNode } from "react";
-import { formatInteger } from "@/components/format";
+import { formatInteger } from "@/lib/domain/format";
 import { apiGet, type QueryParams } from "@/components/hooks/queries/api-client";
 import { usePagedQuery } from "@/components/hooks/queries/use-api-query";
 import type { Endpoint, PathOf, ResponseOf } from "@/lib/api/endpoint";

@@ -1,5 +1,5 @@
 import { runRequestSchema } from "@/lib/ingestion/run-request";
-import { startRun } from "@/lib/ingestion/start-run";
+import { startRun } from "@/jobs/ingestion/start-run";
 import { runningRun } from "@/lib/ingestion/run-admission";
 import { INGEST_RUN_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";

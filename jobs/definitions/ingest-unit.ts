@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
-import { runIngestionUnit } from "@/lib/ingestion/run-unit";
+import { runIngestionUnit } from "@/jobs/ingestion/run-unit";
 import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
 import { EVALUATE_ALERTS_JOB } from "@/lib/alerts/evaluate";
 import { defineJob } from "./types";

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { ROLES, type Role } from "@/lib/auth/principal";
 import { revokeApiToken, type NewToken } from "@/lib/auth/api-tokens";
 import type { Principal } from "@/lib/auth/principal";
-import { badRequest } from "@/lib/api/errors";
+import { badRequest } from "@/lib/domain/errors";
 import { buLabel, buValue } from "@/lib/domain/business-unit";
 
 /** A token lives at most a year (and a day, so "a year from today" fits in a leap year too). */

@@ -1,24 +1,8 @@
 // One error shape for every endpoint: { error: { code, message } }. Input problems are 400 with
 // a message naming the parameter, missing things 404; anything else is a 500 whose details go
 // to the server log, not to the client.
+import { ApiError } from "@/lib/domain/errors";
 import { PolicySettingsError } from "@/lib/settings/policy";
-
-export type ApiErrorCode = "bad_request" | "not_found" | "conflict" | "payload_too_large" | "rate_limited" | "internal";
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409 | 413 | 429 | 500,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-export const badRequest = (message: string) => new ApiError(400, "bad_request", message);
-export const notFound = (message: string) => new ApiError(404, "not_found", message);
-export const payloadTooLarge = (message: string) => new ApiError(413, "payload_too_large", message);
 
 /** JSON.stringify replacer: bigints (byte counts, ids) travel as decimal strings. */
 function replacer(_key: string, value: unknown): unknown {

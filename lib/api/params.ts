@@ -4,7 +4,7 @@
 // is reported instead of silently ignored.
 import { z } from "zod";
 import { isDay } from "@/lib/domain/days";
-import { badRequest, payloadTooLarge } from "./errors";
+import { badRequest, payloadTooLarge } from "@/lib/domain/errors";
 import { buValue } from "@/lib/domain/business-unit";
 import { SERVICES } from "@/lib/domain/dimensions";
 

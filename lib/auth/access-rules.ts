@@ -55,9 +55,6 @@ export const ACCESS_RULES = {
   "POST /api/bill/imports": "admin",
   "GET /api/export/audit": "admin",
   "GET /api/export/chargeback": "export",
-  "GET /api/runs": "finops",
-  "POST /api/runs": "admin",
-  "GET /api/runs/[id]": "finops",
   // Reports (issue 16): the showback pack (PDF) for the FinOps review; schedules are admin's.
   "GET /api/reports/showback": "finops",
 } as const satisfies Record<string, Access>;

@@ -4,9 +4,10 @@
 // demo-only filter. The choice lives in a cookie: it grants nothing, since every demo visitor is
 // an admin anyway, and outside demo mode nothing reads it.
 import { z } from "zod";
-import { badRequest, errorResponse, jsonResponse } from "@/lib/api/errors";
+import { errorResponse, jsonResponse } from "@/lib/api/errors";
+import { badRequest } from "@/lib/domain/errors";
 import { parseInput, readJsonBody } from "@/lib/api/params";
-import type { Db } from "@/lib/db/client";
+import { db as appDb, type Db } from "@/lib/db/client";
 import type { AuthConfig } from "./config";
 import { clearCookie, isSecureUrl, setCookie } from "./cookies";
 import { csrfProblem } from "./csrf";
@@ -28,8 +29,12 @@ export function demoPrincipal(viewAs: string | null): Principal {
   return { kind: "demo", id: "demo", name: `Demo BU manager of ${viewAs}`, role: "viewer", businessUnits: [viewAs === UNTAGGED ? "" : viewAs] };
 }
 
-/** The demo organization's business units as the API labels them: those of current keys and of the last coverage day. */
-export async function demoBusinessUnits(db: Db): Promise<string[]> {
+/**
+ * The demo organization's business units as the API labels them: those of current keys and of
+ * the last coverage day. The app's client by default: the session bar (a component) must not
+ * import the database client.
+ */
+export async function demoBusinessUnits(db: Db = appDb()): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ bu: string }[]>(
     `SELECT business_unit AS bu FROM kms_key_version WHERE valid_to = '9999-12-31'
      UNION SELECT business_unit FROM coverage_bu_daily WHERE day = (SELECT max(day) FROM coverage_bu_daily)

@@ -1,7 +1,7 @@
 // Business-unit scope of the request's principal applied to query filters: route code narrows
 // what it asks for here, so a viewer's figures come from SQL that only reads their BUs (never a
 // full answer trimmed in the UI). BUs are in stored form ("" is the untagged BU).
-import { notFound } from "@/lib/api/errors";
+import { notFound } from "@/lib/domain/errors";
 import type { Principal } from "./principal";
 import { currentPrincipal } from "./context";
 import { UNTAGGED } from "@/lib/domain/business-unit";

@@ -1,5 +1,5 @@
-// Queue names and send options shared by the job definitions, startRun and the CLI (kept apart
-// from jobs/definitions so lib/ingestion does not import the job registry).
+// Queue names and send options shared by the job definitions, startRun, the CLI and the web
+// app's enqueueRun (kept in lib so the web app can queue a run without importing jobs/).
 
 export const INGEST_RUN_JOB = "ingest.run";
 export const INGEST_UNIT_JOB = "ingest.unit";

@@ -3,6 +3,7 @@
 // no AWS credentials: accounts are checked against the accounts stored by earlier runs and
 // INGEST_ACCOUNTS; the worker checks again against the organization (start-run.ts).
 import type { Db } from "@/lib/db/client";
+import { toDay } from "@/lib/domain/days";
 import { INGEST_RUN_JOB } from "./queue-names";
 
 /** Runs a user may start per hour: each costs KMS and Cost Explorer requests. */
@@ -14,7 +15,7 @@ export const UI_RUNS_PER_HOUR = 6;
  */
 export function earliestCostDay(today: Date): string {
   const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 13, 1));
-  return d.toISOString().slice(0, 10);
+  return toDay(d);
 }
 
 export interface PendingRun {

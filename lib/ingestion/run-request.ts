@@ -20,3 +20,5 @@ export const runBodySchema = runRequestSchema.omit({ trigger: true }).extend({
   accounts: z.array(z.string().refine(isAccountId, "must be a 12-digit account id")).max(1000, "must list at most 1000 accounts").optional(),
   regions: z.array(z.string().refine(isRegionName, "must be a region name")).max(50, "must list at most 50 regions").optional(),
 });
+
+export type RunBody = z.output<typeof runBodySchema>;

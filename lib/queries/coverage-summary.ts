@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/generated/prisma/enums";
-import { percentOneDecimal } from "./percent";
+import { percentOneDecimal } from "@/lib/domain/percent";
 
 /** One business unit's counts on one day, as coverage_bu_daily stores them. */
 export interface CoverageCounts {

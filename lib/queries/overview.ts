@@ -4,7 +4,7 @@
 // BU by month, and the buckets with the largest Bucket Key savings.
 import type { Db } from "@/lib/db/client";
 import { roundMoneyOrNull } from "@/lib/domain/money";
-import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
+import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/domain/period-change";
 import { OPEN_END_DATE, addDays, dayToDate, toDay, type Day } from "@/lib/domain/days";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { getCoverageSummaryOn } from "./coverage-summary";

@@ -2,7 +2,7 @@
 // aliases); inline styles only, as mail clients ignore <style> and external CSS.
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { formatInteger, formatPercent, formatUsd } from "@/components/format";
+import { formatInteger, formatPercent, formatUsd } from "@/lib/domain/format";
 import type { BuDigest } from "./digest";
 import { costChangeText, digestTitle, pointsText, type DigestLinks } from "./digest-text";
 

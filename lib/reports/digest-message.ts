@@ -4,7 +4,7 @@
 // and shows them only what their role may see.
 import type { AlertLine, AlertPayload } from "@/lib/alerts/payload";
 import { env, type Env } from "@/lib/config/env";
-import { formatInteger, formatPercent, formatUsd } from "@/components/format";
+import { formatInteger, formatPercent, formatUsd } from "@/lib/domain/format";
 import type { BuDigest } from "./digest";
 import { renderDigestEmail } from "./digest-email";
 import { costChangeText, digestLinks, pointsText, type DigestLinks } from "./digest-text";

@@ -1,7 +1,7 @@
 // Wording and links the digest's text lines and its HTML share.
 import { absoluteUrl } from "@/lib/alerts/links";
 import { env, type Env } from "@/lib/config/env";
-import { costChangeText as tileCostChange, pointsChangeText } from "@/components/overview/change-text";
+import { costChangeText as tileCostChange, pointsChangeText } from "@/lib/domain/change-text";
 import type { BuDigest } from "./digest";
 
 export interface DigestLinks {

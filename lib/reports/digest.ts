@@ -11,7 +11,7 @@ import { coverageSeries, type CoveragePoint } from "@/lib/queries/kpi/coverage-s
 import { listFindings } from "@/lib/queries/kpi/findings";
 import { nonCompliantResources } from "@/lib/queries/kpi/noncompliant-resources";
 import { costWindows, sameDaysMonthBefore, windowTotal } from "@/lib/queries/kms-cost-summary";
-import { difference, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
+import { difference, relativeChange, shownPointsChange } from "@/lib/domain/period-change";
 import { roundMoneyOrNull } from "@/lib/domain/money";
 import { type Day, addDays, dayToDate, daysBetween, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";

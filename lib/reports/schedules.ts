@@ -3,7 +3,7 @@
 // through one email channel. Every change is audited with its before/after.
 import { z } from "zod";
 import type { ReportSchedule } from "@/generated/prisma/client";
-import { badRequest } from "@/lib/api/errors";
+import { badRequest } from "@/lib/domain/errors";
 import { audit } from "@/lib/auth/audit";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";

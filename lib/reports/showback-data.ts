@@ -13,7 +13,7 @@ import { bucketKeySavingsReport } from "@/lib/queries/kpi/bucket-key-savings";
 import { costByGroup, type CostGroupRow } from "@/lib/queries/kpi/cost-by-bu";
 import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
 import { windowTotal, type CostWindowTotal } from "@/lib/queries/kms-cost-summary";
-import { COMPARE_DAYS } from "@/lib/queries/period-change";
+import { COMPARE_DAYS } from "@/lib/domain/period-change";
 import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
 
 /** A calendar month, "2026-11". */

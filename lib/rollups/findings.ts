@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/client";
 import type { KeyFindingCode, ReferencingResource } from "@/lib/kpi/key-findings";
 import { keyFindings } from "@/lib/kpi/key-findings";
 import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
-import { keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
+import { keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/store/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { OPEN_END_DATE, dayToDate } from "@/lib/domain/days";

@@ -5,7 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import { keyFindings } from "@/lib/kpi/key-findings";
 import { keyProvisioning } from "@/lib/kpi/mttp";
-import { keyRecordOf, WITH_POLICY } from "@/lib/queries/kpi/key-records";
+import { keyRecordOf, WITH_POLICY } from "@/lib/store/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
 

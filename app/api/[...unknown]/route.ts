@@ -1,5 +1,6 @@
 // Any /api/* path no route serves: a JSON 404 in the one error shape (not Next's HTML page).
-import { errorResponse, notFound } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/errors";
+import { notFound } from "@/lib/domain/errors";
 import { publicRoute } from "@/lib/auth/with-access";
 
 export const dynamic = "force-dynamic";

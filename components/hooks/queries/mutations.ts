@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { deleteRoleMappingEndpoint, putRoleMappingEndpoint } from "@/lib/endpoints/admin/role-mappings/[group]";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { putSettingsEndpoint } from "@/lib/endpoints/settings";
+import type { RunQueued } from "@/lib/endpoints/runs";
 import { apiSend, apiUpload } from "./api-client";
 import { sendEndpoint, type BodyOf } from "./use-endpoint";
 
@@ -24,8 +25,9 @@ export function useStartRunMutation() {
   const client = useQueryClient();
   return useMutation({
     // The server sets the trigger ("UI"); the body only narrows the scope (all when omitted).
-    mutationFn: (scope: { accounts?: string[]; regions?: string[] } = {}) => apiSend<unknown>("POST", "/api/runs", scope),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["runs"] }),
+    mutationFn: (scope: { accounts?: string[]; regions?: string[] } = {}) => apiSend<RunQueued>("POST", "/api/runs", scope),
+    // useEndpoint keys the run list by its path.
+    onSuccess: () => client.invalidateQueries({ queryKey: ["/api/runs"] }),
   });
 }
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { badRequest, payloadTooLarge } from "@/lib/api/errors";
+import { badRequest, payloadTooLarge } from "@/lib/domain/errors";
 import type { Db } from "@/lib/db/client";
 import { importBill, type ImportSummary } from "./import-bill";
 import { isDataKey, isManifestKey } from "./plan";

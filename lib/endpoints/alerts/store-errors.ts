@@ -1,11 +1,11 @@
 // The alert stores' errors that are the caller's to fix, as the API answers them: 400 naming the
 // field, 409 for a name taken or a server setting missing. Shared by the channel and rule
 // endpoints that create or change them (the stores know nothing of HTTP).
-import { ApiError, badRequest } from "@/lib/api/errors";
 import { MissingSecretError } from "@/lib/alerts/channel-config";
 import { ChannelKindChangeError, ChannelNameTakenError } from "@/lib/alerts/channel-store";
 import { UnknownChannelError } from "@/lib/alerts/rule-store";
 import { SecretKeyMissingError } from "@/lib/alerts/secrets";
+import { ApiError, badRequest } from "@/lib/domain/errors";
 
 export async function channelErrorsMapped<T>(work: () => Promise<T>): Promise<T> {
   try {

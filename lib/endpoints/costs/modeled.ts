@@ -16,7 +16,7 @@ import { loadPolicySettings } from "@/lib/settings/load";
 import { type Day, addDays, dayToDate, toDay } from "@/lib/domain/days";
 import { latestCostDay } from "@/lib/queries/kpi/as-of";
 import { costSourcesByMonth } from "@/lib/queries/kpi/cost-source";
-import { keyRecordOf } from "@/lib/queries/kpi/key-records";
+import { keyRecordOf } from "@/lib/store/key-records";
 import { num } from "@/lib/queries/kpi/sql";
 import { buLabel } from "@/lib/domain/business-unit";
 

@@ -9,7 +9,7 @@ import { dimensionParams } from "@/lib/api/params";
 import { wholeMonthParams } from "@/lib/export/chargeback-params";
 import type { Db } from "@/lib/db/client";
 import { moneySql, roundMoneyOrNull } from "@/lib/domain/money";
-import { relativeChange } from "@/lib/queries/period-change";
+import { relativeChange } from "@/lib/domain/period-change";
 import { latestCostDay, thirteenMonthsBack } from "@/lib/queries/kpi/as-of";
 import { billStatusOf, type BillStatus } from "@/lib/queries/kpi/cost-source";
 import { type Day, toDay } from "@/lib/domain/days";

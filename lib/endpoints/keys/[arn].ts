@@ -4,16 +4,16 @@
 // like an unknown one (404), and resources of other BUs a key protects are left out.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { currentPrincipal } from "@/lib/auth/context";
 import { labelInScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
 import { keyCost } from "@/lib/queries/kpi/key-cost";
-import { WITH_POLICY } from "@/lib/queries/kpi/key-records";
+import { WITH_POLICY } from "@/lib/store/key-records";
 import { num } from "@/lib/queries/kpi/sql";
 import { type Day, OPEN_END_DATE, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
+import { notFound } from "@/lib/domain/errors";
 
 const DAY_MS = 86_400_000;
 const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;

@@ -10,7 +10,7 @@ import { modeledKeyCostOverDays, modeledMonthlyKeyCost, pendingSinceOf, type Mod
 import { loadPolicySettings } from "@/lib/settings/load";
 import { type Day, addDays, dayToDate } from "@/lib/domain/days";
 import { keyBillMonths, type KeyBillMonth } from "./key-bill";
-import { keyRecordOf } from "./key-records";
+import { keyRecordOf } from "@/lib/store/key-records";
 import { keyCostCoverage, type KeyCostWindow } from "./keys";
 
 export interface KeyCost {

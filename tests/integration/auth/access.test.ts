@@ -7,7 +7,7 @@ import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { currentPrincipal } from "@/lib/auth/context";
 import type { Principal, Role } from "@/lib/auth/principal";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { publicRoute, withAccess, withRule } from "@/lib/auth/with-access";
+import { publicRoute, withRule } from "@/lib/auth/with-access";
 import { allRouteRules } from "@/tests/support/route-rules";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { resetTables, testDb } from "../support/db";
@@ -120,7 +120,7 @@ describe("sessions and CSRF", () => {
   });
 
   it("refuses the cross-site no-cors form POST to /api/runs even with the cookie", async () => {
-    const response = await withAccess("POST /api/runs", echo)(
+    const response = await withRule("POST /api/runs", "admin", echo)(
       new Request("https://finops.example.com/api/runs", { method: "POST", headers: { cookie, origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" }, body: "{}" }),
     );
     expect(response.status).toBe(403);

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
-import { startRun } from "@/lib/ingestion/start-run";
-import { runIngestionUnit } from "@/lib/ingestion/run-unit";
+import { startRun } from "@/jobs/ingestion/start-run";
+import { runIngestionUnit } from "@/jobs/ingestion/run-unit";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
 import { PAYMENTS, smallOrg } from "./org-fixture";

@@ -8,7 +8,7 @@ import { startAwsEndpoint, type AwsEndpoint, type EndpointOptions } from "@/test
 import { resetTables, testDb } from "../support/db";
 import { ANALYTICS, EXPECTED, PAYMENTS, smallOrg } from "./org-fixture";
 import { applyEnv, awsTestEnv, runInProcess } from "./support";
-import { NOTICE_CODES } from "@/lib/ingestion/unit-result";
+import { NOTICE_CODES } from "@/jobs/ingestion/unit-result";
 
 const db = testDb();
 const options: EndpointOptions = {};

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
-import { startRun } from "@/lib/ingestion/start-run";
+import { startRun } from "@/jobs/ingestion/start-run";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
 import { MGMT, PAYMENTS, smallOrg } from "./org-fixture";

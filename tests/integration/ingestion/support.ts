@@ -3,8 +3,8 @@
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/config/env";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
-import { startRun, type StartRunRequest } from "@/lib/ingestion/start-run";
-import { runIngestionUnit } from "@/lib/ingestion/run-unit";
+import { startRun, type StartRunRequest } from "@/jobs/ingestion/start-run";
+import { runIngestionUnit } from "@/jobs/ingestion/run-unit";
 
 /** Environment the SDK and the ingestion read: endpoint, fake base credentials, no config files. */
 export function awsTestEnv(endpointUrl: string, extra: Record<string, string> = {}): Record<string, string> {

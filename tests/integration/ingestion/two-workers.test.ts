@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/config/env";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
-import { startRun } from "@/lib/ingestion/start-run";
+import { startRun } from "@/jobs/ingestion/start-run";
 import { INGEST_UNIT_JOB } from "@/lib/ingestion/queue-names";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";

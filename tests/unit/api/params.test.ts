@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ApiError, errorResponse, jsonResponse } from "@/lib/api/errors";
+import { errorResponse, jsonResponse } from "@/lib/api/errors";
+import { ApiError } from "@/lib/domain/errors";
 import { dateRangeParams, dimensionParams, pageParams, parseQuery, sortParam } from "@/lib/api/params";
 import { PolicySettingsError } from "@/lib/settings/policy";
 

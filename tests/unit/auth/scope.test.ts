@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/domain/errors";
 import { runWithPrincipal } from "@/lib/auth/context";
 import type { Principal } from "@/lib/auth/principal";
 import { inScope, scopeKey, scopedBusinessUnits, scopedFilters } from "@/lib/auth/scope";

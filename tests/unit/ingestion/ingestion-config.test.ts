@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { ConfigError } from "@/lib/config/env";
 import { countUnits, formatSummary, progressLine } from "@/jobs/ingestion/report";
-import { resolveResourceKeys } from "@/lib/ingestion/resolve-resources";
+import { resolveResourceKeys } from "@/jobs/ingestion/resolve-resources";
 import { cmk, volume, ACCOUNT, REGION } from "@/tests/fixtures/records";
 
 describe("ingestion configuration", () => {

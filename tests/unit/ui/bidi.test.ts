@@ -4,9 +4,8 @@ import { describe, expect, it } from "vitest";
 import { SeriesLegend } from "@/components/charts/series-legend";
 import { SeriesTable } from "@/components/charts/series-table";
 import { Bdi, isolateText } from "@/components/tables/bidi";
-import { textCol } from "@/components/tables/columns";
+import { textColumn } from "@/components/tables/columns";
 import { DataTable } from "@/components/tables/data-table";
-import type { Row } from "@/components/hooks/queries/types";
 
 const RLO = "\u202E"; // right-to-left override: "payments" shows as "stnemyap" and so does what follows
 const FSI = "\u2068";
@@ -15,11 +14,12 @@ const trojan = `${RLO}payments`;
 
 describe("bidi isolation of organization text", () => {
   it("puts every plain table cell in a <bdi>", () => {
+    type Row = { id: string; businessUnit: string; bucket: string };
     const rows: Row[] = [{ id: "1", businessUnit: trojan, bucket: `logs${PDI}${RLO}x` }];
     const html = renderToStaticMarkup(
       createElement(DataTable<Row>, {
         title: "Buckets", rows, rowKey: (r) => String(r.id), testId: "t",
-        columns: [textCol("businessUnit", "Business unit"), textCol("bucket", "Bucket")],
+        columns: [textColumn("businessUnit", "Business unit", (r: Row) => r.businessUnit), textColumn("bucket", "Bucket", (r: Row) => r.bucket)],
       }),
     );
     expect(html).toContain(`<td class="px-3 py-2 align-top text-slate-800 "><bdi>${trojan}</bdi></td>`);

@@ -3,11 +3,11 @@
 // any, applies again. Both re-apply the mapping to known users and are audited.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { badRequest, notFound } from "@/lib/api/errors";
 import { parseInput, withSegments } from "@/lib/api/params";
 import { authConfig } from "@/lib/auth/config";
 import { currentPrincipal } from "@/lib/auth/context";
 import { deleteRoleMapping, groupName, mappingBody, putRoleMapping } from "@/lib/auth/role-mappings";
+import { badRequest, notFound } from "@/lib/domain/errors";
 
 /**
  * The group is the last path segment, decoded once from the request URL itself: a group name may

@@ -2,10 +2,10 @@
 // ended one stays ended.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment } from "@/lib/api/params";
 import { revokeSessionAsAdmin } from "@/lib/admin/users";
 import { currentPrincipal } from "@/lib/auth/context";
+import { notFound } from "@/lib/domain/errors";
 
 export const deleteSessionEndpoint = defineEndpoint({
   route: "DELETE /api/admin/sessions/[id]",

@@ -2,10 +2,10 @@
 // again changes nothing.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment } from "@/lib/api/params";
 import { revokeToken } from "@/lib/admin/tokens";
 import { currentPrincipal } from "@/lib/auth/context";
+import { notFound } from "@/lib/domain/errors";
 
 export const deleteTokenEndpoint = defineEndpoint({
   route: "DELETE /api/admin/tokens/[id]",

@@ -2,13 +2,13 @@
 // it. Both audited with before/after; 404 for an unknown channel.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment, withSegments } from "@/lib/api/params";
 import { channelUpdateSchema } from "@/lib/alerts/channel-config";
 import { deleteChannel, updateChannel } from "@/lib/alerts/channel-store";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { channelErrorsMapped } from "../store-errors";
+import { notFound } from "@/lib/domain/errors";
 
 const segment = { id: uuidSegment("channel") };
 

@@ -2,12 +2,12 @@
 // before/after; 404 for an unknown rule.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment, withSegments } from "@/lib/api/params";
 import { deleteRule, ruleInputSchema, updateRule } from "@/lib/alerts/rule-store";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { ruleErrorsMapped } from "../store-errors";
+import { notFound } from "@/lib/domain/errors";
 
 const segment = { id: uuidSegment("rule") };
 

@@ -2,10 +2,10 @@
 // DELETE removes it. Both audited with before/after; 404 for an unknown schedule.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment, withSegments } from "@/lib/api/params";
 import { currentPrincipal } from "@/lib/auth/context";
 import { deleteSchedule, scheduleBody, updateSchedule } from "@/lib/reports/schedules";
+import { notFound } from "@/lib/domain/errors";
 
 const segment = { id: uuidSegment("schedule") };
 

@@ -2,10 +2,10 @@
 // user.sign-out); their next sign-in works as usual.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment } from "@/lib/api/params";
 import { revokeSessionsOfUser } from "@/lib/admin/users";
 import { currentPrincipal } from "@/lib/auth/context";
+import { notFound } from "@/lib/domain/errors";
 
 export const deleteUserSessionsEndpoint = defineEndpoint({
   route: "DELETE /api/admin/users/[id]/sessions",

@@ -3,7 +3,6 @@
 // stays queued and the delivery job retries it. Audited as alert-channel.test.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment } from "@/lib/api/params";
 import { getChannel } from "@/lib/alerts/channel-store";
 import { deliverNow } from "@/lib/alerts/deliver";
@@ -13,6 +12,7 @@ import { secretKeysFromEnv } from "@/lib/alerts/secrets";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { channelErrorsMapped } from "../../store-errors";
+import { notFound } from "@/lib/domain/errors";
 
 export const testChannelEndpoint = defineEndpoint({
   route: "POST /api/alerts/channels/[id]/test",

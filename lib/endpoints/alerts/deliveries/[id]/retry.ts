@@ -2,13 +2,13 @@
 // alert-delivery.retry); 409 for one sent already or still queued.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { ApiError, notFound } from "@/lib/api/errors";
 import { uuidSegment } from "@/lib/api/params";
 import { retryDelivery } from "@/lib/alerts/delivery-history";
 import { DELIVER_ALERTS_JOB } from "@/lib/alerts/outbox";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import { enqueue } from "@/lib/ingestion/queue-client";
+import { ApiError, notFound } from "@/lib/domain/errors";
 
 export const retryDeliveryEndpoint = defineEndpoint({
   route: "POST /api/alerts/deliveries/[id]/retry",

@@ -1,11 +1,11 @@
 // POST /api/alerts/rules/{id}/mute: mutes a rule until a day or time (null unmutes); audited as
 // alert-rule.mute.
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment, withSegments } from "@/lib/api/params";
 import { muteInputSchema, muteRule, muteTime } from "@/lib/alerts/rule-store";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
+import { notFound } from "@/lib/domain/errors";
 
 export const muteRuleEndpoint = defineEndpoint({
   route: "POST /api/alerts/rules/[id]/mute",

@@ -3,13 +3,13 @@
 // emails. The body is optional. Audited as report-schedule.send-now.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { notFound } from "@/lib/api/errors";
 import { uuidSegment, withSegments } from "@/lib/api/params";
 import { auditAfter } from "@/lib/auth/audit";
 import { enqueue } from "@/lib/ingestion/queue-client";
 import { SEND_REPORT_JOB } from "@/lib/reports/queue-names";
 import { closedMonth } from "@/lib/reports/schedule-due";
 import { monthParam } from "@/lib/reports/showback-data";
+import { notFound } from "@/lib/domain/errors";
 
 export const sendScheduleNowEndpoint = defineEndpoint({
   route: "POST /api/reports/schedules/[id]/send-now",

@@ -1,7 +1,9 @@
 // Starts an ingestion run: resolves the accounts and regions, records the run with one unit per
 // account-region plus the organization-wide cost unit, and queues one `ingest.unit` job per unit.
-// Shared by the `ingest.run` job (schedule), the CLI and the UI's POST /api/runs.
+// Runs in the worker (the `ingest.run` job, whoever queued it: schedule, UI) and the CLI: it
+// needs the AWS credentials the web app does not hold.
 import type { Db } from "@/lib/db/client";
+import { dayToDate, toDay } from "@/lib/domain/days";
 import type { AccountRecord, IngestionWarningRecord } from "@/lib/domain/records";
 import { env } from "@/lib/config/env";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
@@ -10,7 +12,7 @@ import { errorMessage } from "@/jobs/collectors/common";
 import { storeAccounts } from "@/lib/store/accounts";
 import { createRun, recordWarnings, type RunTrigger, type UnitSpec } from "@/lib/store/ingestion-runs";
 import { openManagementSession, type SessionOptions } from "./aws-session";
-import { INGEST_UNIT_JOB, unitJobOptions, type SendJob } from "./queue-names";
+import { INGEST_UNIT_JOB, unitJobOptions, type SendJob } from "@/lib/ingestion/queue-names";
 
 export interface StartRunRequest {
   trigger: RunTrigger;
@@ -53,7 +55,7 @@ export async function startRun(
   sessionOptions: SessionOptions = {},
 ): Promise<StartedRun> {
   const today = request.today ?? new Date();
-  const snapshotDay = today.toISOString().slice(0, 10);
+  const snapshotDay = toDay(today);
   let session;
   let resolved;
   try {
@@ -63,7 +65,7 @@ export async function startRun(
     // A run that could not even start is still recorded, so the UI and the CLI can show why.
     const failed = await db.ingestionRun.create({
       data: {
-        trigger: request.trigger, snapshotDay: new Date(`${snapshotDay}T00:00:00Z`), status: "FAILED", startedAt: today, finishedAt: new Date(),
+        trigger: request.trigger, snapshotDay: dayToDate(snapshotDay), status: "FAILED", startedAt: today, finishedAt: new Date(),
         scope: { accounts: request.accounts ?? config.accounts ?? [], regions: request.regions ?? config.regions ?? [] }, error: `Could not resolve accounts and regions: ${errorMessage(error)}`,
       },
     });

@@ -1,7 +1,7 @@
-// Stored key versions back to the normalized record the pure KPI rules take.
+// Stored key versions back to the normalized record the pure KPI rules take: next to the writes
+// (write-versions.ts), so the rollups and the read-side queries both map rows the same way.
 import type { KmsKeyUsage, KmsKeyVersion, Prisma } from "@/generated/prisma/client";
 import type { KmsKeyRecord, KeyUsageRecord, Tags } from "@/lib/domain/records";
-
 
 /** Include of a key version query that reads its policy document (stored once per document). */
 export const WITH_POLICY = { policy: { select: { document: true } } } as const;

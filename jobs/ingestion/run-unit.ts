@@ -3,6 +3,7 @@
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/config/env";
+import { toDay } from "@/lib/domain/days";
 import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingestion";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { recomputeRollups } from "@/lib/rollups";
@@ -13,7 +14,7 @@ import { ingestCostsUnit } from "./costs-unit";
 import { ingestInventoryUnit } from "./inventory-unit";
 import type { RunScope } from "./start-run";
 import type { UnitResult } from "./unit-result";
-import { HEARTBEAT_SECONDS } from "./queue-names";
+import { HEARTBEAT_SECONDS } from "@/lib/ingestion/queue-names";
 
 export interface RunUnitOptions {
   workerId: string;
@@ -31,8 +32,6 @@ export interface RunUnitOptions {
  * skipped) its rollups; its job asks for the alert evaluation, once per run.
  */
 export type RunUnitOutcome = { skipped: true } | { skipped: false; status: FinishedStatus; runStatus: FinishedStatus | null; closedRun: boolean };
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function runIngestionUnit(db: Db, ids: { runId: string; unitId: string }, options: RunUnitOptions): Promise<RunUnitOutcome> {
   const unitId = BigInt(ids.unitId);
@@ -64,7 +63,7 @@ async function runClaimedUnit(db: Db, ids: { runId: string; unitId: string }, un
       if (costs.window) await mergeScope(db, ids.runId, { costWindow: costs.window });
       result = costs;
     } else {
-      const day = dayOf(unit.run.snapshotDay);
+      const day = toDay(unit.run.snapshotDay);
       result = await ingestInventoryUnit(db, { runId: ids.runId, day, accountId: unit.accountId, region: unit.region, config, settings, sessionOptions: options.sessionOptions });
     }
   } catch (error) {
@@ -103,7 +102,7 @@ async function recomputeRollupsOnce(db: Db, runId: string, log?: RunUnitOptions[
     await mergeScope(db, runId, { rollups: "skipped: run failed" });
     return true;
   }
-  const snapshotDay = dayOf(run.snapshot_day);
+  const snapshotDay = toDay(run.snapshot_day);
   const window = run.scope.costWindow;
   const fromDay = window && window.start < snapshotDay ? window.start : snapshotDay;
   const started = Date.now();

@@ -1,8 +1,20 @@
-// One ingestion run with its units and its warnings grouped per account-region, so a person can
-// see which account-region failed or degraded and why (the run list only counts warnings).
+// GET /api/runs/[id]: one ingestion run with its units and its warnings grouped per
+// account-region, so a person can see which account-region failed or degraded and why (the run
+// list only counts warnings).
+import { z } from "zod";
+import { defineEndpoint } from "@/lib/api/endpoint";
+import { notFound } from "@/lib/domain/errors";
+import { pageParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
-import { groupWarningsByCause, type WarningGroup } from "./warning-groups";
-import { toDay } from "@/lib/domain/days";
+import { runHeadOf } from "@/lib/endpoints/runs";
+import { groupWarningsByCause, type WarningGroup } from "@/lib/queries/kpi/warning-groups";
+
+const runParams = z.strictObject({
+  // Checked before the query: a malformed id would otherwise be a uuid cast error (500).
+  id: z.uuid("must be a run id (UUID)"),
+  // page/pageSize page the raw warning list; the groups always cover the whole run.
+  ...pageParams,
+});
 
 export interface RunWarning {
   source: string;
@@ -61,8 +73,7 @@ export function groupWarnings(rows: readonly (RunWarning & { accountId: string |
   return [...groups.values()].sort((a, b) => order(a.accountId).localeCompare(order(b.accountId)) || order(a.region).localeCompare(order(b.region)));
 }
 
-/** null when no run has this id. */
-export async function runDetail(db: Db, id: string, page: { page: number; pageSize: number } = { page: 1, pageSize: 50 }): Promise<RunDetail | null> {
+async function runDetail(db: Db, { id, page, pageSize }: z.output<typeof runParams>): Promise<RunDetail> {
   const run = await db.ingestionRun.findUnique({
     where: { id },
     include: {
@@ -70,16 +81,10 @@ export async function runDetail(db: Db, id: string, page: { page: number; pageSi
       warnings: { orderBy: { id: "asc" } },
     },
   });
-  if (!run) return null;
+  if (!run) throw notFound(`run ${id}: no such run`);
   const stored = run.warnings.map((w) => ({ accountId: w.accountId, region: w.region, source: w.source, code: w.code, message: w.message, resourceArn: w.resourceArn }));
   return {
-    id: run.id,
-    trigger: run.trigger,
-    status: run.status,
-    snapshotDay: toDay(run.snapshotDay),
-    requestedAt: run.requestedAt.toISOString(),
-    startedAt: run.startedAt?.toISOString() ?? null,
-    finishedAt: run.finishedAt?.toISOString() ?? null,
+    ...runHeadOf(run),
     error: run.error,
     warningsTotal: run.warnings.length,
     units: run.units.map((u) => ({
@@ -95,6 +100,13 @@ export async function runDetail(db: Db, id: string, page: { page: number; pageSi
     })),
     warningsByScope: groupWarnings(stored),
     warningGroups: groupWarningsByCause(stored),
-    warnings: { total: stored.length, ...page, items: stored.slice((page.page - 1) * page.pageSize, page.page * page.pageSize) },
+    warnings: { total: stored.length, page, pageSize, items: stored.slice((page - 1) * pageSize, page * pageSize) },
   };
 }
+
+export const runDetailEndpoint = defineEndpoint({
+  route: "GET /api/runs/[id]",
+  access: "finops",
+  params: runParams,
+  query: runDetail,
+});

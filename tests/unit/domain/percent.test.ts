@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentOneDecimal } from "@/lib/queries/percent";
+import { percentOneDecimal } from "@/lib/domain/percent";
 
 describe("percentOneDecimal", () => {
   it("rounds to one decimal, half up", () => {

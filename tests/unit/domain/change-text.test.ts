@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costChangeText, countChangeText, pointsChangeText } from "@/components/overview/change-text";
+import { costChangeText, countChangeText, pointsChangeText } from "@/lib/domain/change-text";
 
 describe("tile change text", () => {
   it("signs coverage points, up being better", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDay, formatDayRange, formatMonth, formatPercent, formatUsd, isoDay, NO_VALUE } from "@/components/format";
+import { formatBytes, formatDay, formatDayRange, formatMonth, formatPercent, formatUsd, NO_VALUE } from "@/lib/domain/format";
 
 describe("display formatting", () => {
   it("shows percentages with one decimal and a dash when there is no figure", () => {
@@ -23,7 +23,6 @@ describe("display formatting", () => {
 
   it("shows stored days in UTC whatever the machine's time zone", () => {
     const day = new Date("2026-11-01T00:00:00Z");
-    expect(isoDay(day)).toBe("2026-11-01");
     expect(formatDay(day)).toBe("Nov 1, 2026");
     expect(formatMonth(new Date("2026-10-01T00:00:00Z"))).toBe("October 2026");
     expect(formatDayRange(day, new Date("2026-11-22T00:00:00Z"))).toBe("Nov 1 – Nov 22");

@@ -1,5 +1,6 @@
-// Display formatting shared by every page. The locale is fixed so the server render, the
-// client render and the end-to-end tests read the same text whatever the machine's locale.
+// Display formatting shared by every page and the digests (e-mail, chat: lib/reports). The
+// locale is fixed so the server render, the client render, the digests and the end-to-end tests
+// read the same text whatever the machine's locale.
 const LOCALE = "en-US";
 
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
@@ -41,11 +42,6 @@ export function formatBytes(bytes: bigint): string {
 /** A calendar day stored as UTC midnight, e.g. "22 Nov 2026" → "Nov 22, 2026". */
 export function formatDay(day: Date): string {
   return dayFormat.format(day);
-}
-
-/** ISO form for <time dateTime>. */
-export function isoDay(day: Date): string {
-  return day.toISOString().slice(0, 10);
 }
 
 export function formatMonth(day: Date): string {

@@ -1,6 +1,7 @@
-// The change line under a tile ("+2.3 pts vs 30 days ago"). A missing earlier figure says so
-// rather than showing a zero change; the tone says whether the move is good news.
-import { formatUsd } from "@/components/format";
+// The change line under a tile and in the digests ("+2.3 pts vs 30 days ago"). A missing
+// earlier figure says so rather than showing a zero change; the tone says whether the move is
+// good news.
+import { formatUsd } from "./format";
 
 export type ChangeTone = "better" | "worse" | "neutral";
 export interface TileChange {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { difference, pointsChange, relativeChange, shownPointsChange } from "@/lib/queries/period-change";
+import { difference, pointsChange, relativeChange, shownPointsChange } from "@/lib/domain/period-change";
 
 describe("period changes", () => {
   it("gives percentage points to one decimal", () => {

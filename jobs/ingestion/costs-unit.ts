@@ -3,6 +3,7 @@
 // Cost Explorer has resource-level data. Every Cost Explorer request is billed ($0.01).
 import type { Db } from "@/lib/db/client";
 import type { IngestionConfig } from "@/lib/config/ingestion";
+import { addDays, toDay } from "@/lib/domain/days";
 import type { IngestionWarningRecord } from "@/lib/domain/records";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { RequestCounter } from "@/jobs/aws/pacing";
@@ -26,14 +27,12 @@ export interface CostsUnitInput {
   sessionOptions?: SessionOptions;
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** The window to fetch: from --since when given, else from the last stored cost day minus the settle days. */
 export async function costWindowFor(db: Db, input: { today: Date; since?: string; settleDays: number }): Promise<CostWindow | null> {
-  const end = input.today.toISOString().slice(0, 10);
+  const end = toDay(input.today);
   if (input.since) return input.since < end ? { start: input.since, end } : null;
   const rows = await db.$queryRawUnsafe<{ last: Date | null }[]>(`SELECT max(day) AS last FROM kms_cost_daily`);
-  const last = rows[0]?.last ? rows[0].last.toISOString().slice(0, 10) : null;
+  const last = rows[0]?.last ? toDay(rows[0].last) : null;
   return costWindow({ lastFetchedDay: last, today: input.today, settleDays: input.settleDays });
 }
 
@@ -64,7 +63,7 @@ export async function ingestCostsUnit(db: Db, input: CostsUnitInput): Promise<Un
 
 /** Per-key volumes are optional data: a failure is a warning, unavailability a recorded state. */
 async function collectRequestVolumes(db: Db, clients: Parameters<typeof collectKeyRequestVolumes>[0], today: Date, warnings: IngestionWarningRecord[]) {
-  const end = today.toISOString().slice(0, 10);
+  const end = toDay(today);
   try {
     const volumes = await collectKeyRequestVolumes(clients, { today });
     if (volumes.available) await storeKeyRequests(db, { fromDay: addDays(end, -RESOURCE_DATA_DAYS), toDay: addDays(end, -1), records: volumes.records });
