@@ -9,7 +9,7 @@ import { env } from "@/lib/config/env";
 import { isAccountId, isRegionName, parseIngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/ensure";
-import { isDay } from "@/lib/domain/days";
+import { isDay, toDay } from "@/lib/domain/days";
 import { startRun } from "@/jobs/ingestion/start-run";
 import { INGEST_UNIT_JOB, STALE_UNIT_MS } from "@/lib/ingestion/queue-names";
 import { failAbandonedUnits } from "@/lib/store/ingestion-runs";
@@ -32,7 +32,7 @@ const program = new Command("ingest")
   .option("--accounts <ids>", "comma-separated 12-digit account ids (default INGEST_ACCOUNTS or AWS Organizations)", list("12-digit account ids", isAccountId))
   .option("--regions <names>", "comma-separated regions (default INGEST_REGIONS or EC2 DescribeRegions)", list("region names", isRegionName))
   .option("--since <day>", "fetch costs from this day (YYYY-MM-DD) instead of the incremental window", (v: string) => {
-    if (!isDay(v) || v > new Date().toISOString().slice(0, 10)) throw new InvalidArgumentError("must be a past day YYYY-MM-DD");
+    if (!isDay(v) || v > toDay(new Date())) throw new InvalidArgumentError("must be a past day YYYY-MM-DD");
     return v;
   })
   .option("--workers <n>", "account-regions ingested at once in this process", (v: string) => {

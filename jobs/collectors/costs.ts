@@ -10,6 +10,7 @@ import { GetCostAndUsageCommand, GetDimensionValuesCommand, type CostExplorerCli
 import type { IngestionWarningRecord, KmsCostRecord } from "@/lib/domain/records";
 import { classifyUsageType, regionFromUsageType, UNKNOWN_REGION } from "@/lib/domain/usage-type";
 import { paginate, WarningLog } from "@/jobs/collectors/common";
+import { addDays, toDay } from "@/lib/domain/days";
 
 export const KMS_SERVICE = "AWS Key Management Service";
 export const KMS_FILTER: Expression = { Dimensions: { Key: "SERVICE", Values: [KMS_SERVICE] } };
@@ -21,8 +22,6 @@ export interface CostWindow {
   end: string;
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const addDays = (isoDay: string, days: number) => day(new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000));
 
 /**
  * Incremental window: from the last fetched day minus `settleDays` (costs settle late) up to
@@ -31,8 +30,8 @@ const addDays = (isoDay: string, days: number) => day(new Date(Date.parse(`${iso
  */
 export function costWindow(input: { lastFetchedDay: string | null; today: Date; settleDays?: number; maxMonthsBack?: number }): CostWindow | null {
   const { lastFetchedDay, today, settleDays = 3, maxMonthsBack = 13 } = input;
-  const end = day(today);
-  const earliest = day(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - maxMonthsBack, 1)));
+  const end = toDay(today);
+  const earliest = toDay(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - maxMonthsBack, 1)));
   const resume = lastFetchedDay ? addDays(lastFetchedDay, -settleDays) : earliest;
   const start = resume < earliest ? earliest : resume;
   return start < end ? { start, end } : null;

@@ -7,6 +7,7 @@ import { classifyUsageType } from "@/lib/domain/usage-type";
 import { parseKmsArn } from "@/lib/domain/key-resolution";
 import { errorMessage, errorName, paginate } from "@/jobs/collectors/common";
 import { KMS_FILTER } from "@/jobs/collectors/costs";
+import { addDays, toDay } from "@/lib/domain/days";
 
 export type KeyRequestVolumes =
   | { available: true; records: KeyRequestRecord[]; requests: number }
@@ -31,8 +32,8 @@ export async function collectKeyRequestVolumes(
   options: { today: Date },
 ): Promise<KeyRequestVolumes> {
   const ce = clients.costExplorer;
-  const end = options.today.toISOString().slice(0, 10);
-  const start = new Date(Date.parse(`${end}T00:00:00Z`) - RESOURCE_DATA_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const end = toDay(options.today);
+  const start = addDays(end, -RESOURCE_DATA_DAYS);
   const TimePeriod = { Start: start, End: end };
   let requests = 0;
 

@@ -7,6 +7,7 @@ import { checkRange, day } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { safeText } from "@/lib/export/chargeback-sql";
 import { AUDIT_ACTIONS } from "./audit-actions";
+import { addDays } from "@/lib/domain/days";
 
 const BIGINT_MAX = 9_223_372_036_854_775_807n;
 
@@ -39,7 +40,7 @@ export const auditPageParams = {
 
 export type AuditFilter = { action?: string[]; actor?: string; from?: string; to?: string; cursor?: string };
 
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (d: string) => addDays(d, 1);
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** WHERE clause on audit_log; days are UTC and inclusive. */

@@ -13,6 +13,7 @@ import { clearCookie, isSecureUrl, setCookie } from "./cookies";
 import { csrfProblem } from "./csrf";
 import type { Principal } from "./principal";
 import { UNTAGGED, buLabel } from "@/lib/domain/business-unit";
+import { OPEN_END } from "@/lib/domain/days";
 
 export const DEMO_VIEW_COOKIE = "kms_finops_demo_view";
 const DEMO_VIEW_MAX_AGE_SECONDS = 30 * 86_400;
@@ -36,7 +37,7 @@ export function demoPrincipal(viewAs: string | null): Principal {
  */
 export async function demoBusinessUnits(db: Db = appDb()): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ bu: string }[]>(
-    `SELECT business_unit AS bu FROM kms_key_version WHERE valid_to = '9999-12-31'
+    `SELECT business_unit AS bu FROM kms_key_version WHERE valid_to = '${OPEN_END}'::date
      UNION SELECT business_unit FROM coverage_bu_daily WHERE day = (SELECT max(day) FROM coverage_bu_daily)
      ORDER BY 1`,
   );

@@ -5,6 +5,7 @@ import { businessUnitOf, businessUnitTagKeys } from "./business-unit";
 import { chargeOfCurLineItemType, chargeOfFocus } from "./charge-category";
 import type { BillField, ColumnPlan } from "./formats";
 import type { BillFileInfo, BillLine } from "./line";
+import { toDay } from "@/lib/domain/days";
 
 /** Reads one field of the current line (undefined when the file has no column for it). */
 export type FieldReader = (field: BillField) => unknown;
@@ -28,16 +29,16 @@ const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)
 export function utcDay(value: unknown, field: string): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new Error(`${field} is not a date`);
-    return value.toISOString().slice(0, 10);
+    return toDay(value);
   }
   if (typeof value === "string") {
     // Most exports write UTC ("2026-11-01T00:00:00Z", "2026-11-01 00:00:00"): no Date needed.
     const match = ISO_DAY.exec(value.trim());
     if (match) return match[1]!;
     const parsed = new Date(value);
-    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
+    if (!Number.isNaN(parsed.getTime())) return toDay(parsed);
   }
-  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value)).toISOString().slice(0, 10);
+  if (typeof value === "number" || typeof value === "bigint") return toDay(new Date(Number(value)));
   throw new Error(`${field} is not a date: ${text(value) || "(empty)"}`);
 }
 

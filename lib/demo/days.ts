@@ -1,3 +1,4 @@
+import { toDay } from "@/lib/domain/days";
 // Days are handled as integer indexes (days since 1970-01-01, UTC) while generating, and turned
 // into "YYYY-MM-DD" strings only in the records: cheap arithmetic over 400 days × 20,000 keys.
 
@@ -12,11 +13,11 @@ export function dayIndex(day: string): number {
 }
 
 export function dayString(index: number): string {
-  return new Date(index * MS_PER_DAY).toISOString().slice(0, 10);
+  return toDay(new Date(index * MS_PER_DAY));
 }
 
 export function todayUtc(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return toDay(now);
 }
 
 /** A moment within the day: `seconds` after midnight UTC. */

@@ -3,6 +3,7 @@
 // run it as a formula (CSV injection), while numbers stay numbers.
 
 import { moneyText } from "@/lib/domain/money";
+import { toDay } from "@/lib/domain/days";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -30,5 +31,5 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
 /** A file name that says what and when: "keys-2026-03-01.csv". */
 export function csvFileName(table: string, day: Date = new Date()): string {
   const safe = table.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `${safe || "export"}-${day.toISOString().slice(0, 10)}.csv`;
+  return `${safe || "export"}-${toDay(day)}.csv`;
 }

@@ -3,6 +3,7 @@
 // Days are whole UTC calendar days (snapshots are daily): a key created on D and clean in
 // the snapshot of D took 0 days.
 import { HYGIENE_FINDING_CODES } from "./key-findings";
+import { toDay } from "@/lib/domain/days";
 
 export interface FindingSnapshot {
   /** YYYY-MM-DD */
@@ -37,11 +38,10 @@ const DAY_MS = 86_400_000;
 const HYGIENE = new Set<string>(HYGIENE_FINDING_CODES);
 
 const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The first snapshot day, on or after creation, with no hygiene finding; null if none. */
 export function firstCompliantDay(createdAt: Date, snapshots: FindingSnapshot[]): string | null {
-  const creationDay = utcDay(createdAt);
+  const creationDay = toDay(createdAt);
   for (const snapshot of snapshots) {
     if (snapshot.day < creationDay) continue;
     if (![...snapshot.codes].some((code) => HYGIENE.has(code))) return snapshot.day;
@@ -51,7 +51,7 @@ export function firstCompliantDay(createdAt: Date, snapshots: FindingSnapshot[])
 
 export function keyProvisioning(history: KeyProvisioningHistory): KeyProvisioning {
   const compliantOn = firstCompliantDay(history.createdAt, history.snapshots);
-  const days = compliantOn === null ? null : dayNumber(compliantOn) - dayNumber(utcDay(history.createdAt));
+  const days = compliantOn === null ? null : dayNumber(compliantOn) - dayNumber(toDay(history.createdAt));
   return { keyArn: history.keyArn, createdAt: history.createdAt, compliantOn, days };
 }
 

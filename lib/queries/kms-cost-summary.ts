@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
 import { COST_SOURCE_SQL, chargesOf, sourceLabel, sourceOf, type CostCharges } from "./kpi/cost-source";
+import { toDay } from "@/lib/domain/days";
 
 export interface CostWindow {
   /** First day, inclusive (UTC midnight). */
@@ -53,8 +54,8 @@ export async function windowTotal(client: Db, window: CostWindow, bu: string[] |
     `SELECT count(*)::int AS rows,
        ${costCategorySumsSql("unblended_cost")}, ${COST_SOURCE_SQL}
      FROM kms_cost WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
-    window.from.toISOString().slice(0, 10),
-    window.to.toISOString().slice(0, 10),
+    toDay(window.from),
+    toDay(window.to),
     bu ?? null,
   );
   const zero = "0";

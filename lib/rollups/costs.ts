@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { COST_FIRST_DAY, COST_LAST_DAY } from "@/lib/queries/kpi/cost-source";
-import { type Day } from "@/lib/domain/days";
+import { type Day, toDay } from "@/lib/domain/days";
 
 /**
  * Rebuilds cost per business unit and month for every month touching [fromDay, toDay], from the
@@ -35,5 +35,5 @@ export async function recomputeAllCostMonths(db: Db): Promise<void> {
     await db.$executeRawUnsafe(`DELETE FROM cost_bu_monthly`);
     return;
   }
-  await recomputeCostMonthly(db, range.first.toISOString().slice(0, 10), range.last.toISOString().slice(0, 10));
+  await recomputeCostMonthly(db, toDay(range.first), toDay(range.last));
 }

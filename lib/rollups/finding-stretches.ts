@@ -4,10 +4,9 @@
 // day 3 that a volume took on day 6 is "pending deletion and in use" since day 6.
 import type { Db } from "@/lib/db/client";
 import type { KeyUsageRecord } from "@/lib/domain/records";
-import { OPEN_END_DATE } from "@/lib/domain/days";
+import { OPEN_END_DATE, toDay } from "@/lib/domain/days";
 
 const DAY_MS = 86_400_000;
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const laterDay = (a: string, b: string) => (a > b ? a : b);
 
 export interface ReferenceHistory {
@@ -35,7 +34,7 @@ export async function referenceHistories(db: Db, keyArns: string[]): Promise<Map
   const close = () => {
     if (!arn) return;
     const open = end >= OPEN_END_DATE.getTime();
-    histories.set(arn, { inUseSince: open ? dayOf(new Date(start)) : null, lastUseEnded: open ? null : dayOf(new Date(end)) });
+    histories.set(arn, { inUseSince: open ? toDay(new Date(start)) : null, lastUseEnded: open ? null : toDay(new Date(end)) });
   };
   for (const row of rows) {
     const from = row.validFrom.getTime();
@@ -76,6 +75,6 @@ export function unusedSince(
   const lastActivity = usage.status === "USED" ? usage.lastUsedAt : new Date(Math.max(creationDate.getTime(), usage.trackingStartDate?.getTime() ?? 0));
   if (!lastActivity) return undefined;
   // isIdle compares with a snapshot day's midnight: idle from the first midnight at or after last activity + N days.
-  const idleFrom = dayOf(new Date(Math.ceil((lastActivity.getTime() + unusedKeyDays * DAY_MS) / DAY_MS) * DAY_MS));
+  const idleFrom = toDay(new Date(Math.ceil((lastActivity.getTime() + unusedKeyDays * DAY_MS) / DAY_MS) * DAY_MS));
   return [idleFrom, refs?.lastUseEnded ?? "", notPendingSince].reduce(laterDay);
 }

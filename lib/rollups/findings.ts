@@ -13,7 +13,7 @@ import { latestSnapshotDay } from "@/lib/queries/kpi/as-of";
 import { keyRecordOf, keyUsageRecordOf, WITH_POLICY } from "@/lib/store/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
-import { OPEN_END_DATE, dayToDate } from "@/lib/domain/days";
+import { OPEN_END_DATE, dayToDate, toDay } from "@/lib/domain/days";
 import { pendingInUseSince, referenceHistories, unusedSince } from "./finding-stretches";
 
 /** Findings decided by the key version alone, so their history can be read from the versions. */
@@ -23,7 +23,6 @@ const VERSION_CODES = new Set<KeyFindingCode>([
 /** Findings with a key-version half (pending deletion or not) and a resource/usage half. */
 const MIXED_CODES = new Set<KeyFindingCode>(["PENDING_DELETION_IN_USE", "UNUSED"]);
 const CHUNK = 5_000;
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Per "keyArn|code" of a version-derived finding of the current versions: the valid_from of the
@@ -57,7 +56,7 @@ async function versionStretchStarts(db: Db, wanted: Map<string, Set<KeyFindingCo
       // The key halves of the mixed findings; their other halves are read in recomputeKeyFindings.
       held.add(version.keyState === "PendingDeletion" ? "PENDING_DELETION_IN_USE" : "UNUSED");
       for (const code of [...open]) {
-        if (held.has(code)) since.set(`${arn}|${code}`, dayOf(version.validFrom));
+        if (held.has(code)) since.set(`${arn}|${code}`, toDay(version.validFrom));
         else open.delete(code);
       }
       nextFrom = version.validFrom;
@@ -121,7 +120,7 @@ export async function recomputeKeyFindings(db: Db, settings?: PolicySettings): P
     async (tx) => {
       // Remember when each persisting finding was first seen, then replace the table's content.
       const previous = await tx.keyFinding.findMany({ select: { keyArn: true, code: true, firstSeen: true } });
-      const firstSeen = new Map(previous.map((p) => [`${p.keyArn}|${p.code}`, p.firstSeen.toISOString().slice(0, 10)]));
+      const firstSeen = new Map(previous.map((p) => [`${p.keyArn}|${p.code}`, toDay(p.firstSeen)]));
       await tx.keyFinding.deleteMany({});
       if (rows.length === 0) return;
       await tx.$executeRawUnsafe(

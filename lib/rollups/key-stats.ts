@@ -3,6 +3,7 @@
 // (~485,000 index entries for 20,000 keys). Like key_finding it describes the latest snapshot:
 // rebuilt whenever the rollups are, it lags a snapshot only while the run that stores it is going.
 import type { Db } from "@/lib/db/client";
+import { OPEN_END } from "@/lib/domain/days";
 
 export async function recomputeKeyCurrentStats(db: Db): Promise<{ keys: number }> {
   const [, inserted] = await db.$transaction(
@@ -11,7 +12,7 @@ export async function recomputeKeyCurrentStats(db: Db): Promise<{ keys: number }
       db.$executeRawUnsafe(
         `INSERT INTO key_current_stats (key_arn, resources)
          SELECT key_arn, count(*)::int FROM storage_resource_version
-         WHERE valid_to = '9999-12-31'::date AND key_arn IS NOT NULL
+         WHERE valid_to = '${OPEN_END}'::date AND key_arn IS NOT NULL
          GROUP BY key_arn`,
       ),
     ],

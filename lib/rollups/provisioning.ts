@@ -8,6 +8,7 @@ import { keyProvisioning } from "@/lib/kpi/mttp";
 import { keyRecordOf, WITH_POLICY } from "@/lib/store/key-records";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
+import { toDay } from "@/lib/domain/days";
 
 export async function recomputeKeyProvisioning(db: Db, settings?: PolicySettings): Promise<{ keys: number; provisioned: number }> {
   const policy = settings ?? (await loadPolicySettings(db));
@@ -28,7 +29,7 @@ export async function recomputeKeyProvisioning(db: Db, settings?: PolicySettings
       keyArn: latest.keyArn,
       createdAt: latest.creationDate,
       snapshots: history.map((v) => ({
-        day: v.validFrom.toISOString().slice(0, 10),
+        day: toDay(v.validFrom),
         codes: keyFindings(keyRecordOf(v), { asOf: v.validFrom, usage: null, referencingResources: [] }, policy).map((f) => f.code),
       })),
     });

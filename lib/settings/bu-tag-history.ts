@@ -3,7 +3,7 @@
 // (only the settle window is re-fetched): cost figures say from which day the new key applies.
 // Kept as its own policy_setting row, so no migration and no change to the settings document.
 import type { Db } from "@/lib/db/client";
-import { type Day } from "@/lib/domain/days";
+import { type Day, toDay } from "@/lib/domain/days";
 
 const KEY = "business_unit_tag_key_history";
 
@@ -25,6 +25,6 @@ export async function latestBuTagKeyChange(db: Db): Promise<BuTagKeyChange | nul
 }
 
 export async function recordBuTagKeyChange(db: Db, key: string, now: Date = new Date()): Promise<void> {
-  const history = [...(await buTagKeyHistory(db)), { key, since: now.toISOString().slice(0, 10) }].map((c) => ({ key: c.key, since: c.since }));
+  const history = [...(await buTagKeyHistory(db)), { key, since: toDay(now) }].map((c) => ({ key: c.key, since: c.since }));
   await db.policySetting.upsert({ where: { key: KEY }, create: { key: KEY, value: history }, update: { value: history } });
 }

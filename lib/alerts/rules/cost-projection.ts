@@ -4,6 +4,7 @@
 // unit without cost last month has no base to compare with and is skipped.
 import { z } from "zod";
 import { buLabel, buPath, defineRuleKind, inScope, type RuleHit } from "./types";
+import { toDay } from "@/lib/domain/days";
 
 export const costProjectionParams = z.strictObject({
   /** Percent above last month (> 0). */
@@ -61,7 +62,7 @@ export const costProjectionRule = defineRuleKind({
     for (const row of rows) {
       const increase = Number(row.increase);
       if (!inScope(scope, row.business_unit) || increase < params.minIncreasePercent) continue;
-      const latest = row.latest.toISOString().slice(0, 10);
+      const latest = toDay(row.latest);
       hits.push({
         subject: `bu:${row.business_unit}`,
         line: {

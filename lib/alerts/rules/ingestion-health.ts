@@ -4,6 +4,7 @@
 // run that stored data (SUCCEEDED or PARTIAL) finished N hours ago or more.
 import { z } from "zod";
 import { defineRuleKind, type RuleHit } from "./types";
+import { toDay } from "@/lib/domain/days";
 
 export const ingestionHealthParams = z.strictObject({
   /** Hours (a whole number ≥ 1) after the last good run before the data counts as stale. */
@@ -27,7 +28,7 @@ export const ingestionHealthRule = defineRuleKind({
     const hits: RuleHit[] = [];
     const bad = params.includePartial ? ["FAILED", "PARTIAL"] : ["FAILED"];
     if (latest && bad.includes(latest.status)) {
-      const day = latest.snapshotDay.toISOString().slice(0, 10);
+      const day = toDay(latest.snapshotDay);
       hits.push({
         subject: "ingestion:run",
         line: {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { FINDING_SEVERITY, type KeyFindingCode, type Severity } from "@/lib/kpi/key-findings";
 import { buLabel, defineRuleKind, inScope, type RuleHit } from "./types";
-import { OPEN_END_DATE } from "@/lib/domain/days";
+import { OPEN_END_DATE, toDay } from "@/lib/domain/days";
 
 const CODES = Object.keys(FINDING_SEVERITY) as [KeyFindingCode, ...KeyFindingCode[]];
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
@@ -57,7 +57,7 @@ export const keyFindingRule = defineRuleKind({
         `BU ${buLabel(bu)}`,
         where,
         ...(left === null ? [] : [`${left} day${left === 1 ? "" : "s"} left before deletion`]),
-        `since ${finding.firstSeen.toISOString().slice(0, 10)}`,
+        `since ${toDay(finding.firstSeen)}`,
       ].join(" · ");
       hits.push({
         subject: `${finding.keyArn}|${finding.code}`,

@@ -11,6 +11,7 @@ import { loadPolicySettings } from "@/lib/settings/load";
 import { ExportSourceError, fingerprintOf, isDataKey, isManifestKey, parseManifest, planImport, type ExportObject, type ImportUnit } from "./plan";
 import { BillStage } from "./stage";
 import type { ExportSource } from "./source";
+import { addDays, toDay } from "@/lib/domain/days";
 
 export type ImportOptions = {
   /** Import even when the files are those of the period's latest successful import. */
@@ -92,7 +93,7 @@ export async function importBill(db: Db, source: ExportSource, options: ImportOp
   }
   const replaced = periods.filter((p) => p.status === "REPLACED").map((p) => p.period!).sort();
   if (replaced.length) {
-    const last = new Date(monthAfter(replaced.at(-1)!).getTime() - 86_400_000).toISOString().slice(0, 10);
+    const last = addDays(toDay(monthAfter(replaced.at(-1)!)), -1);
     say(`recomputing cost rollups ${replaced[0]}..${last}`);
     await recomputeCostMonthly(db, replaced[0]!, last);
   }

@@ -80,7 +80,7 @@ async function organizationSavings(db: Db): Promise<OrganizationSavings> {
               service::text AS service, size_bytes AS "sizeBytes", encryption_class::text AS "encryptionClass",
               sse_algorithm AS "sseAlgorithm", key_ref AS "keyRef", key_arn AS "keyArn", bucket_key_enabled AS "bucketKeyEnabled"
        FROM storage_resource_version
-       WHERE valid_to = '9999-12-31' AND service = 'S3' AND sse_algorithm = 'aws:kms' AND bucket_key_enabled = false
+       WHERE valid_to = '${OPEN_END}'::date AND service = 'S3' AND sse_algorithm = 'aws:kms' AND bucket_key_enabled = false
          AND encryption_class IN ('CUSTOMER_KMS', 'AWS_MANAGED_KMS')`,
     ),
   ]);

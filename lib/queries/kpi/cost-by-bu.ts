@@ -83,7 +83,7 @@ export interface CostByBu {
 const monthStart = (day: Day) => `${day.slice(0, 7)}-01`;
 function monthEnd(day: Day): Day {
   const [y, m] = day.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return toDay(new Date(Date.UTC(y, m, 0)));
 }
 
 /** Business-unit rows (what the overview and the chargeback read). */

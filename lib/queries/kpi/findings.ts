@@ -2,7 +2,7 @@
 // and a filterable, paged list with evidence.
 import type { Db } from "@/lib/db/client";
 import { SqlParams, whereClause } from "./sql";
-import { toDay } from "@/lib/domain/days";
+import { OPEN_END, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 
 export interface FindingsQuery {
@@ -43,7 +43,7 @@ export async function listFindings(db: Db, query: FindingsQuery) {
   anyOf("k.business_unit", query.bu);
   anyOf("k.account_id", query.account);
   if (query.firstSeenFrom) conditions.push(`f.first_seen >= ${params.add(query.firstSeenFrom)}::date`);
-  const from = `FROM key_finding f LEFT JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = '9999-12-31'::date ${whereClause(conditions)}`;
+  const from = `FROM key_finding f LEFT JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = '${OPEN_END}'::date ${whereClause(conditions)}`;
   const filterValues = [...params.values];
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);

@@ -8,7 +8,7 @@
 import type { Db } from "@/lib/db/client";
 import { applyPriceOverrides, type KmsPrices } from "@/lib/domain/prices";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { type Day, addDays, toDay } from "@/lib/domain/days";
+import { type Day, OPEN_END, addDays, toDay } from "@/lib/domain/days";
 import { billReferenceMonth, billedKeyFigures, type BillReferenceMonth } from "./key-bill";
 import { SqlParams, whereClause } from "./sql";
 import { buLabel } from "@/lib/domain/business-unit";
@@ -169,7 +169,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   // This literal predicate lets the planner use kms_key_version_current_list_idx (migration
   // 20261123120000_key_list, last rebuilt by 20261205090000), which covers every column the filters and sorts read: the page is
   // chosen from that 7 MB index, not the 68 MB heap.
-  const conditions = [`k.valid_to = '9999-12-31'::date`];
+  const conditions = [`k.valid_to = '${OPEN_END}'::date`];
   const anyOf = (column: string, values: string[] | undefined) => {
     if (values?.length) conditions.push(`${column} = ANY(${params.add(values)}::text[])`);
   };
@@ -225,7 +225,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
        (SELECT sum(c.cost) FROM key_request_daily c WHERE c.key_arn = k.key_arn AND c.day >= ${costFrom}::date AND c.day <= ${costTo}::date)::text AS cost_30d,
        ${modeled}::text AS modeled_monthly,
        p.total
-     FROM page p JOIN kms_key_version k ON k.key_arn = p.key_arn AND k.valid_to = '9999-12-31'::date
+     FROM page p JOIN kms_key_version k ON k.key_arn = p.key_arn AND k.valid_to = '${OPEN_END}'::date
      ORDER BY p.sort_value ${direction} NULLS LAST, k.key_arn`,
     ...params.values,
   );

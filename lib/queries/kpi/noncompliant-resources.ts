@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/lib/kpi/compliance";
 import { latestCoverageDay, latestSnapshotDay } from "./as-of";
 import { SqlParams, dimensionConditions, whereClause } from "./sql";
-import { type Day, toDay } from "@/lib/domain/days";
+import { type Day, OPEN_END, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 import { type DimensionFilters } from "@/lib/domain/dimensions";
 
@@ -155,12 +155,12 @@ export async function nonCompliantResources(db: Db, query: NonCompliantResources
  */
 async function validOn(db: Db, day: Day, params: SqlParams): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ after_ends: boolean; after_starts: boolean }[]>(
-    `SELECT coalesce((SELECT max(valid_to) FROM storage_resource_version WHERE valid_to < '9999-12-31'::date) <= $1::date, true) AS after_ends,
-       coalesce((SELECT max(valid_from) FROM storage_resource_version WHERE valid_to = '9999-12-31'::date) <= $1::date, true) AS after_starts`,
+    `SELECT coalesce((SELECT max(valid_to) FROM storage_resource_version WHERE valid_to < '${OPEN_END}'::date) <= $1::date, true) AS after_ends,
+       coalesce((SELECT max(valid_from) FROM storage_resource_version WHERE valid_to = '${OPEN_END}'::date) <= $1::date, true) AS after_starts`,
     day,
   );
   const { after_ends: afterEnds = false, after_starts: afterStarts = false } = rows[0] ?? {};
-  if (afterEnds && afterStarts) return [`v.valid_to = '9999-12-31'::date`];
+  if (afterEnds && afterStarts) return [`v.valid_to = '${OPEN_END}'::date`];
   const d = params.add(day);
-  return afterEnds ? [`v.valid_to = '9999-12-31'::date`, `v.valid_from <= ${d}::date`] : [`v.valid_from <= ${d}::date`, `v.valid_to > ${d}::date`];
+  return afterEnds ? [`v.valid_to = '${OPEN_END}'::date`, `v.valid_from <= ${d}::date`] : [`v.valid_from <= ${d}::date`, `v.valid_to > ${d}::date`];
 }

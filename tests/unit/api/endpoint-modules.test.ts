@@ -21,9 +21,6 @@ const NOT_MODULES: Record<string, string> = {
   "GET /api/export/audit": "a CSV stream: Postgres writes it (COPY ... TO STDOUT) straight into the response",
   "GET /api/export/chargeback": "a CSV stream written by Postgres (COPY), not JSON",
   "GET /api/reports/showback": "a PDF rendered by Chromium, not JSON",
-  "GET /api/runs/[id]": "TODO(#17) not converted yet",
-  "GET /api/runs": "TODO(#17) not converted yet",
-  "POST /api/runs": "TODO(#17) not converted yet",
 };
 
 function files(dir: string, name: RegExp): string[] {
