@@ -1,5 +1,6 @@
 "use client";
 
+import type { ResponseOf } from "@/lib/api/endpoint";
 import type { overviewEndpoint } from "@/lib/endpoints/overview";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { QueryBoundary } from "@/components/tables/states";
@@ -10,9 +11,13 @@ import { KeysCostSection } from "./keys-cost-section";
 import { OverviewCharts } from "./overview-charts";
 import { coverageBeforeOf, coverageOf } from "./overview-figures";
 
-/** The home page body: tiles, breakdowns and charts, all from GET /api/overview (plus the daily coverage series). */
-export function OverviewDashboard() {
-  const query = useEndpoint<typeof overviewEndpoint>("/api/overview");
+/**
+ * The home page body: tiles, breakdowns and charts, all from GET /api/overview (plus the daily
+ * coverage series). The page hands over the answer it read on the server, so the tiles paint with
+ * the HTML; the query keeps it current afterwards.
+ */
+export function OverviewDashboard({ initialData }: { initialData: ResponseOf<typeof overviewEndpoint> }) {
+  const query = useEndpoint<typeof overviewEndpoint>("/api/overview", {}, { initialData });
   return (
     <QueryBoundary query={query} label="Loading the overview">
       {(overview) => {

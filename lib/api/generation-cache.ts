@@ -45,6 +45,11 @@ export class GenerationResponseCache<Q> {
   ) {}
 
   async response(db: Db, query: Q): Promise<Response> {
+    return json(await this.body(db, query));
+  }
+
+  /** The JSON text of the answer (a server page hands it to the browser as the query's first data). */
+  async body(db: Db, query: Q): Promise<string> {
     const generation = await generationKey(db);
     if (generation !== this.generation) {
       this.generation = generation;
@@ -61,6 +66,6 @@ export class GenerationResponseCache<Q> {
     }
     this.bodies.set(key, body);
     if (this.bodies.size > this.maxEntries) this.bodies.delete(this.bodies.keys().next().value!);
-    return json(await body);
+    return body;
   }
 }

@@ -4,8 +4,10 @@ import { keepPreviousData, useQuery, type UseQueryResult } from "@tanstack/react
 import { apiGet, type QueryParams } from "./api-client";
 
 /** GET one endpoint under the key [name, params]; every endpoint hook is one line over this. */
-export function useApiQuery<T>(name: string, path: string, params: QueryParams = {}, enabled = true, keyParams: QueryParams = params): UseQueryResult<T> {
+export function useApiQuery<T>(name: string, path: string, params: QueryParams = {}, enabled = true, keyParams: QueryParams = params, initialData?: T): UseQueryResult<T> {
   return useQuery<T>({
+    // A server page's own read of the same answer (lib/api/serve.ts readEndpoint): shown at once.
+    initialData,
     // keyParams: what identifies the data when part of it is in the path (a key ARN).
     queryKey: [name, keyParams],
     queryFn: ({ signal }) => apiGet<T>(path, params, signal),

@@ -9,7 +9,9 @@ import type { Endpoint, ParamsOf, PathOf, ResponseOf } from "@/lib/api/endpoint"
 import { apiSend, type QueryParams } from "./api-client";
 import { useApiQuery } from "./use-api-query";
 
-export interface EndpointOptions<S extends string = string> {
+export interface EndpointOptions<S extends string = string, D = unknown> {
+  /** The answer the server page already read (readEndpoint): rendered without a loading state. */
+  initialData?: D;
   /** Values of the path's [segments] ("/api/keys/[arn]": { arn }), URL-encoded here. */
   segments?: Record<S, string>;
   /** false: wait (a detail view before its id is known). */
@@ -25,9 +27,9 @@ export function endpointUrl(path: string, segments: Record<string, string> = {})
 type QueryOf<E> = Omit<ParamsOf<E>, SegmentsOf<PathOf<E>>> & QueryParams;
 
 /** GET an endpoint module's answer, keyed [path, segments and params]. */
-export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: QueryOf<E> = {} as QueryOf<E>, options: EndpointOptions<SegmentsOf<PathOf<E>>> = {}) {
+export function useEndpoint<E extends Endpoint>(path: PathOf<E>, params: QueryOf<E> = {} as QueryOf<E>, options: EndpointOptions<SegmentsOf<PathOf<E>>, ResponseOf<E>> = {}) {
   const segments: Record<string, string> = options.segments ?? {};
-  return useApiQuery<ResponseOf<E>>(path, endpointUrl(path, segments), params, options.enabled ?? true, { ...params, ...segments });
+  return useApiQuery<ResponseOf<E>>(path, endpointUrl(path, segments), params, options.enabled ?? true, { ...params, ...segments }, options.initialData);
 }
 
 /** The names of a path's [segments]: "id" for "/api/alerts/rules/[id]". */
