@@ -8,12 +8,12 @@
 // are tagged usage. The same parameters and months as the CSV (GET /api/export/chargeback).
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { dimensionParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { UNTAGGED } from "@/lib/domain/business-unit";
 import { type Day } from "@/lib/domain/days";
 import { allocateUnits, fromMoneyUnits, sumMoney, toMoneyUnits } from "@/lib/domain/money";
-import { allocationParam, renamedAllocationParams, wholeMonthParams } from "@/lib/export/chargeback-params";
+import { allocationParam, renamedAllocationParams } from "@/lib/export/chargeback-params";
+import { monthFilterParams } from "./month-filters";
 import type { AllocationMethod } from "@/lib/export/chargeback-rows";
 import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
 
@@ -103,10 +103,7 @@ export const chargebackEndpoint = defineEndpoint({
   route: "GET /api/costs/chargeback",
   access: "read",
   params: z.strictObject({
-    ...wholeMonthParams,
-    account: dimensionParams.account,
-    region: dimensionParams.region,
-    bu: dimensionParams.bu,
+    ...monthFilterParams,
     allocation: allocationParam,
     ...renamedAllocationParams,
   }),

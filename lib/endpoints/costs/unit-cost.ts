@@ -16,12 +16,11 @@
 // storage is unknown, as coverage by storage does.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
-import { dimensionParams } from "@/lib/api/params";
 import type { Db } from "@/lib/db/client";
 import { buLabel } from "@/lib/domain/business-unit";
 import { type Day, toDay } from "@/lib/domain/days";
 import { roundMoney } from "@/lib/domain/money";
-import { wholeMonthParams } from "@/lib/export/chargeback-params";
+import { monthFilterParams } from "./month-filters";
 import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
 import type { BillStatus, CostSource } from "@/lib/queries/kpi/cost-source";
 import { rollupSeries } from "@/lib/queries/kpi/rollup-series";
@@ -73,10 +72,7 @@ export const unitCostEndpoint = defineEndpoint({
   access: "read",
   params: z.strictObject({
     // A month or a day, as for the chargeback: the months touching the range are whole.
-    ...wholeMonthParams,
-    account: dimensionParams.account,
-    region: dimensionParams.region,
-    bu: dimensionParams.bu,
+    ...monthFilterParams,
   }),
   query: async (db, { from, to, ...filters }) => {
     const costs = await costByBu(db, { granularity: "month", from, to, ...filters });
