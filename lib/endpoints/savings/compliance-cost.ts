@@ -84,6 +84,9 @@ function priced(counts: Counts, perKey: ReturnType<typeof newKeyMonth>) {
 export const complianceCostEndpoint = defineEndpoint({
   route: "GET /api/savings/compliance-cost",
   access: "read",
+  // Counts every current non-compliant resource (0.6 s at a million resources): computed once per
+  // data generation and scope, as everyone opening the Savings page between two ingestions asks the same.
+  cache: "generation",
   params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, env: dimensionParams.env }),
   query: async (db, params) => {
     const [settings, rows, day] = await Promise.all([loadPolicySettings(db), countsPerBu(db, params), latestSnapshotDay(db)]);
