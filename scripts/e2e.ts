@@ -44,6 +44,11 @@ try {
   // its recompute: it is worked here, by the worker's own handler, so the Settings page gets to
   // "done" and the figures follow the new settings.
   jobs = { boss: new PgBoss({ connectionString: scratch.url, max: 2 }), db: createDb(scratch.url, 2) };
+  // Dropping the scratch database at the end terminates the queue's idle connections (57P01):
+  // an 'error' event without a listener would crash the harness after every spec passed.
+  jobs.boss.on("error", (error) => {
+    if ((error as { code?: string }).code !== "57P01") console.error(`[e2e] queue error: ${error.message}`);
+  });
   await jobs.boss.start();
   await startJobWorkers(jobs.boss, [recomputeRollupsJob as unknown as JobDefinition], { db: jobs.db, log: pino({ level: "warn" }), workerId: "e2e:settings" });
   const port = await freePort();
