@@ -30,19 +30,7 @@ function costTotal() {
   return { calls, read, cache };
 }
 
-/**
- * Each test starts from a settled generation: a writer still in flight from an earlier file's
- * background work (a queue connection finishing its transaction) would make every read of the
- * first test "unsettled" and so computed again.
- */
-async function settled(): Promise<void> {
-  for (let i = 0; i < 100 && !(await readDataGeneration(db)).settled; i++) await new Promise((r) => setTimeout(r, 50));
-}
-
-beforeEach(async () => {
-  await resetTables(db);
-  await settled();
-});
+beforeEach(() => resetTables(db));
 
 /** Another connection writes a cost row of 7 and keeps its transaction open until released. */
 async function writeAndHold(): Promise<{ release: () => void; writer: Promise<void> }> {
