@@ -19,10 +19,22 @@ export async function readDataGeneration(db: Db): Promise<DataGeneration> {
   // The sequence row is scanned before the target list is computed, so the lock is tried after the
   // value is read (and released at the end of the statement's own transaction). That order is what
   // makes `settled` safe: a writer that drew a value up to `generation` held the lock before drawing.
+  // The try is exclusive, so it also fails while another reader holds it for its instant: only then
+  // the lock table tells whether a writer (shared mode, granted) is really in flight.
   const rows = await db.$queryRawUnsafe<{ generation: string; settled: boolean }[]>(
-    `SELECT generation::text AS generation, pg_try_advisory_xact_lock(72707369, 1) AS settled
+    `SELECT generation::text AS generation,
+       CASE WHEN pg_try_advisory_xact_lock(${DATA_CHANGE_LOCK.classid}, ${DATA_CHANGE_LOCK.objid}) THEN true
+            ELSE NOT EXISTS (
+              SELECT 1 FROM pg_locks
+              WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
+                AND classid = ${DATA_CHANGE_LOCK.classid} AND objid = ${DATA_CHANGE_LOCK.objid} AND objsubid = 2
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+       END AS settled
      FROM (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS generation FROM data_generation_seq OFFSET 0) AS s`,
   );
   const row = rows[0]!;
   return { generation: row.generation, settled: row.settled };
 }
+
+/** The two-key advisory lock writers hold in shared mode (objsubid 2 marks the two-int4 form). */
+const DATA_CHANGE_LOCK = { classid: 72707369, objid: 1 } as const;
