@@ -1,4 +1,4 @@
-// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|bill|all] [--tiny] [--no-report]`
+// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|bill|settings|all] [--tiny] [--no-report]`
 // Creates the benchmark datasets once (large + small, or tiny with --tiny) in the bench's own
 // Postgres, runs the chosen benchmarks, prints a table and rewrites BENCHMARKS.md from the saved
 // results (bench/.data/results). --tiny is the smoke mode: small data, few iterations, no report.
@@ -15,6 +15,7 @@ import { benchLoad } from "./load";
 import { benchOverview } from "./overview";
 import { benchOverviewParts } from "./overview-parts";
 import { benchPages } from "./pages";
+import { benchSettingsRecompute } from "./settings-recompute";
 import { startBenchServer, type BenchServer, type DatasetName } from "./lib/bench-db";
 import { iterations } from "./lib/datasets";
 import { machine } from "./lib/machine";
@@ -22,7 +23,7 @@ import { startApp, type RunningApp } from "./lib/next-app";
 import { printTables, writeReport, writeSection } from "./lib/report";
 import { saveResult } from "./lib/results";
 
-const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "bill", "all"] as const;
+const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "bill", "settings", "all"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const program = new Command()
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
     }
     if (wants("csv")) await saveResult(`csv${suffix}`, await benchCsv(urls[main], main, { runs: iterations(tiny, 3, 1), log }));
     if (wants("history")) await saveResult(`history${suffix}`, await benchHistory(server, { tiny, log }));
+    if (wants("settings")) {
+      await saveResult(`settings-recompute${suffix}`, await benchSettingsRecompute(server, main, { idleRuns: iterations(tiny, 200), intervalMs: tiny ? 20 : 100, log }));
+    }
     if (wants("lcp") || wants("load")) {
       app = (await startApp(urls[served], { build: opts.build, smoke: tiny, log })) ?? undefined;
       if (!app) log("[bench] no production build to serve: lcp and load skipped (smoke mode never builds)");
