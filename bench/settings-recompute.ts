@@ -6,6 +6,7 @@
 // given meanwhile is the one given before (the previous figures, not a half-done mix).
 import pg from "pg";
 import { copyDatasetDatabase, type BenchServer, type DatasetName } from "./lib/bench-db";
+import { processCpuMs } from "./lib/cpu";
 import { callRoute, pointAppAt, releaseAppDatabase } from "./lib/inprocess";
 import { summarize, type Summary } from "./lib/stats";
 import { startWorker } from "./lib/worker-process";
@@ -21,6 +22,12 @@ export interface SettingsRecomputeResult {
   /** From the save's answer to the recompute's commit (includes the queue's pick-up). */
   saveToDoneSeconds: number;
   steps: Array<{ step: string; ms: number }>;
+  /**
+   * CPU seconds the recompute used: its Postgres backend (the copy's longest open transaction
+   * while it ran) and the worker process. On a shared machine the wall time is mostly waiting
+   * for a core; this is what it costs. null where /proc could not be read.
+   */
+  cpuSeconds: { postgres: number | null; worker: number | null };
   /** Pause between two overview requests in both phases. */
   intervalMs: number;
   idle: Summary;
@@ -86,8 +93,15 @@ export async function benchSettingsRecompute(
     const state = async () => (await pool.query<{ state: string }>(`SELECT state::text AS state FROM settings_recompute WHERE id = 1`)).rows[0]?.state;
     const during: number[] = [];
     let duringSameAsBefore = true;
+    const workerCpuBefore = processCpuMs(worker.pid);
+    let backend: { pid: number; cpuBefore: number | null; cpuLast: number | null } | null = null;
     for (;;) {
       const now = await state();
+      if (now === "RUNNING" && !backend) {
+        const pid = (await pool.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start LIMIT 1`)).rows[0]?.pid;
+        if (pid) backend = { pid, cpuBefore: processCpuMs(pid), cpuLast: null };
+      }
+      if (backend) backend.cpuLast = processCpuMs(backend.pid) ?? backend.cpuLast;
       if (now === "DONE" || now === "FAILED") {
         if (now === "FAILED") throw new Error(`the recompute failed: ${JSON.stringify((await pool.query(`SELECT error FROM settings_recompute`)).rows)}`);
         break;
@@ -101,6 +115,11 @@ export async function benchSettingsRecompute(
       await sleep(opts.intervalMs);
     }
     const saveToDoneSeconds = (performance.now() - savedAt) / 1000;
+    const workerCpuAfter = processCpuMs(worker.pid);
+    const cpuSeconds = {
+      postgres: backend?.cpuBefore != null && backend.cpuLast != null ? (backend.cpuLast - backend.cpuBefore) / 1000 : null,
+      worker: workerCpuBefore != null && workerCpuAfter != null ? (workerCpuAfter - workerCpuBefore) / 1000 : null,
+    };
     const row = (await pool.query<{ s: number }>(`SELECT extract(epoch FROM finished_at - started_at)::float8 AS s FROM settings_recompute WHERE id = 1`)).rows[0]!;
     const after = (await ask()).body;
     const bus = (body: string) => [...new Set((JSON.parse(body) as OverviewBody).tiles.coverageByBusinessUnit.map((b) => b.businessUnit))].sort();
@@ -112,6 +131,7 @@ export async function benchSettingsRecompute(
       recomputeSeconds: row.s,
       saveToDoneSeconds,
       steps,
+      cpuSeconds,
       intervalMs: opts.intervalMs,
       idle: summarize(idle),
       during: summarize(during),
@@ -121,7 +141,7 @@ export async function benchSettingsRecompute(
       businessUnits: { before: bus(before), after: bus(after) },
     };
     log(
-      `[settings ${dataset}] recompute ${row.s.toFixed(1)} s (${steps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`).join(", ")}); ` +
+      `[settings ${dataset}] recompute ${row.s.toFixed(1)} s, CPU ${JSON.stringify(cpuSeconds)} (${steps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`).join(", ")}); ` +
         `overview p95 idle ${result.idle.p95.toFixed(1)} ms, during ${result.during.p95.toFixed(1)} ms over ${during.length} (${(result.during.p95 / result.idle.p95).toFixed(2)}×); ` +
         `same figures meanwhile: ${duringSameAsBefore ? "yes" : "NO"}; changed after: ${result.changedAfter ? "yes" : "NO"}`,
     );

@@ -23,6 +23,11 @@ const tagSlot = (param: number) => `coalesce((v.tags -> $${param}::text)::text, 
 /** "" for no key state (null), else "=" and the state: every present state, "" included, differs from null. */
 const KEY_STATE_SLOT = `CASE WHEN v.key_state IS NULL THEN '' ELSE '=' || v.key_state END`;
 
+const SLOTS = ["t0", "t1", "t2", "t3", "t4"] as const;
+const DERIVED_RESOURCE_COLUMNS = ["business_unit", "environment", "classification", "application", "owner", "requires_cmk", "non_compliant_reason"] as const;
+type Derived = ReturnType<typeof deriveResourceColumns>;
+
+/** What the derivation reads (t0..t4, class, key state) and what is stored now (s_*; a null reason as ""). */
 interface Combination {
   t0: string;
   t1: string;
@@ -31,18 +36,26 @@ interface Combination {
   t4: string;
   encryption_class: EncryptionClass;
   key_state: string;
+  s_business_unit: string;
+  s_environment: string;
+  s_classification: string;
+  s_application: string;
+  s_owner: string;
+  s_requires_cmk: boolean;
+  s_non_compliant_reason: string;
 }
 
-const DERIVED_RESOURCE_COLUMNS = ["business_unit", "environment", "classification", "application", "owner", "requires_cmk", "non_compliant_reason"] as const;
-const SLOTS = ["t0", "t1", "t2", "t3", "t4"] as const;
+const STORED = `v.business_unit AS s_business_unit, v.environment AS s_environment, v.classification AS s_classification,
+  v.application AS s_application, v.owner AS s_owner, v.requires_cmk AS s_requires_cmk, coalesce(v.non_compliant_reason::text, '') AS s_non_compliant_reason`;
 
-/** Every version's combination equals one of $6's rows (t0..t4, class, key state) and its derived columns differ from that row's. */
-const JOIN_COMBINATION = `
-  ${SLOTS.map((t, i) => `${tagSlot(i + 1)} = m.${t}`).join(" AND ")}
+/** A version belongs to a row of $6 when what it reads and what it stores both match. */
+const JOIN_COMBINATION = `${SLOTS.map((t, i) => `${tagSlot(i + 1)} = m.${t}`).join(" AND ")}
   AND v.encryption_class::text = m.encryption_class AND ${KEY_STATE_SLOT} = m.key_state
-  AND (v.business_unit, v.environment, v.classification, v.application, v.owner, v.requires_cmk, v.non_compliant_reason::text)
-      IS DISTINCT FROM (m.business_unit, m.environment, m.classification, m.application, m.owner, m.requires_cmk, m.non_compliant_reason)`;
+  AND v.business_unit = m.s_business_unit AND v.environment = m.s_environment AND v.classification = m.s_classification
+  AND v.application = m.s_application AND v.owner = m.s_owner AND v.requires_cmk = m.s_requires_cmk
+  AND coalesce(v.non_compliant_reason::text, '') = m.s_non_compliant_reason`;
 const COMBINATIONS = `jsonb_to_recordset($6::jsonb) AS m(${SLOTS.map((t) => `${t} text`).join(", ")}, encryption_class text, key_state text,
+  s_business_unit text, s_environment text, s_classification text, s_application text, s_owner text, s_requires_cmk boolean, s_non_compliant_reason text,
   business_unit text, environment text, classification text, application text, owner text, requires_cmk boolean, non_compliant_reason text)`;
 
 /** Above this many resources whose reason changed, all since values are refreshed in one pass. */
@@ -51,27 +64,31 @@ const MANY_REASONS = 50_000;
 export async function recomputeResourceDerived(db: Db, settings: PolicySettings): Promise<number> {
   const tagKeys = [settings.businessUnitTagKey, settings.environmentTagKey, settings.classificationTagKey, settings.applicationTagKey, settings.ownerTagKey];
   const combinations = await db.$queryRawUnsafe<Combination[]>(
-    `SELECT DISTINCT ${SLOTS.map((t, i) => `${tagSlot(i + 1)} AS ${t}`).join(", ")}, v.encryption_class::text AS encryption_class, ${KEY_STATE_SLOT} AS key_state
+    `SELECT DISTINCT ${SLOTS.map((t, i) => `${tagSlot(i + 1)} AS ${t}`).join(", ")}, v.encryption_class::text AS encryption_class, ${KEY_STATE_SLOT} AS key_state, ${STORED}
      FROM storage_resource_version AS v`,
     ...tagKeys,
   );
-  const derived = combinations.map((c) => {
+  const changed: Array<Combination & Derived> = [];
+  for (const c of combinations) {
     // The tags as the derivation sees them: only the five keys it reads, with their stored values
     // (a non-string value stays one: tagValue ignores it). fromEntries makes every key an own property.
     const tags = Object.fromEntries(tagKeys.flatMap((key, i) => (c[SLOTS[i]!] === "" ? [] : [[key, JSON.parse(c[SLOTS[i]!]) as unknown]])));
     const keyState = c.key_state === "" ? null : c.key_state.slice(1);
-    return { ...c, ...deriveResourceColumns({ tags, encryptionClass: c.encryption_class } as unknown as Parameters<typeof deriveResourceColumns>[0], keyState, settings) };
-  });
-  const combinationsJson = JSON.stringify(derived);
+    const next = deriveResourceColumns({ tags, encryptionClass: c.encryption_class } as unknown as Parameters<typeof deriveResourceColumns>[0], keyState, settings);
+    const stored = (column: (typeof DERIVED_RESOURCE_COLUMNS)[number]) => (column === "non_compliant_reason" ? c.s_non_compliant_reason || null : c[`s_${column}`]);
+    if (DERIVED_RESOURCE_COLUMNS.some((column) => next[column] !== stored(column))) changed.push({ ...c, ...next });
+  }
+  if (changed.length === 0) return 0;
   // A changed reason can start or end a non-compliant stretch: those resources' since values are
   // refreshed afterwards (all of them when most changed: one pass beats a list of a million).
-  const reasonChanged = await db.$queryRawUnsafe<{ resource_arn: string }[]>(
-    `SELECT DISTINCT v.resource_arn FROM storage_resource_version AS v, ${COMBINATIONS}
-     WHERE ${JOIN_COMBINATION} AND v.non_compliant_reason::text IS DISTINCT FROM m.non_compliant_reason
-     LIMIT ${MANY_REASONS + 1}`,
-    ...tagKeys,
-    combinationsJson,
-  );
+  const reasonChanges = changed.filter((c) => (c.non_compliant_reason ?? "") !== c.s_non_compliant_reason);
+  const reasonChanged = reasonChanges.length
+    ? await db.$queryRawUnsafe<{ resource_arn: string }[]>(
+        `SELECT DISTINCT v.resource_arn FROM storage_resource_version AS v, ${COMBINATIONS} WHERE ${JOIN_COMBINATION} LIMIT ${MANY_REASONS + 1}`,
+        ...tagKeys,
+        JSON.stringify(reasonChanges),
+      )
+    : [];
   const updated = await db.$executeRawUnsafe(
     `UPDATE storage_resource_version AS v SET business_unit = m.business_unit, environment = m.environment,
        classification = m.classification, application = m.application, owner = m.owner,
@@ -79,7 +96,7 @@ export async function recomputeResourceDerived(db: Db, settings: PolicySettings)
      FROM ${COMBINATIONS}
      WHERE ${JOIN_COMBINATION}`,
     ...tagKeys,
-    combinationsJson,
+    JSON.stringify(changed),
   );
   if (reasonChanged.length > MANY_REASONS) await refreshNonCompliantSince(db);
   else if (reasonChanged.length) await refreshNonCompliantSince(db, { resourceArns: reasonChanged.map((r) => r.resource_arn) });
