@@ -26,11 +26,14 @@ export async function createRun(db: Db, args: { trigger: RunTrigger; snapshotDay
     const run = await tx.ingestionRun.create({
       data: { trigger: args.trigger, snapshotDay: new Date(`${args.snapshotDay}T00:00:00Z`), scope: args.scope, unitsTotal: args.units.length, status: "RUNNING", startedAt: new Date() },
     });
-    const units = [];
-    for (const u of args.units) {
-      const row = await tx.ingestionUnit.create({ data: { runId: run.id, accountId: u.accountId, region: u.region, kind: u.kind } });
-      units.push({ ...u, unitId: row.id });
-    }
+    // One statement for all units: an organization has hundreds of account-regions, and one
+    // insert each (801 for 200 accounts × 4 regions) outlasted the transaction's 5 s on a busy machine.
+    const rows = await tx.ingestionUnit.createManyAndReturn({
+      data: args.units.map((u) => ({ runId: run.id, accountId: u.accountId, region: u.region, kind: u.kind })),
+      select: { id: true, accountId: true, region: true, kind: true },
+    });
+    const ids = new Map(rows.map((r) => [`${r.accountId}/${r.region}/${r.kind}`, r.id]));
+    const units = args.units.map((u) => ({ ...u, unitId: ids.get(`${u.accountId}/${u.region}/${u.kind}`)! }));
     return { runId: run.id, units };
   });
 }
