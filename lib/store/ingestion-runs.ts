@@ -21,6 +21,9 @@ export interface CreatedRun {
   units: (UnitSpec & { unitId: bigint })[];
 }
 
+/** Prisma's 5 s default failed the commit of 801 units (6.8 s) on a busy machine: the run never started. */
+const CREATE_RUN_TRANSACTION = { timeout: 60_000, maxWait: 60_000 };
+
 export async function createRun(db: Db, args: { trigger: RunTrigger; snapshotDay: Day; scope: object; units: UnitSpec[] }): Promise<CreatedRun> {
   return db.$transaction(async (tx) => {
     const run = await tx.ingestionRun.create({
@@ -35,8 +38,7 @@ export async function createRun(db: Db, args: { trigger: RunTrigger; snapshotDay
     const ids = new Map(rows.map((r) => [`${r.accountId}/${r.region}/${r.kind}`, r.id]));
     const units = args.units.map((u) => ({ ...u, unitId: ids.get(`${u.accountId}/${u.region}/${u.kind}`)! }));
     return { runId: run.id, units };
-    // Prisma's 5 s default failed the commit of 801 units (6.8 s) on a busy machine: the run never started.
-  }, { timeout: 60_000, maxWait: 60_000 });
+  }, CREATE_RUN_TRANSACTION);
 }
 
 /**
