@@ -7,9 +7,9 @@ import type { IngestionConfig } from "@/lib/config/ingestion";
 import { createDb } from "@/lib/db/client";
 import { startRun } from "@/jobs/ingestion/start-run";
 import { runIngestionUnit } from "@/jobs/ingestion/run-unit";
-import { API_QUOTAS_RPS, DEFAULT_RPS } from "@/jobs/aws/pacing";
+import { API_QUOTAS_RPS } from "@/jobs/aws/pacing";
 import { startAwsEndpoint } from "@/tests/aws-endpoint/server";
-import { BENCH_ACCOUNT, BENCH_REGION, largeOrg } from "./lib/large-org";
+import { BENCH_ACCOUNT, BENCH_REGION, largeOrg, quotaFloor } from "./lib/large-org";
 
 const opts = new Command()
   .option("--keys <n>", "customer managed keys", (v) => Number(v), 1000)
@@ -19,21 +19,7 @@ const opts = new Command()
   .opts<{ keys: number; resources: number; quotaShare: number }>();
 
 const { org, mix } = largeOrg(opts.keys, opts.resources);
-const tagged = Math.ceil(opts.resources / 2);
-// Calls per API that a unit must make, and the rate the quota allows (no published quota:
-// the pacer's default rate is the limit we hold ourselves to).
-const calls: Record<string, number> = {
-  "kms:GetKeyLastUsage": opts.keys,
-  "kms:DescribeKey": opts.keys + 1,
-  "kms:ListKeyRotations": Math.ceil(opts.keys),
-  "tagging:GetResources": Math.ceil(tagged / 100),
-  "s3:GetBucketEncryption": mix.buckets,
-  "ec2:DescribeVolumes": Math.ceil(mix.volumes / 500),
-  "rds:DescribeDBInstances": Math.ceil(mix.dbInstances / 100),
-};
-const bound = Object.entries(calls).map(([api, n]) => ({ api, calls: n, rps: API_QUOTAS_RPS[api] ?? DEFAULT_RPS, seconds: n / (API_QUOTAS_RPS[api] ?? DEFAULT_RPS) }));
-// Keys and resources are listed concurrently, every API on its own quota: the slowest API bounds the unit.
-const binding = bound.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+const { apis: bound, binding } = quotaFloor(opts.keys, opts.resources);
 
 const endpoint = await startAwsEndpoint(org, { quotas: true });
 Object.assign(process.env, { AWS_ENDPOINT_URL: endpoint.url, AWS_ACCESS_KEY_ID: "AKIABENCH", AWS_SECRET_ACCESS_KEY: "x", AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" });

@@ -1,4 +1,4 @@
-// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|bill|all] [--tiny] [--no-report]`
+// `npm run bench -- [dataset|overview|pages|csv|lcp|history|load|auth|bill|settings|org-ingestion|all] [--tiny] [--no-report]`
 // Creates the benchmark datasets once (large + small, or tiny with --tiny) in the bench's own
 // Postgres, runs the chosen benchmarks, prints a table and rewrites BENCHMARKS.md from the saved
 // results (bench/.data/results). --tiny is the smoke mode: small data, few iterations, no report.
@@ -12,9 +12,11 @@ import { ensureDataset, type DatasetInfo } from "./dataset";
 import { benchHistory } from "./history";
 import { benchLcp } from "./lcp";
 import { benchLoad } from "./load";
+import { benchOrgIngestion } from "./org-ingestion";
 import { benchOverview } from "./overview";
 import { benchOverviewParts } from "./overview-parts";
 import { benchPages } from "./pages";
+import { benchSettingsRecompute } from "./settings-recompute";
 import { startBenchServer, type BenchServer, type DatasetName } from "./lib/bench-db";
 import { iterations } from "./lib/datasets";
 import { machine } from "./lib/machine";
@@ -22,7 +24,7 @@ import { startApp, type RunningApp } from "./lib/next-app";
 import { printTables, writeReport, writeSection } from "./lib/report";
 import { saveResult } from "./lib/results";
 
-const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "bill", "all"] as const;
+const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "bill", "settings", "org-ingestion", "all"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const program = new Command()
@@ -59,7 +61,8 @@ async function main(): Promise<void> {
   let app: RunningApp | undefined;
   try {
     await saveResult(`machine${suffix}`, machine());
-    const names: DatasetName[] = tiny ? ["tiny"] : (opts.datasets ?? ["small", "large"]);
+    // The organization ingestion brings its own (empty) database: alone, it needs no dataset.
+    const names: DatasetName[] = which === "org-ingestion" ? [] : tiny ? ["tiny"] : (opts.datasets ?? ["small", "large"]);
     const main: DatasetName = tiny ? "tiny" : names.includes("large") ? "large" : names[0]!;
     const urls = {} as Record<DatasetName, string>;
     const infos: DatasetInfo[] = [];
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
       infos.push(info);
     }
     const served: DatasetName = tiny ? "tiny" : (opts.appDataset ?? main);
-    if (!urls[served]) urls[served] = (await ensureDataset(server, served, log)).url;
+    if (!urls[served] && names.length) urls[served] = (await ensureDataset(server, served, log)).url;
     log(`[bench] datasets ready: ${infos.map((i) => `${i.name} (${i.summary.resourceVersions} resource versions, ${(i.databaseBytes / 2 ** 20).toFixed(0)} MiB, generated in ${i.generationSeconds.toFixed(0)} s)`).join("; ")}`);
 
     if (wants("overview")) {
@@ -87,6 +90,14 @@ async function main(): Promise<void> {
     }
     if (wants("csv")) await saveResult(`csv${suffix}`, await benchCsv(urls[main], main, { runs: iterations(tiny, 3, 1), log }));
     if (wants("history")) await saveResult(`history${suffix}`, await benchHistory(server, { tiny, log }));
+    if (wants("settings")) {
+      await saveResult(`settings-recompute${suffix}`, await benchSettingsRecompute(server, main, { idleRuns: iterations(tiny, 200), intervalMs: tiny ? 20 : 100, log }));
+    }
+    if (wants("org-ingestion")) {
+      // Full size: one account-region of 750 keys (a 150 s floor) among 799 of 2 keys and 50 resources.
+      const size = tiny ? { accounts: 3, large: { keys: 20, resources: 200 }, small: { keys: 2, resources: 20 } } : { accounts: 200, large: { keys: 750, resources: 5_000 }, small: { keys: 2, resources: 50 } };
+      await saveResult(`org-ingestion${suffix}`, await benchOrgIngestion(server, { size, workers: 2, unitConcurrency: 4, quotaShare: 0.9, log }));
+    }
     if (wants("lcp") || wants("load")) {
       app = (await startApp(urls[served], { build: opts.build, smoke: tiny, log })) ?? undefined;
       if (!app) log("[bench] no production build to serve: lcp and load skipped (smoke mode never builds)");

@@ -80,6 +80,31 @@ export async function dropDatasetDatabase(server: BenchServer, dataset: DatasetN
   await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS "${databaseName(dataset)}" WITH (FORCE)`));
 }
 
+/**
+ * A copy of a dataset's database (CREATE DATABASE ... TEMPLATE: a file-level copy), for a
+ * benchmark that writes (a settings change rewrites the history): the dataset stays as generated.
+ */
+export async function copyDatasetDatabase(server: BenchServer, dataset: DatasetName, suffix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const source = databaseName(dataset);
+  const name = `${source}_${suffix}`;
+  await admin(server, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // The template must have no other session: a pool just closed may still be disconnecting.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await c.query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`);
+        return;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  });
+  const url = new URL(server.serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))) };
+}
+
 /** One query on a dataset's database with a short-lived client. */
 export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });

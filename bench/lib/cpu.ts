@@ -21,12 +21,26 @@ export function postgresCpuMs(): number | null {
     } catch {
       continue; // exited meanwhile
     }
-    const close = stat.lastIndexOf(")");
-    if (stat.slice(stat.indexOf("(") + 1, close) !== "postgres") continue;
-    const fields = stat.slice(close + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    const parsed = parseStat(stat);
+    if (parsed.name === "postgres") ticks += parsed.ticks;
   }
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+function parseStat(stat: string): { name: string; ticks: number } {
+  const close = stat.lastIndexOf(")");
+  const fields = stat.slice(close + 2).split(" ");
+  // utime, stime (fields 14 and 15 of stat)
+  return { name: stat.slice(stat.indexOf("(") + 1, close), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/** Milliseconds of CPU one process (a Postgres backend, a worker) has used so far; null when it is gone or /proc is missing. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    return (parseStat(readFileSync(`/proc/${pid}/stat`, "utf8")).ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /** Milliseconds of CPU this process has used (every thread: JavaScript, GC, libuv). */

@@ -23,9 +23,15 @@ export async function releaseAppDatabase(): Promise<void> {
   cache.kmsFinopsDb = undefined;
 }
 
-/** GET `path` (with query) through `handler`; the body is read to the end (serialization counts). */
-export async function callRoute(handler: Handler, path: string): Promise<{ status: number; bytes: number; body: string }> {
-  const response = await runWithPrincipal(BENCH_ADMIN, () => handler(new NextRequest(new URL(path, "http://127.0.0.1"))));
+/**
+ * GET `path` (with query) through `handler`, or the request `init` describes (a PUT with a JSON
+ * body); the body is read to the end (serialization counts).
+ */
+export async function callRoute(handler: Handler, path: string, init?: { method: string; json: unknown }): Promise<{ status: number; bytes: number; body: string }> {
+  const request = init
+    ? new NextRequest(new URL(path, "http://127.0.0.1"), { method: init.method, body: JSON.stringify(init.json), headers: { "content-type": "application/json", origin: "http://127.0.0.1", host: "127.0.0.1" } })
+    : new NextRequest(new URL(path, "http://127.0.0.1"));
+  const response = await runWithPrincipal(BENCH_ADMIN, () => handler(request));
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${body.slice(0, 300)}`);
   return { status: response.status, bytes: body.length, body };

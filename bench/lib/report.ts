@@ -312,6 +312,10 @@ export async function writeReport(file = REPORT_FILE): Promise<string> {
     "",
     kept["Bill export reading (issue 15)"] ?? "## Bill export reading (issue 15)\n\n_`npm run bench -- bill` fills this section._",
     "",
+    kept["Settings change at scale (issue 18)"] ?? "## Settings change at scale (issue 18)\n\n_`npm run bench -- settings`; figures written by hand from its log._",
+    "",
+    kept["Ingestion across an organization (issue 18)"] ?? "## Ingestion across an organization (issue 18)\n\n_`npm run bench -- org-ingestion`; figures written by hand from its log._",
+    "",
   ];
   await writeFile(file, parts.join("\n"));
   return file;

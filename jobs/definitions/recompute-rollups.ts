@@ -22,7 +22,7 @@ export const recomputeRollupsJob = defineJob({
   async handler(payload, { db, log, send }) {
     const started = Date.now();
     if ("reason" in payload) {
-      const outcome = await recomputeForSettings(db);
+      const outcome = await recomputeForSettings(db, (step, ms) => log.info({ step, ms }, "settings recompute step"));
       log.info({ outcome, ms: Date.now() - started }, "settings recompute");
       if (outcome === "nothing to do") return;
     } else {

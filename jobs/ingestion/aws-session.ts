@@ -66,15 +66,16 @@ export async function openUnitSession(
  * management account when one is configured, else the base credentials themselves.
  */
 export async function openManagementSession(config: IngestionConfig, options: SessionOptions = {}): Promise<UnitSession & { accountId: string }> {
-  const accountId = config.managementAccountId ?? (await callerAccountId());
+  const counter = options.counter ?? new RequestCounter();
+  const accountId = config.managementAccountId ?? (await callerAccountId("us-east-1", counter));
   const direct = config.skipAssumeRole || !config.managementAccountId;
-  const session = await openUnitSession({ ...config, skipAssumeRole: direct }, { accountId, region: "us-east-1" }, options);
+  const session = await openUnitSession({ ...config, skipAssumeRole: direct }, { accountId, region: "us-east-1" }, { ...options, counter });
   return { ...session, accountId };
 }
 
 /** The account of the base credentials (STS GetCallerIdentity is free and needs no permission). */
-export async function callerAccountId(region = "us-east-1"): Promise<string> {
-  const clients = createAwsClients({ region });
+export async function callerAccountId(region = "us-east-1", counter?: RequestCounter): Promise<string> {
+  const clients = createAwsClients({ region, counter });
   try {
     const out = await clients.sts.send(new GetCallerIdentityCommand({}));
     if (!out.Account) throw new Error("GetCallerIdentity returned no account");

@@ -10,8 +10,9 @@ import { parseIngestionConfig, type IngestionConfig } from "@/lib/config/ingesti
 import { collectAccounts, collectRegions, isIngestible } from "@/jobs/collectors/accounts";
 import { errorMessage } from "@/jobs/collectors/common";
 import { storeAccounts } from "@/lib/store/accounts";
-import { createRun, recordWarnings, type RunTrigger, type UnitSpec } from "@/lib/store/ingestion-runs";
-import { openManagementSession, type SessionOptions } from "./aws-session";
+import { createRun, previousUnitSeconds, recordWarnings, type RunTrigger, type UnitSpec } from "@/lib/store/ingestion-runs";
+import { openManagementSession, requestCounts, type SessionOptions } from "./aws-session";
+import { scheduleUnits } from "./schedule";
 import { INGEST_UNIT_JOB, unitJobOptions, type SendJob } from "@/lib/ingestion/queue-names";
 
 export interface StartRunRequest {
@@ -43,6 +44,8 @@ export interface RunScope {
   skippedRegions: Array<{ region: string; reason: string }>;
   costWindow?: { start: string; end: string };
   rollups?: string;
+  /** Requests the start made (caller identity, regions, accounts), counted in the run's totals. */
+  startRequests?: Record<string, number>;
 }
 
 export const COSTS_REGION = "global";
@@ -77,11 +80,14 @@ export async function startRun(
   const { accounts, regions, skipped, warnings } = resolved;
   const units: UnitSpec[] = accounts.flatMap((accountId) => regions.map((region) => ({ accountId, region, kind: "inventory" as const })));
   units.push({ accountId: session.accountId, region: COSTS_REGION, kind: "costs" });
-  const scope: RunScope = { accounts, regions, managementAccountId: session.accountId, skippedRegions: skipped, ...(request.since ? { since: request.since } : {}) };
+  const scope: RunScope = {
+    accounts, regions, managementAccountId: session.accountId, skippedRegions: skipped, startRequests: requestCounts(session.counter),
+    ...(request.since ? { since: request.since } : {}),
+  };
   const run = await createRun(db, { trigger: request.trigger, snapshotDay, scope, units });
   await recordWarnings(db, run.runId, warnings);
-  for (const unit of run.units) {
-    await send(INGEST_UNIT_JOB, { runId: run.runId, unitId: String(unit.unitId) }, unitJobOptions(run.runId, unit.unitId));
+  for (const unit of scheduleUnits(run.units, await previousUnitSeconds(db))) {
+    await send(INGEST_UNIT_JOB, { runId: run.runId, unitId: String(unit.unitId) }, unitJobOptions(run.runId, unit.unitId, unit.priority));
   }
   return { runId: run.runId, snapshotDay, accounts, regions, unitsTotal: units.length, warnings };
 }

@@ -38,3 +38,21 @@ export async function readDataGeneration(db: Db): Promise<DataGeneration> {
 
 /** The two-key advisory lock writers hold in shared mode (objsubid 2 marks the two-int4 form). */
 const DATA_CHANGE_LOCK = { classid: 72707369, objid: 1 } as const;
+
+/**
+ * Runs `work` in the caller's transaction with its data generation deferred to the end
+ * (migration 20261207120000_deferred_data_generation): its statements neither draw nor take the
+ * shared lock, so while it runs readers still read the generation as settled and keep serving
+ * what they cached for it - right, since they cannot see its uncommitted rows. It draws once
+ * after `work`, holding the shared lock until commit, like any writer. For long transactions
+ * that rewrite what the dashboard reads (the settings recompute), never for a bare statement
+ * outside a transaction (the draw would then come after its rows were visible).
+ */
+export async function withDeferredDataGeneration<T>(tx: Pick<Db, "$executeRawUnsafe">, work: () => Promise<T>): Promise<T> {
+  await tx.$executeRawUnsafe(`SELECT set_config('kms_finops.defer_data_generation', 'on', true)`);
+  const result = await work();
+  await tx.$executeRawUnsafe(`SELECT set_config('kms_finops.defer_data_generation', 'off', true)`);
+  // Lock, then draw: the order note_data_change keeps, which readDataGeneration relies on.
+  await tx.$executeRawUnsafe(`DO $$ BEGIN PERFORM pg_advisory_xact_lock_shared(${DATA_CHANGE_LOCK.classid}, ${DATA_CHANGE_LOCK.objid}); PERFORM nextval('data_generation_seq'); END $$`);
+  return result;
+}

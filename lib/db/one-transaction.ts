@@ -1,6 +1,7 @@
 // Several steps that each open their own transaction (the rollups do), run as ONE transaction:
 // readers keep seeing the previous rows until everything commits, and the data generation
-// (generation.ts) stays "in flight" until then, so nothing computed in between is cached.
+// (generation.ts) stays "in flight" until then, so nothing computed in between is cached - or,
+// when the steps defer it (withDeferredDataGeneration), moves only at the commit.
 import type { Db } from "./client";
 
 type TransactionClient = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -8,6 +8,8 @@ export interface SendOptions {
   singletonKey?: string;
   expireInSeconds?: number;
   retryLimit?: number;
+  /** pg-boss hands out higher priorities first (then oldest first). */
+  priority?: number;
 }
 
 export type SendJob = (jobId: string, payload: unknown, options?: SendOptions) => Promise<string | null>;
@@ -19,10 +21,11 @@ export type SendJob = (jobId: string, payload: unknown, options?: SendOptions) =
  */
 export const UNIT_LEASE_SECONDS = 6 * 3600;
 
-export const unitJobOptions = (runId: string, unitId: bigint | string): SendOptions => ({
+export const unitJobOptions = (runId: string, unitId: bigint | string, priority = 0): SendOptions => ({
   singletonKey: `${runId}:${unitId}`,
   expireInSeconds: UNIT_LEASE_SECONDS,
   retryLimit: 0,
+  priority,
 });
 
 /**

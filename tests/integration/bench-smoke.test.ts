@@ -21,7 +21,7 @@ afterAll(async () => {
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
-  for (const db of [`${prefix}_tiny`, `${prefix}_history_1d`, `${prefix}_history_365d`]) await client.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  for (const db of [`${prefix}_tiny`, `${prefix}_tiny_settings`, `${prefix}_org`, `${prefix}_history_1d`, `${prefix}_history_365d`]) await client.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   await client.end();
   if (resultsDir) await rm(resultsDir, { recursive: true, force: true });
 });
@@ -60,5 +60,27 @@ describe("npm run bench -- all --tiny", () => {
     expect(customerManaged).toBe(60);
     // The unfiltered list sorted by modeled cost holds every key: the 60 customer managed and more.
     expect(pages.find((p) => p.name.startsWith("keys, by modeled monthly cost"))!.total).toBeGreaterThan(customerManaged);
+
+    // A business-unit tag key change: the worker recomputed it, every overview served meanwhile
+    // was the previous one, and afterwards the business units are the new key's (cost centers).
+    const settings = await result<{ tagKey: { to: string }; idle: { n: number }; duringSameAsBefore: boolean; changedAfter: boolean; recomputeSeconds: number; businessUnits: { before: string[]; after: string[] } }>("settings-recompute-tiny");
+    expect(settings.tagKey.to).toBe("cost-center");
+    expect(settings.idle.n).toBe(3);
+    expect(settings.duringSameAsBefore).toBe(true);
+    expect(settings.changedAfter).toBe(true);
+    expect(settings.recomputeSeconds).toBeGreaterThan(0);
+    expect(settings.businessUnits.after.filter((bu) => bu !== "").every((bu) => bu.startsWith("CC-"))).toBe(true);
+    expect(settings.businessUnits.after).not.toEqual(settings.businessUnits.before);
+
+    // 3 accounts × 4 regions + the cost unit, twice; nothing throttled, every request counted.
+    const org = await result<{ runs: { label: string; status: string; units: { total: number; succeeded: number }; throttled: number; failed: number; requests: { summary: number; endpoint: number; mismatched: unknown[] }; largest: { startedAfterSeconds: number } }[] }>("org-ingestion-tiny");
+    expect(org.runs.map((r) => [r.label, r.status, r.units.total, r.units.succeeded, r.throttled, r.failed])).toEqual([
+      ["first run", "SUCCEEDED", 13, 13, 0, 0],
+      ["daily run", "SUCCEEDED", 13, 13, 0, 0],
+    ]);
+    for (const run of org.runs) {
+      expect(run.requests.summary).toBe(run.requests.endpoint);
+      expect(run.requests.mismatched).toEqual([]);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // writer is still in flight is not kept once the writer commits.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { GenerationCache, GenerationResponseCache } from "@/lib/api/generation-cache";
-import { readDataGeneration } from "@/lib/db/generation";
+import { readDataGeneration, withDeferredDataGeneration } from "@/lib/db/generation";
 import { resetTables, testDb } from "../support/db";
 
 const db = testDb();
@@ -109,6 +109,41 @@ describe("GenerationCache", () => {
     await writer;
     // No new generation was drawn by the commit itself; the settled state is what forces a recompute.
     expect((await read()).total).toBe(7);
+  });
+
+  it("keeps serving its value while a deferring writer runs, and the new data once it commits", async () => {
+    await db.kmsCostDaily.create({ data: cost("2026-03-01", 5) });
+    const { calls, read } = costTotal();
+    expect((await read()).total).toBe(5);
+    const before = await readDataGeneration(db);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let wrote!: () => void;
+    const written = new Promise<void>((r) => (wrote = r));
+    // Two statements inside the deferral (a long recompute writes many): neither moves the generation.
+    const writer = other.$transaction(async (tx) =>
+      withDeferredDataGeneration(tx, async () => {
+        await tx.kmsCostDaily.create({ data: cost("2026-03-02", 7) });
+        await tx.kmsCostDaily.updateMany({ where: { day: day("2026-03-01") }, data: { unblendedCost: 6 } });
+        wrote();
+        await held;
+      }),
+    );
+    await written;
+    expect(await readDataGeneration(db)).toEqual(before);
+    expect((await read()).total).toBe(5);
+    expect(calls.n).toBe(1);
+    release();
+    await writer;
+    // Drawn once, at the end of the deferring transaction.
+    const after = await readDataGeneration(db);
+    expect(after.settled).toBe(true);
+    expect(BigInt(after.generation)).toBe(BigInt(before.generation) + 1n);
+    expect((await read()).total).toBe(13);
+    expect(calls.n).toBe(2);
+    // Deferral ends with its transaction: the next writer draws per statement again.
+    await db.kmsCostDaily.create({ data: cost("2026-03-03", 1) });
+    expect(BigInt((await readDataGeneration(db)).generation)).toBe(BigInt(after.generation) + 1n);
   });
 
   it("answers the cached JSON uncompressed, whatever the client accepts (the server compresses)", async () => {

@@ -89,17 +89,20 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     expect((await call(getSettings, "/api/settings")).body.settings.cmkRequiredClassifications).toEqual(["internal"]);
     expect(await served()).toBe(before);
 
+    const generation = await readDataGeneration(db);
     const hold = await holdCoverageRollup();
     const job = runSettingsRecompute(db);
     await hold.waiting();
     // Mid-recompute (history rewritten, rollups half done, nothing committed): previous figures,
-    // and the data generation is in flight, so nothing computed now is cached.
+    // and the data generation has not moved (it is drawn at commit), so responses cached for it
+    // are still served rather than recomputed on every request.
     expect(await recompute()).toMatchObject({ state: "running", finishedAt: null });
     expect(await served()).toBe(before);
-    expect((await readDataGeneration(db)).settled).toBe(false);
+    expect(await readDataGeneration(db)).toEqual(generation);
     await hold.release();
     await job;
 
+    expect(BigInt((await readDataGeneration(db)).generation)).toBeGreaterThan(BigInt(generation.generation));
     expect(await served()).toBe(after);
     const done = await recompute();
     expect(done).toMatchObject({ state: "done", error: null });

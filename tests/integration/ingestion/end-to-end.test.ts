@@ -6,7 +6,8 @@ import { parseIngestionConfig } from "@/lib/config/ingestion";
 import { startAwsEndpoint, type AwsEndpoint } from "@/tests/aws-endpoint/server";
 import { resetTables, testDb } from "../support/db";
 import { ANALYTICS, EXPECTED, MGMT, PAYMENTS, smallOrg } from "./org-fixture";
-import { applyEnv, awsTestEnv, runInProcess } from "./support";
+import { startRun } from "@/jobs/ingestion/start-run";
+import { applyEnv, awsTestEnv, FAST_RETRY, runInProcess } from "./support";
 
 const db = testDb();
 let endpoint: AwsEndpoint;
@@ -91,5 +92,29 @@ describe("ingestion end to end against the local AWS endpoint", () => {
     expect(days).toBeGreaterThan(365);
     expect(run.costExplorerRequests).toBe(2 + 2 * Math.ceil(days / 100) + 2);
     expect(run.scope).toMatchObject({ rollups: "done" });
+    // Every request the endpoint answered is in the run's totals: the units' and those of the
+    // run's start (caller identity, regions, the organization's accounts).
+    const answered = [...endpoint.stats.requests.values()].reduce((a, b) => a + b, 0);
+    expect(run.kmsRequests + run.costExplorerRequests + run.otherRequests).toBe(answered);
+    expect((run.scope as { startRequests: Record<string, number> }).startRequests).toMatchObject({ "sts:GetCallerIdentity": 1, "ec2:DescribeRegions": 1 });
+  });
+
+  it("hands out the unit that took longest in the previous run first", async () => {
+    const { started } = await runInProcess(db, { trigger: "CLI" }, env(parseIngestionConfig));
+    // The analytics account's eu-west-1 took an hour last time; the others seconds.
+    await db.$executeRawUnsafe(
+      `UPDATE ingestion_unit SET started_at = finished_at - interval '1 hour' WHERE run_id = $1::uuid AND account_id = $2 AND region = 'eu-west-1'`,
+      started.runId,
+      ANALYTICS,
+    );
+    const sent: Array<{ unitId: string; priority?: number }> = [];
+    const next = await startRun(db, async (_job, payload, options) => (sent.push({ unitId: (payload as { unitId: string }).unitId, priority: options?.priority }), "job"), { trigger: "CLI" }, env(parseIngestionConfig), FAST_RETRY);
+    const units = await db.ingestionUnit.findMany({ where: { runId: next.runId } });
+    const first = units.find((u) => u.id === BigInt(sent[0]!.unitId))!;
+    expect([first.accountId, first.region, sent[0]!.priority]).toEqual([ANALYTICS, "eu-west-1", 3600]);
+    expect(sent).toHaveLength(units.length);
+    // The rest by their previous time, longest first.
+    const priorities = sent.map((s) => s.priority!);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
   });
 });

@@ -191,6 +191,21 @@ describe("pacing", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 
+  it("keeps spacing calls when the event loop was blocked: late calls go one by one, not in a burst", async () => {
+    const pacer = new Pacer({ rates: { "kms:GetKeyLastUsage": 10 } }); // one call per 100 ms
+    const starts: number[] = [];
+    const calls = Array.from({ length: 5 }, () => pacer.schedule("kms", "GetKeyLastUsage", async () => void starts.push(performance.now())));
+    await calls[0];
+    // A worker busy storing a snapshot: 450 ms without returning to the event loop, past the
+    // times the next four calls were due.
+    const busyUntil = performance.now() + 450;
+    while (performance.now() < busyUntil);
+    await Promise.all(calls);
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(gaps).toHaveLength(4);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(99);
+  });
+
   it("derives rates from the quota table and the share", () => {
     const pacer = new Pacer({ quotaShare: 0.5 });
     expect(pacer.rateFor("kms", "GetKeyLastUsage")).toBe(2.5);
