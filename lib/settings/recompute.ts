@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { inOneTransaction } from "@/lib/db/one-transaction";
 import { toDay, type Day } from "@/lib/domain/days";
 import { recomputeRollups } from "@/lib/rollups";
+import { recomputeBucketKeySavings } from "@/lib/rollups/bucket-key-savings";
 import { recomputeAllCostMonths } from "@/lib/rollups/costs";
 import { recomputeKeyFindings } from "@/lib/rollups/findings";
 import { recomputeKeyProvisioning } from "@/lib/rollups/provisioning";
@@ -43,19 +44,22 @@ async function rebuildKeyRollups(db: Db, settings: PolicySettings): Promise<void
 
 /** Rebuilds the stored data `derived` names (settingsAffecting) for these settings. */
 export async function recomputeDerived(db: Db, settings: PolicySettings, derived: readonly DerivedData[]): Promise<void> {
+  let rolledUp = false;
   if (derived.includes("resourceDims") || derived.includes("compliance")) {
     await recomputeResourceDerived(db, settings);
     await recomputeKeyDerived(db, settings);
     const range = await rollupRange(db);
-    // recomputeRollups also rebuilds findings and provisioning (they read the stored settings).
+    // recomputeRollups also rebuilds findings, provisioning and the Bucket Key savings (they read the stored settings).
     if (range) await recomputeRollups(db, range.fromDay, range.toDay);
     else await rebuildKeyRollups(db, settings);
+    rolledUp = range !== null;
   } else if (derived.includes("keyFindings")) {
     await rebuildKeyRollups(db, settings);
   }
   // The monthly cost rollup holds each month's chosen source.
   if (derived.includes("costs")) await recomputeAllCostMonths(db);
-  // savings and costModel are computed when read: nothing stored to rebuild.
+  // The stored Bucket Key savings; idle-key savings and costModel are computed when read.
+  if (derived.includes("savings") && !rolledUp) await recomputeBucketKeySavings(db);
 }
 
 export type RecomputeOutcome = "done" | "nothing to do";
