@@ -4,14 +4,11 @@
 // commits. Each process keeps its own copy; the generation is read from Postgres on every call,
 // so several app processes never serve data older than their last call's check.
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Db } from "@/lib/db/client";
 import { generationKey, GenerationMemo } from "@/lib/db/generation-memo";
 import { jsonBody } from "./errors";
 
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
 
 const json = (body: string) => new Response(body, { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
 
@@ -49,8 +46,11 @@ const own = (b: Buffer): Bytes => new Uint8Array(b);
 const compressors: Record<Exclude<Coding, "identity">, (body: string) => Promise<Bytes>> = {
   // Quality 5: a fifth of quality 11's CPU for ~10 % more bytes; paid once per answer and
   // generation, on the request that first asks for it.
-  br: (body) => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } }).then(own),
-  gzip: (body) => gzip(body).then(own),
+  br: (body) =>
+    new Promise((resolve, reject) =>
+      zlib.brotliCompress(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } }, (e, b) => (e ? reject(e) : resolve(own(b)))),
+    ),
+  gzip: (body) => new Promise((resolve, reject) => zlib.gzip(body, (e, b) => (e ? reject(e) : resolve(own(b))))),
 };
 
 /**
