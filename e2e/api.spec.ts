@@ -1,5 +1,5 @@
 import { get } from "node:http";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { expectedOverview } from "./expected-overview";
 
@@ -28,13 +28,12 @@ test("GET /api/overview answers gzip that decodes once to the overview's JSON", 
   expect(await (await request.get("/api/overview")).json()).toEqual(body);
 });
 
-// Compressed once per data generation by the handler (br when accepted), never again by `next
-// start`; the ETag revalidates with a bodiless 304 until the data changes.
-test("GET /api/overview answers br that decodes once, and 304 for its ETag", async ({ baseURL }) => {
-  const raw = await rawGet(`${baseURL}/api/overview`, { "accept-encoding": "gzip, deflate, br" });
-  expect(raw.encoding).toBe("br");
-  const body = JSON.parse(brotliDecompressSync(raw.bytes).toString("utf8"));
-  expect(body.tiles.keys.customerManaged).toBe((await expectedOverview())!.customerManagedKeys);
-  const again = await rawGet(`${baseURL}/api/overview`, { "accept-encoding": "gzip, deflate, br", "if-none-match": raw.etag! });
+// The ETag revalidates with a bodiless 304 until the data changes; a full answer is gzipped by
+// `next start` (a route handler cannot set Content-Encoding there: next drops it).
+test("GET /api/overview answers 304 without a body for its ETag", async ({ baseURL }) => {
+  const raw = await rawGet(`${baseURL}/api/overview`, { "accept-encoding": "gzip" });
+  expect([raw.status, raw.encoding]).toEqual([200, "gzip"]);
+  expect(raw.etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+  const again = await rawGet(`${baseURL}/api/overview`, { "accept-encoding": "gzip", "if-none-match": raw.etag! });
   expect([again.status, again.bytes.length, again.etag]).toEqual([304, 0, raw.etag]);
 });

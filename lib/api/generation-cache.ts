@@ -4,7 +4,6 @@
 // commits. Each process keeps its own copy; the generation is read from Postgres on every call,
 // so several app processes never serve data older than their last call's check.
 import { createHash } from "node:crypto";
-import zlib from "node:zlib";
 import type { Db } from "@/lib/db/client";
 import { generationKey, GenerationMemo } from "@/lib/db/generation-memo";
 import { jsonBody } from "./errors";
@@ -33,44 +32,6 @@ export class GenerationCache {
   }
 }
 
-/** A content coding the cache keeps per answer; identity is the JSON text itself. */
-export type Coding = "br" | "gzip" | "identity";
-
-/** Smaller answers go uncompressed: the coding's own overhead is larger than what it saves. */
-const COMPRESS_MIN_BYTES = 1024;
-
-type Bytes = Uint8Array<ArrayBuffer>;
-/** Node's pooled Buffer copied once into bytes of their own, which a Response body takes as they are. */
-const own = (b: Buffer): Bytes => new Uint8Array(b);
-
-const compressors: Record<Exclude<Coding, "identity">, (body: string) => Promise<Bytes>> = {
-  // Quality 5: a fifth of quality 11's CPU for ~10 % more bytes; paid once per answer and
-  // generation, on the request that first asks for it.
-  br: (body) =>
-    new Promise((resolve, reject) =>
-      zlib.brotliCompress(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } }, (e, b) => (e ? reject(e) : resolve(own(b)))),
-    ),
-  gzip: (body) => new Promise((resolve, reject) => zlib.gzip(body, (e, b) => (e ? reject(e) : resolve(own(b))))),
-};
-
-/**
- * The coding to send for an Accept-Encoding header: br over gzip (smaller), identity when the
- * client accepts neither. A coding given q=0 is refused, also through `*;q=0`.
- */
-export function negotiateCoding(acceptEncoding: string | null): Coding {
-  const q = new Map<string, number>();
-  for (const part of (acceptEncoding ?? "").split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (!name) continue;
-    const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    q.set(name, weight === undefined ? 1 : Number(weight));
-  }
-  const accepts = (coding: string) => (q.get(coding) ?? q.get("*") ?? 0) > 0;
-  if (accepts("br")) return "br";
-  if (accepts("gzip")) return "gzip";
-  return "identity";
-}
-
 /** True when an If-None-Match header lists this entity tag (weak comparison, RFC 9110 13.1.2). */
 function matches(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -82,24 +43,22 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /**
- * The answer varies with the credentials (the scope narrows it) and the coding: a browser keeps it
- * for its user only (private) and asks again each time (no-cache), with the ETag. no-transform:
- * `next start` compresses every response it does not find already encoded, and a body the
- * handler encoded reached clients compressed twice; no-transform makes it leave these alone.
+ * The answer varies with the credentials (the scope narrows it): a browser keeps it for its user
+ * only (private) and asks again each time (no-cache), with the ETag. Not compressed here: `next
+ * start` drops a Content-Encoding set by a route handler (next/dist/server/send-response.js) and
+ * compresses the body itself, so a body encoded here reached clients encoded twice; it adds
+ * `Vary: Accept-Encoding` itself.
  */
-const CACHED_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-cache, no-transform", vary: "Accept-Encoding, Authorization, Cookie" };
+const CACHED_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-cache", vary: "Authorization, Cookie" };
 
 interface Entry {
   body: Promise<string>;
-  /** Compressed once per coding asked for, then served as bytes. */
-  encoded: Map<Coding, Promise<Bytes>>;
 }
 
 /**
  * JSON responses of a list endpoint per data generation and query: the most recent `maxEntries`
  * queries are kept until the data changes. Many people open the same views (a business unit's page, the
- * default sort) between two ingestions; each distinct view is computed once per generation, and
- * compressed once per coding. Each answer carries an ETag of the generation, the query and the
+ * default sort) between two ingestions; each distinct view is computed once per generation. Each answer carries an ETag of the generation, the query and the
  * viewer, so a browser asking again with If-None-Match gets a bodiless 304 until the data changes.
  */
 export class GenerationResponseCache<Q> {
@@ -113,7 +72,7 @@ export class GenerationResponseCache<Q> {
 
   /**
    * The answer to a request: 304 when its If-None-Match holds the current ETag, else the JSON in
-   * the best coding the request accepts. `viewer` names who asks (the principal): it is part of
+   * full. `viewer` names who asks (the principal): it is part of
    * the ETag with the generation and the query (which holds the scoped filters), so one viewer's
    * tag never validates another's view, nor an older generation's.
    */
@@ -122,16 +81,7 @@ export class GenerationResponseCache<Q> {
     const etag = `"${createHash("sha256").update(`${generation}\0${key}\0${viewer}`).digest("base64url").slice(0, 32)}"`;
     const headers = { ...CACHED_HEADERS, etag };
     if (matches(request?.headers.get("if-none-match") ?? null, etag)) return new Response(null, { status: 304, headers });
-    const body = await entry.body;
-    const coding = Buffer.byteLength(body) < COMPRESS_MIN_BYTES ? "identity" : negotiateCoding(request?.headers.get("accept-encoding") ?? null);
-    if (coding === "identity") return new Response(body, { headers });
-    let bytes = entry.encoded.get(coding);
-    if (!bytes) {
-      entry.encoded.set(coding, (bytes = compressors[coding](body)));
-      bytes.catch(() => entry.encoded.delete(coding));
-    }
-    const encoded = await bytes;
-    return new Response(encoded, { headers: { ...headers, "content-encoding": coding, "content-length": String(encoded.byteLength) } });
+    return new Response(await entry.body, { headers });
   }
 
   /** The JSON text of the answer (a server page hands it to the browser as the query's first data). */
@@ -152,7 +102,7 @@ export class GenerationResponseCache<Q> {
       this.entries.delete(key);
     } else {
       const body = this.compute(db, query).then(jsonBody);
-      entry = { body, encoded: new Map() };
+      entry = { body };
       body.catch(() => this.entries.delete(key));
     }
     this.entries.set(key, entry);
