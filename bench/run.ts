@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       }
       if (app && wants("viewers")) {
         const seconds = opts.loadSeconds ?? (tiny ? 3 : 60);
-        const viewers = { users: tiny ? 5 : 50, seconds, thinkMs: tiny ? 200 : 2000, cpuRequests: iterations(tiny, 1000, 20), log };
+        const viewers = { users: tiny ? 5 : 50, seconds, thinkMs: tiny ? 200 : 2000, cpuRequests: iterations(tiny, 300, 20), log };
         await saveResult(`viewers-${served}`, await benchViewers(app.baseUrl, app.pid, urls[served], served, viewers));
       }
     }
