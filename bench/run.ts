@@ -13,6 +13,7 @@ import { benchHistory } from "./history";
 import { benchLcp } from "./lcp";
 import { benchLoad } from "./load";
 import { benchOrgIngestion } from "./org-ingestion";
+import { benchViewers } from "./viewers";
 import { benchOverview } from "./overview";
 import { benchOverviewParts } from "./overview-parts";
 import { benchPages } from "./pages";
@@ -24,7 +25,7 @@ import { startApp, type RunningApp } from "./lib/next-app";
 import { printTables, writeReport, writeSection } from "./lib/report";
 import { saveResult } from "./lib/results";
 
-const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "auth", "bill", "settings", "org-ingestion", "all"] as const;
+const BENCHMARKS = ["dataset", "overview", "pages", "csv", "lcp", "history", "load", "viewers", "auth", "bill", "settings", "org-ingestion", "all"] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const program = new Command()
@@ -34,6 +35,7 @@ const program = new Command()
     return v;
   }, "all")
   .option("--datasets <list>", "comma-separated subset of small,large (default both)", (v: string) => v.split(",") as DatasetName[])
+  .option("--cold-only", "overview: skip the snapshot-table comparison (minutes at large scale)", false)
   .option("--tiny", "smoke mode: 2,000 resources, 30 days, few iterations; BENCHMARKS.md untouched", false)
   .option("--no-report", "do not rewrite BENCHMARKS.md")
   .option("--app-dataset <name>", "dataset served by `next start` for lcp, load and auth (default large)")
@@ -45,7 +47,7 @@ const log = (m: string) => console.log(m);
 async function main(): Promise<void> {
   program.parse();
   const which = program.args[0] as Benchmark | undefined ?? "all";
-  const opts = program.opts<{ appDataset?: DatasetName; datasets?: DatasetName[]; tiny: boolean; report: boolean; loadSeconds?: number; build: boolean }>();
+  const opts = program.opts<{ appDataset?: DatasetName; datasets?: DatasetName[]; tiny: boolean; report: boolean; loadSeconds?: number; build: boolean; coldOnly: boolean }>();
   const tiny = opts.tiny;
   const suffix = tiny ? "-tiny" : "";
   const wants = (b: Benchmark) => which === "all" || which === b;
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
 
     if (wants("overview")) {
       const results = [];
-      for (const name of names) results.push(await benchOverview(urls[name], name, { runs: iterations(tiny, name === "large" ? 200 : 300), coldRuns: iterations(tiny, name === "large" ? 10 : 30, 2), snapshotRuns: iterations(tiny, name === "large" ? 2 : 10, 2), snapshotDays: name === "large" ? 31 : undefined, log }));
+      for (const name of names) results.push(await benchOverview(urls[name], name, { runs: iterations(tiny, name === "large" ? 200 : 300), coldRuns: iterations(tiny, name === "large" ? 10 : 30, 2), snapshotRuns: opts.coldOnly ? 0 : iterations(tiny, name === "large" ? 2 : 10, 2), snapshotDays: name === "large" ? 31 : undefined, log }));
       await saveResult(`overview${suffix}`, results);
       const parts = [];
       for (const name of names) parts.push(...(await benchOverviewParts(urls[name], name, { runs: iterations(tiny, 30), log })));
@@ -98,13 +100,18 @@ async function main(): Promise<void> {
       const size = tiny ? { accounts: 3, large: { keys: 20, resources: 200 }, small: { keys: 2, resources: 20 } } : { accounts: 200, large: { keys: 750, resources: 5_000 }, small: { keys: 2, resources: 50 } };
       await saveResult(`org-ingestion${suffix}`, await benchOrgIngestion(server, { size, workers: 2, unitConcurrency: 4, quotaShare: 0.9, log }));
     }
-    if (wants("lcp") || wants("load")) {
+    if (wants("lcp") || wants("load") || wants("viewers")) {
       app = (await startApp(urls[served], { build: opts.build, smoke: tiny, log })) ?? undefined;
       if (!app) log("[bench] no production build to serve: lcp and load skipped (smoke mode never builds)");
       if (app && wants("lcp")) await saveResult(`lcp-${served}`, await benchLcp(app.baseUrl, served, { databaseUrl: urls[served], runs: iterations(tiny, served === "large" ? 3 : 7, 1), log }));
       if (app && wants("load")) {
         const seconds = opts.loadSeconds ?? (tiny ? 3 : 60);
         await saveResult(`load-${served}`, await benchLoad(app.baseUrl, urls[served], served, { users: tiny ? 5 : 50, seconds, log }));
+      }
+      if (app && wants("viewers")) {
+        const seconds = opts.loadSeconds ?? (tiny ? 3 : 60);
+        const viewers = { users: tiny ? 5 : 50, seconds, thinkMs: tiny ? 200 : 2000, cpuRequests: iterations(tiny, 300, 20), log };
+        await saveResult(`viewers-${served}`, await benchViewers(app.baseUrl, app.pid, urls[served], served, viewers));
       }
     }
     if (wants("auth")) {

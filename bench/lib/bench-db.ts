@@ -7,6 +7,8 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { migrate } from "@/lib/db/migrate";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { env } from "@/lib/config/env";
+import { recomputeForSettings } from "@/lib/settings/recompute";
+import { recomputeUnserved } from "@/lib/settings/recompute-status";
 
 export type DatasetName = "large" | "small" | "tiny";
 
@@ -73,6 +75,14 @@ export async function prepareDatasetDatabase(server: BenchServer, dataset: Datas
   });
   const url = datasetUrl(server, dataset);
   await migrate(url);
+  // A migration may leave the worker a recompute to do (20261207100000 prices the Bucket Key
+  // savings of an existing inventory): the bench has no worker, so it does that once here.
+  const prisma = benchPrisma(url);
+  try {
+    if (await recomputeUnserved(prisma)) await recomputeForSettings(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
   return url;
 }
 

@@ -14,6 +14,8 @@ export interface RunningApp {
   baseUrl: string;
   appDir: string;
   buildSeconds: number | null;
+  /** The `npx next start` process: its tree is the server (bench/viewers.ts reads its CPU). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -61,8 +63,8 @@ export async function startApp(
   // Node's default heap, as users run it (the overview once needed 4.5 GB at 1,000,000 resources; no longer).
   const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), LOG_LEVEL: "warn", AUTH_MODE: process.env.AUTH_MODE || "none", ...opts.env };
   // Only 127.0.0.1: the load test never leaves the machine.
-  children.start("web", "npx", ["--no-install", "next", "start", appDir, "-H", "127.0.0.1", "-p", String(port)], { ...env }, undefined);
+  const web = children.start("web", "npx", ["--no-install", "next", "start", appDir, "-H", "127.0.0.1", "-p", String(port)], { ...env }, undefined);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(`${baseUrl}/api/freshness`, 120_000);
-  return { baseUrl, appDir, buildSeconds, stop: () => children.stopAll() };
+  return { baseUrl, appDir, buildSeconds, pid: web.pid!, stop: () => children.stopAll() };
 }

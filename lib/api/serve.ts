@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Endpoint, EndpointRoute, ParamsOf, ResponseOf } from "./endpoint";
 import type { Principal } from "@/lib/auth/principal";
+import { currentPrincipal } from "@/lib/auth/context";
 import { scopedFilters } from "@/lib/auth/scope";
 import { withRule } from "@/lib/auth/with-access";
 import { db } from "@/lib/db/client";
@@ -20,6 +21,9 @@ function cacheOf(e: Endpoint): GenerationResponseCache<Record<string, unknown>> 
   if (!cache) caches.set(e, (cache = new GenerationResponseCache((client, params: Record<string, unknown>) => e.query(client, params, {}))));
   return cache;
 }
+
+/** Who asks, for the ETag: a cached answer validated for one principal is never another's. */
+const viewerOf = (p: Principal) => `${p.kind}:${p.id}:${p.role}`;
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
@@ -46,7 +50,7 @@ export function serve<E extends Endpoint<EndpointRoute, any, unknown>>(endpoint:
     handle(async () => {
       const params = scopedFilters(await inputOf(e, request, context)) as Record<string, unknown>;
       checkRange(params as { from?: string; to?: string });
-      if (cache) return cache.response(db(), params);
+      if (cache) return cache.response(db(), params, request, viewerOf(currentPrincipal()));
       const result = await e.query(db(), params, { request });
       return e.status && !(result instanceof Response) ? jsonResponse(result, e.status) : result;
     }),

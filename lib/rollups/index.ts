@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { recomputeBucketKeySavings } from "./bucket-key-savings";
 import { recomputeCostMonthly } from "./costs";
 import { recomputeCoverage } from "./coverage";
 import { recomputeKeyFindings } from "./findings";
@@ -15,4 +16,6 @@ export async function recomputeRollups(db: Db, fromDay: Day, toDay: Day): Promis
   await recomputeKeyFindings(db);
   await recomputeKeyCurrentStats(db);
   await recomputeKeyProvisioning(db);
+  // Priced on the current inventory and the key volumes just stored: no request waits for it.
+  await recomputeBucketKeySavings(db);
 }

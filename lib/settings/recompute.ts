@@ -10,6 +10,7 @@ import { withDeferredDataGeneration } from "@/lib/db/generation";
 import { inOneTransaction } from "@/lib/db/one-transaction";
 import { toDay, type Day } from "@/lib/domain/days";
 import { recomputeRollups } from "@/lib/rollups";
+import { recomputeBucketKeySavings } from "@/lib/rollups/bucket-key-savings";
 import { recomputeAllCostMonths } from "@/lib/rollups/costs";
 import { recomputeKeyFindings } from "@/lib/rollups/findings";
 import { recomputeKeyProvisioning } from "@/lib/rollups/provisioning";
@@ -61,19 +62,22 @@ function stepTimer(onStep: OnRecomputeStep | undefined): Step {
 /** Rebuilds the stored data `derived` names (settingsAffecting) for these settings. */
 export async function recomputeDerived(db: Db, settings: PolicySettings, derived: readonly DerivedData[], onStep?: OnRecomputeStep): Promise<void> {
   const step = stepTimer(onStep);
+  let rolledUp = false;
   if (derived.includes("resourceDims") || derived.includes("compliance")) {
     await step("resource versions", () => recomputeResourceDerived(db, settings));
     await step("key versions", () => recomputeKeyDerived(db, settings));
     const range = await rollupRange(db);
-    // recomputeRollups also rebuilds findings and provisioning (they read the stored settings).
+    // recomputeRollups also rebuilds findings, provisioning and the Bucket Key savings (they read the stored settings).
     if (range) await step("rollups", () => recomputeRollups(db, range.fromDay, range.toDay));
     else await rebuildKeyRollups(db, settings, step);
+    rolledUp = range !== null;
   } else if (derived.includes("keyFindings")) {
     await rebuildKeyRollups(db, settings, step);
   }
   // The monthly cost rollup holds each month's chosen source.
   if (derived.includes("costs")) await step("cost months", () => recomputeAllCostMonths(db));
-  // savings and costModel are computed when read: nothing stored to rebuild.
+  // The stored Bucket Key savings; idle-key savings and costModel are computed when read.
+  if (derived.includes("savings") && !rolledUp) await step("bucket key savings", () => recomputeBucketKeySavings(db));
 }
 
 export type RecomputeOutcome = "done" | "nothing to do";

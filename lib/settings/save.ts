@@ -20,8 +20,11 @@ export interface SaveSettingsResult {
   recomputeRequested: boolean;
 }
 
-/** Derived data computed when read: a change to it alone rebuilds nothing stored. */
-const COMPUTED_WHEN_READ: readonly DerivedData[] = ["savings", "costModel"];
+/**
+ * Derived data computed when read: a change to it alone rebuilds nothing stored. Not "savings":
+ * the Bucket Key savings are priced in the rollup step (lib/rollups/bucket-key-savings.ts).
+ */
+const COMPUTED_WHEN_READ: readonly DerivedData[] = ["costModel"];
 
 /** Throws PolicySettingsError (naming the field) for an invalid patch; stores nothing then. */
 export async function saveSettings(db: Db, patchInput: unknown): Promise<SaveSettingsResult> {

@@ -6,6 +6,7 @@
 import { BillReadError, type BillFormat } from "@/lib/bill/line";
 import { readBillFile } from "@/lib/bill/read-file";
 import type { Db } from "@/lib/db/client";
+import { recomputeBucketKeySavings } from "@/lib/rollups/bucket-key-savings";
 import { recomputeCostMonthly } from "@/lib/rollups/costs";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { ExportSourceError, fingerprintOf, isDataKey, isManifestKey, parseManifest, planImport, type ExportObject, type ImportUnit } from "./plan";
@@ -96,6 +97,8 @@ export async function importBill(db: Db, source: ExportSource, options: ImportOp
     const last = addDays(toDay(monthAfter(replaced.at(-1)!)), -1);
     say(`recomputing cost rollups ${replaced[0]}..${last}`);
     await recomputeCostMonthly(db, replaced[0]!, last);
+    // The bill's Requests lines are the keys' request volumes the Bucket Key savings are priced with.
+    await recomputeBucketKeySavings(db);
   }
   return { source: source.description, periods };
 }

@@ -6,6 +6,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as noncompliant } from "@/app/api/noncompliant/route";
+import { GET as bucketKeys } from "@/app/api/savings/bucket-keys/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
 import { readDataGeneration } from "@/lib/db/generation";
 import { loadDemo } from "@/lib/demo/load";
@@ -162,11 +163,23 @@ describe("PUT /api/settings with a change that rewrites history", () => {
     expect(await recomputeUnserved(db)).toBe(false);
   });
 
-  it("queues nothing for a change computed when read", async () => {
+  it("reprices the stored Bucket Key savings off the request path when the expected reduction changes", async () => {
     await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE name = 'rollups.recompute'`);
-    const saved = await put({ bucketKeyReduction: 0.5 });
+    const savings = async () => (await call(bucketKeys, "/api/savings/bucket-keys?pageSize=1")).body;
+    const before = await savings();
+    expect(before.reduction).toBe(0.97);
+    const saved = await put({ bucketKeyReduction: 0.485 });
     expect(saved.body.recomputed).toEqual(["savings"]);
-    expect(saved.body.recompute.state).toBe("done");
-    expect(await queuedJobs()).toEqual([]);
+    expect(saved.body.recompute.state).toBe("queued");
+    expect(await queuedJobs()).toHaveLength(1);
+    // Until the job runs, the figures priced with the previous reduction.
+    expect(await savings()).toEqual(before);
+    await runSettingsRecompute(db);
+    const after = await savings();
+    // Half the reduction, half the savings of the top bucket (rounded to the API's 10 decimals).
+    expect(after.reduction).toBe(0.485);
+    expect(after.items[0].resourceArn).toBe(before.items[0].resourceArn);
+    expect(after.items[0].monthlySavings).toBeCloseTo(before.items[0].monthlySavings / 2, 9);
+    expect(await recompute()).toMatchObject({ state: "done", error: null });
   });
 });

@@ -32,6 +32,7 @@ import { db as appDb } from "@/lib/db/client";
 import { toMoneyUnits } from "@/lib/domain/money";
 import { closeQueueClient } from "@/lib/ingestion/queue-client";
 import { recomputeKeyFindings } from "@/lib/rollups/findings";
+import { recomputeBucketKeySavings } from "@/lib/rollups/bucket-key-savings";
 import { recomputeAllCostMonths } from "@/lib/rollups/costs";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { storeInventorySnapshot } from "@/lib/store/snapshot";
@@ -97,8 +98,10 @@ beforeAll(async () => {
     ('2026-02-10', '${ACCOUNT}', 'search', '', 'eu-west-1-KMS-Requests', 'eu-west-1', 'REQUESTS', 0.03, 10000),
     ('2026-02-01', '${ACCOUNT}', '', '', 'eu-west-1-KMS-Keys', 'eu-west-1', 'KEYS', 1.00, 1),
     ('2026-02-01', '${ACCOUNT}', 'retail', '', 'eu-west-1-KMS-Keys', 'eu-west-1', 'KEYS', 0.50, 0.5)`);
-  // What the importer does after a successful import: the monthly rollup follows the new source.
+  // What the importer does after a successful import: the monthly rollup follows the new source,
+  // and the Bucket Key savings are priced with the bill's request volumes.
   await recomputeAllCostMonths(db);
+  await recomputeBucketKeySavings(db);
 });
 afterAll(async () => {
   await closeQueueClient();
