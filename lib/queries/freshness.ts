@@ -49,7 +49,7 @@ async function keyRequestSpan(db: Db): Promise<SourceSpan> {
 
 async function sourceSpans(db: Db, inventoryAsOf: Day | null, costsAsOf: Day | null): Promise<SourceSpan[]> {
   const [[firsts], keyRequests] = await Promise.all([
-    db.$queryRawUnsafe<{ inventory: Date | null; costs: Date | null }[]>(`SELECT (SELECT min(valid_from) FROM storage_resource_version) AS inventory, ${COST_FIRST_DAY} AS costs`),
+    db.$queryRawUnsafe<{ inventory: Date | null; costs: Date | null }[]>(`SELECT least((SELECT min(valid_from) FROM storage_resource_version), (SELECT min(valid_from) FROM kms_key_version)) AS inventory, ${COST_FIRST_DAY} AS costs`),
     keyRequestSpan(db),
   ]);
   const day = (d: Date | null | undefined) => (d ? toDay(d) : null);
