@@ -7,6 +7,7 @@ import { countColumn, textColumn, usdColumn } from "@/components/tables/columns"
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
+import { TableTotals } from "./table-totals";
 
 // Billed vs modeled per business unit (API /api/costs/modeled), each side like for like: key
 // storage over the whole month, requests over the days with per-key data only. A blank request
@@ -66,6 +67,15 @@ export function BilledVsModeled({ query }: { query: UseQueryResult<ModeledCost> 
           usdColumn("billedTotal", "Billed, whole month (USD)", (r: BuRow) => r.billedTotal),
         ]}
         emptyMessage="No modeled cost for this month." />
+      {query.data?.byBusinessUnit.length ? (
+        <TableTotals title="Totals of billed vs modeled cost" rows={query.data.byBusinessUnit} testId="modeled-table-totals" columns={[
+          { header: "Key storage billed (USD)", value: (r) => r.keyStorage.billed },
+          { header: "Key storage modeled (USD)", value: (r) => r.keyStorage.modeled },
+          { header: "Requests billed, same days (USD)", value: (r) => r.requests?.billed ?? null },
+          { header: "Requests modeled (USD)", value: (r) => r.requests?.modeled ?? null },
+          { header: "Billed, whole month (USD)", value: (r) => r.billedTotal },
+        ]} />
+      ) : null}
     </>
   );
 }

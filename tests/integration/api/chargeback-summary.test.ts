@@ -37,7 +37,8 @@ afterAll(async () => {
 });
 
 type Row = Record<string, string>;
-async function csv(handler: typeof detailed | typeof summary, path: string, query: string): Promise<{ status: number; rows: Row[]; name: string | null }> {
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+async function csv(handler: Handler, path: string, query: string): Promise<{ status: number; rows: Row[]; name: string | null }> {
   const response = await runWithPrincipal(TEST_ADMIN, () => handler(new NextRequest(new URL(`${path}?${query}`, "http://127.0.0.1")), { params: Promise.resolve({}) }));
   const text = await response.text();
   return { status: response.status, rows: response.status === 200 ? (parse(text, { columns: true }) as Row[]) : [], name: response.headers.get("content-disposition") };
