@@ -6,6 +6,7 @@ import { dayToDate } from "@/lib/domain/days";
 import { formatDayRange, formatInteger, formatMonth, formatPercent, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { usdColumn, textColumn } from "@/components/tables/columns";
 import { DataTable } from "@/components/tables/data-table";
+import { gapText } from "./team-gap-text";
 import { statusTextClass, TargetTile } from "./target-status";
 
 // The team's scorecard (GET /api/teams/scorecard): the gap to the coverage target in one line,
@@ -17,14 +18,6 @@ type TrendRow = NonNullable<Card["cost"]>["trend"][number];
 
 const usdOrNoData = (n: number | null) => (n === null ? "no data" : formatUsd(n));
 const range = (w: { from: string; to: string }) => formatDayRange(dayToDate(w.from), dayToDate(w.to));
-
-/** "To reach 90 %: 412 resources to move" — or that the target is reached, or that there is nothing to measure. */
-export function gapText(card: Card, target: number): string {
-  const n = card.coverage.resourcesToMove;
-  if (n === null) return `To reach ${target} %: no in-scope resources`;
-  if (n === 0) return `Coverage target of ${target} % reached`;
-  return `To reach ${target} %: ${formatInteger(n)} ${n === 1 ? "resource" : "resources"} to move`;
-}
 
 function changeText(pct: number | null): string {
   if (pct === null) return "no comparison";
