@@ -14,6 +14,10 @@ import { requestDataText } from "@/components/savings/request-data-text";
 import { gapText, type GapFigures } from "@/components/business-units/team-gap-text";
 import { base, signIn } from "./oidc-sign-in";
 
+// 8 helpers share 2 cores while these run: the first paint and axe get room (the figures are exact either way).
+test.describe.configure({ timeout: 300_000 });
+const SLOW = { timeout: 60_000 };
+
 type Span = { source: string; label: string; from: string | null; through: string | null; days: number | null; note: string | null };
 type Scope = { accountId: string; region: string; source: string; lastGoodDay: string; dataThrough: string | null; status: string };
 
@@ -40,20 +44,20 @@ async function downloadCsv(page: Page, testId: string): Promise<{ name: string; 
 test("item 4: each source says up to which day it holds data, on every heading and on Runs", async ({ page, request }) => {
   const api = (await (await request.get("/api/freshness")).json()) as { inventoryAsOf: string; sources: Span[]; scopes: Scope[] };
   await page.goto("/runs");
-  await expect(page.getByTestId("data-as-of")).toHaveAttribute("datetime", api.inventoryAsOf);
+  await expect(page.getByTestId("data-as-of")).toHaveAttribute("datetime", api.inventoryAsOf, SLOW);
   for (const s of api.sources.filter((x) => x.source !== "inventory")) {
     await expect(page.getByTestId(`as-of-${s.source}`)).toHaveText(`${s.label}: ${asOfText(s)}`);
   }
   // The per-source table: first and last day of each source.
   const spans = page.getByTestId("source-spans-table");
   for (const s of api.sources) {
-    await expect(spans.locator("tbody tr").filter({ hasText: s.label }).locator("td").nth(2)).toHaveText(asOfText(s));
+    await expect(spans.locator("tbody tr").filter({ hasText: s.label }).locator("td").nth(2)).toHaveText(asOfText(s), SLOW);
   }
   // The scope table: a cost fetch says the day its data ends, and its status.
   const costScope = api.scopes.find((s) => s.source === "costs");
   if (costScope) {
     const row = page.getByTestId("freshness-table").locator("tbody tr").filter({ hasText: "costs" }).first();
-    await expect(row.locator("td").nth(4)).toHaveText(costScope.dataThrough ?? "no data");
+    await expect(row.locator("td").nth(4)).toHaveText(costScope.dataThrough ?? "no data", SLOW);
     await expect(row.locator("td").nth(5)).toHaveText(costScope.status);
   }
   await axeClean(page);
@@ -62,17 +66,16 @@ test("item 4: each source says up to which day it holds data, on every heading a
   // Savings: per-key request data says its days or "no data", never "available (0 days)".
   const savings = (await (await request.get("/api/savings/bucket-keys")).json()) as { perKeyRequestData: Parameters<typeof requestDataText>[0] };
   await page.goto("/savings");
-  await expect(page.getByTestId("request-data-state")).toHaveText(requestDataText(savings.perKeyRequestData));
+  await expect(page.getByTestId("request-data-state")).toHaveText(requestDataText(savings.perKeyRequestData), SLOW);
   await expect(page.getByTestId("request-data-state")).not.toContainText("(0 days)");
 });
 
 test("item 6: the finance path on Costs: last full month by default, summary beside the detail, totals, modeled month", async ({ page, request }) => {
-  test.setTimeout(120_000);
   const now = new Date();
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
   const monthLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
   await page.goto("/costs");
-  await expect(page.getByRole("radio", { name: `Last full month (${monthLabel})` })).toBeChecked();
+  await expect(page.getByRole("radio", { name: `Last full month (${monthLabel})` })).toBeChecked(SLOW);
 
   // Both files hold the last full month only; the summary's BU rows sum the detail to the cent,
   // and equal the chargeback API's rows of that month.
@@ -91,7 +94,7 @@ test("item 6: the finance path on Costs: last full month by default, summary bes
   // The total row under the showback table: the API's rows summed.
   const costs = (await (await request.get("/api/costs/by-bu?granularity=month&groupBy=bu")).json()) as { rows: { total: number; net: number }[] };
   const totals = page.getByTestId("costs-table-totals");
-  await expect(totals.getByRole("columnheader").first()).toHaveText(`Total of ${costs.rows.length} rows`);
+  await expect(totals.getByRole("columnheader").first()).toHaveText(`Total of ${costs.rows.length} rows`, SLOW);
   await expect(page.getByTestId("costs-table-totals-3")).toHaveText(formatUsd(sumMoney(costs.rows.map((r) => r.total))));
   await expect(page.getByTestId("costs-table-totals-8")).toHaveText(formatUsd(sumMoney(costs.rows.map((r) => r.net))));
   await axeClean(page);
@@ -102,10 +105,10 @@ test("item 6: the finance path on Costs: last full month by default, summary bes
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   const modeled = (await (await request.get(`/api/costs/modeled?month=${month}`)).json()) as { byBusinessUnit: { businessUnit: string; keyStorage: { billed: number } }[] };
   await page.goto(`/costs?from=${month}-01&to=${last}`);
-  await expect(page.getByRole("heading", { name: `Billed vs modeled, ${month}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Billed vs modeled, ${month}` })).toBeVisible(SLOW);
   const first = modeled.byBusinessUnit[0]!;
   const row = page.getByTestId("modeled-table").locator("tbody tr").filter({ hasText: first.businessUnit }).first();
-  await expect(row.locator("td").nth(1)).toHaveText(formatUsd(first.keyStorage.billed));
+  await expect(row.locator("td").nth(1)).toHaveText(formatUsd(first.keyStorage.billed), SLOW);
   await expect(page.getByTestId("modeled-table-totals-0")).toHaveText(formatUsd(sumMoney(modeled.byBusinessUnit.map((r) => r.keyStorage.billed))));
 });
 
@@ -130,7 +133,7 @@ test("item 7: Teams opens on the team furthest from target with its scorecard; (
   expect(api.pickedBecause).toBe("furthest from target");
   expect(api.businessUnit).not.toBe("(untagged)");
   await page.goto("/teams");
-  await expect(page.getByTestId("team-opened-on")).toHaveText(`Showing ${api.businessUnit}: the business unit furthest from the ${api.targets.coverageByCount} % coverage target.`);
+  await expect(page.getByTestId("team-opened-on")).toHaveText(`Showing ${api.businessUnit}: the business unit furthest from the ${api.targets.coverageByCount} % coverage target.`, SLOW);
   await expect(page.getByRole("tab", { name: api.businessUnit })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tab", { name: "(untagged)" })).toHaveCount(0);
   const card = api.scorecard;
@@ -153,15 +156,15 @@ test("item 7: Teams opens on the team furthest from target with its scorecard; (
   const other = api.teams.find((t) => t !== api.businessUnit)!;
   const otherApi = (await (await request.get(`/api/teams/scorecard?bu=${encodeURIComponent(other)}`)).json()) as Scorecard;
   await page.getByRole("tab", { name: other }).click();
-  await expect(page.getByRole("heading", { name: `Scorecard of ${other}` })).toBeVisible();
-  await expect(page.getByTestId("team-gap")).toContainText(gapText(otherApi.scorecard, api.targets.coverageByCount));
+  await expect(page.getByRole("heading", { name: `Scorecard of ${other}` })).toBeVisible(SLOW);
+  await expect(page.getByTestId("team-gap")).toContainText(gapText(otherApi.scorecard, api.targets.coverageByCount), SLOW);
 });
 
 test("item 7: a viewer whose identity has a business unit opens on it", async ({ page }) => {
   test.skip(!base, "needs the AUTH_MODE=oidc server of scripts/e2e.ts");
   // vic.viewer is in the IdP group eng-payments: a viewer of payments (tests/oidc/provider.ts).
   await signIn(page, "vic.viewer", "/teams");
-  await expect(page.getByTestId("team-opened-on")).toHaveText("Showing payments: your business unit.");
+  await expect(page.getByTestId("team-opened-on")).toHaveText("Showing payments: your business unit.", SLOW);
   await expect(page.getByRole("heading", { name: "Scorecard of payments" })).toBeVisible();
   await axeClean(page);
   await page.screenshot({ path: "e2e/artifacts/issue19-teams-viewer.png", fullPage: true });
