@@ -16,6 +16,11 @@ import { countColumn, dayColumn, textColumn } from "@/components/tables/columns"
 import { DataTable } from "@/components/tables/data-table";
 import type { RowOf } from "@/components/tables/server-table";
 import { QueryBoundary } from "@/components/tables/states";
+import type { teamScorecardEndpoint } from "@/lib/endpoints/teams/scorecard";
+import { UNTAGGED } from "@/lib/domain/business-unit";
+import { OpenedOn } from "./opened-on";
+import { TeamScorecard } from "./team-scorecard";
+import { UntaggedFollowUp } from "./untagged-follow-up";
 
 // The Teams page (/teams) shows one business unit at a time: "team" is the page's name in the
 // navigation and its URL (/teams?team=<BU>, which the weekly digest links to), not a second concept.
@@ -55,8 +60,12 @@ export function BusinessUnitView() {
   const settings = useEndpoint<typeof getSettingsEndpoint>("/api/settings");
   const buPoints = useMemo(() => byBu.data?.points ?? [], [byBu.data]);
   const latest = useMemo(() => latestByBusinessUnit(buPoints), [buPoints]);
-  const units = [...latest.keys()].sort();
-  const selected = searchParams.get(BU_PARAM) ?? units[0] ?? "";
+  // "(untagged)" is not a team: it is the follow-up list under the scorecard (team-scorecard.tsx).
+  const units = [...latest.keys()].filter((u) => u !== UNTAGGED).sort();
+  const asked = searchParams.get(BU_PARAM);
+  // Without a team in the URL the API picks one: the viewer's own BU, else the furthest from target.
+  const card = useEndpoint<typeof teamScorecardEndpoint>("/api/teams/scorecard", asked && asked !== UNTAGGED ? { bu: asked } : {});
+  const selected = asked ?? card.data?.businessUnit ?? "";
   return (
     <div className="space-y-6">
       <QueryBoundary query={byBu} label="Loading business units">
@@ -71,7 +80,11 @@ export function BusinessUnitView() {
           </div>
         )}
       </QueryBoundary>
-      {selected ? (
+      {card.data && selected !== UNTAGGED ? <OpenedOn answer={card.data} asked={asked !== null} /> : null}
+      <QueryBoundary query={card} label="Loading the team scorecard">
+        {(answer) => (selected === UNTAGGED ? null : <TeamScorecard answer={answer} />)}
+      </QueryBoundary>
+      {selected && selected !== UNTAGGED ? (
         <Scorecard
           bu={selected}
           buPoints={buPoints.filter((p) => p.group === selected)}
@@ -80,6 +93,7 @@ export function BusinessUnitView() {
           targets={settings.data?.settings.targets}
         />
       ) : null}
+      {card.data ? <UntaggedFollowUp counts={card.data.untagged} /> : null}
     </div>
   );
 }

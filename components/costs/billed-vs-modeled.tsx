@@ -7,6 +7,7 @@ import { countColumn, textColumn, usdColumn } from "@/components/tables/columns"
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { modeledCostEndpoint } from "@/lib/endpoints/costs/modeled";
+import { TableTotals } from "./table-totals";
 
 // Billed vs modeled per business unit (API /api/costs/modeled), each side like for like: key
 // storage over the whole month, requests over the days with per-key data only. A blank request
@@ -18,11 +19,11 @@ type Side = "keyStorage" | "requests";
 
 // A side without a comparison (requests: null) shows "—" in each of its columns.
 function comparisonCols(side: Side, label: string, billedHeader: string): Column<BuRow>[] {
-  const percent = (r: BuRow) => r[side]?.variance.percent ?? null;
+  const percent = (r: BuRow) => r[side]?.variance?.percent ?? null;
   return [
     usdColumn(`${side}Billed`, billedHeader, (r: BuRow) => r[side]?.billed ?? null),
     usdColumn(`${side}Modeled`, `${label} modeled (USD)`, (r: BuRow) => r[side]?.modeled ?? null),
-    usdColumn(`${side}Variance`, `${label} variance (USD)`, (r: BuRow) => r[side]?.variance.absolute ?? null),
+    usdColumn(`${side}Variance`, `${label} variance (USD)`, (r: BuRow) => r[side]?.variance?.absolute ?? null),
     { ...usdColumn(`${side}VariancePct`, `${label} variance (%)`, percent), cell: (r) => (percent(r) === null ? NO_VALUE : `${percent(r)!.toFixed(1)}%`) },
   ];
 }
@@ -32,6 +33,16 @@ function requestDaysText(days: ModeledCost["requestDays"] | undefined): string {
   if (!days) return "";
   if (!days.covered) return "No day of this month has per-key request data: requests are not compared.";
   return `Requests compared on the ${days.covered} of ${days.period} days with per-key data (${days.from ?? ""} to ${days.to ?? ""}); requests billed on other days are in the month's billed total only.`;
+}
+
+/** A month before the first inventory snapshot: the modeled side is no data (—), not $0.00 at −100 %. */
+function ModeledCoverage({ answer }: { answer: ModeledCost | undefined }) {
+  if (!answer?.period || (answer.inventoryFrom !== null && answer.inventoryFrom <= answer.period.start)) return null;
+  return (
+    <p className="text-sm text-amber-800" data-testid="modeled-no-inventory">
+      No modeled cost for this month: {answer.inventoryFrom ? `the key inventory starts on ${answer.inventoryFrom}` : "no key inventory is stored"}, so there is nothing to model (no data, not $0.00).
+    </p>
+  );
 }
 
 export function BilledVsModeled({ query }: { query: UseQueryResult<ModeledCost> }) {
@@ -44,6 +55,7 @@ export function BilledVsModeled({ query }: { query: UseQueryResult<ModeledCost> 
         Requests: billed KMS-Requests usage vs modeled requests × price, on the same days. Variance = modeled − billed; the free tier is not modeled.
       </p>
       <p className="text-sm text-slate-600" data-testid="modeled-request-days">{requestDaysText(query.data?.requestDays)}</p>
+      <ModeledCoverage answer={query.data} />
       <p className="text-sm text-slate-600" data-testid="modeled-cost-source">Billed side: Source: {query.data?.costSource?.label || "no cost data"} (usage only).</p>
       <ApiTable query={query} title="Billed vs modeled cost by business unit" testId="modeled-table" rowKey={["businessUnit"]}
         select={(data) => data.byBusinessUnit}
@@ -55,6 +67,15 @@ export function BilledVsModeled({ query }: { query: UseQueryResult<ModeledCost> 
           usdColumn("billedTotal", "Billed, whole month (USD)", (r: BuRow) => r.billedTotal),
         ]}
         emptyMessage="No modeled cost for this month." />
+      {query.data?.byBusinessUnit.length ? (
+        <TableTotals title="Totals of billed vs modeled cost" rows={query.data.byBusinessUnit} testId="modeled-table-totals" columns={[
+          { header: "Key storage billed (USD)", value: (r) => r.keyStorage.billed },
+          { header: "Key storage modeled (USD)", value: (r) => r.keyStorage.modeled },
+          { header: "Requests billed, same days (USD)", value: (r) => r.requests?.billed ?? null },
+          { header: "Requests modeled (USD)", value: (r) => r.requests?.modeled ?? null },
+          { header: "Billed, whole month (USD)", value: (r) => r.billedTotal },
+        ]} />
+      ) : null}
     </>
   );
 }

@@ -21,6 +21,9 @@ import { CostReconciliation } from "./cost-reconciliation";
 import { CostSources } from "./cost-sources";
 import { ChargebackDownload } from "./chargeback-download";
 import { UnitCost } from "./unit-cost";
+import { modeledMonth } from "./finance-period";
+import { SHOWBACK_TOTALS } from "./showback-totals";
+import { TableTotals } from "./table-totals";
 import { COST_GROUPINGS, costByMonth, groupingLabel, monthOf, type CostGrouping } from "./cost-rows";
 
 /** "bill (final)", "bill (provisional)" or "Cost Explorer", as the API names the row's source. */
@@ -35,7 +38,8 @@ export function CostsView() {
   const [groupBy, setGroupBy] = useState<CostGrouping>("bu");
   const label = groupingLabel(groupBy);
   const costs = useEndpoint<typeof costsByBuEndpoint>("/api/costs/by-bu", { ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
-  const modeled = useEndpoint<typeof modeledCostEndpoint>("/api/costs/modeled", filtersToApiParams(filters, ["bu"]));
+  // Billed vs modeled follows the page's date range: its last month (the API takes one month).
+  const modeled = useEndpoint<typeof modeledCostEndpoint>("/api/costs/modeled", { ...filtersToApiParams(filters, ["bu"]), ...modeledMonth(filters) });
   return (
     <div className="space-y-6">
       <FilterBar only={["from", "to", "account", "region", "bu"]} />
@@ -65,6 +69,7 @@ export function CostsView() {
           usdColumn("credits", "Credits (USD)", (r: CostRow) => r.credits), usdColumn("tax", "Tax (USD)", (r: CostRow) => r.tax), usdColumn("corrections", "Refunds/corrections (USD)", (r: CostRow) => r.corrections),
           usdColumn("adjustments", "Other adjustments (USD)", (r: CostRow) => r.adjustments), usdColumn("net", "Net: usage + credits, tax, corrections (USD)", (r: CostRow) => r.net),
           sourceCol]} />
+      {costs.data ? <TableTotals title={`Totals of KMS cost by ${label.toLowerCase()} and month`} rows={costs.data.rows} columns={SHOWBACK_TOTALS} testId="costs-table-totals" /> : null}
       <BilledVsModeled query={modeled} />
       <CostReconciliation filters={filters} />
     </div>

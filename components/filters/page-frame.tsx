@@ -3,6 +3,7 @@ import type { DataAsOf } from "@/lib/queries/freshness";
 import { toDay } from "@/lib/domain/days";
 import { formatDay, formatInteger } from "@/lib/domain/format";
 import { ParamProblems } from "./param-problems";
+import { SourceFreshness } from "./source-freshness";
 
 /** Title, "Data as of" and the URL-parameter messages every page starts with (server part). */
 export function PageFrame({ title, description, freshness, children }: { title: string; description: string; freshness: DataAsOf | null; children: ReactNode }) {
@@ -17,11 +18,12 @@ export function PageFrame({ title, description, freshness, children }: { title: 
           {freshness ? (
             <>
               <p>
-                Data as of{" "}
+                Inventory as of{" "}
                 <time dateTime={toDay(freshness.asOf)} data-testid="data-as-of" className="font-semibold text-slate-900">
                   {formatDay(freshness.asOf)}
                 </time>
               </p>
+              <SourceFreshness sources={freshness.sources} />
               {freshness.laggingScopes > 0 ? (
                 <p className="text-amber-800">
                   {formatInteger(freshness.laggingScopes)} of {formatInteger(freshness.scopes)} scopes older (oldest{" "}

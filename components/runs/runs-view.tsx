@@ -14,6 +14,7 @@ import { QueryBoundary } from "@/components/tables/states";
 import { dayColumn, textColumn } from "@/components/tables/columns";
 import type { Column } from "@/components/tables/table-model";
 import { RunWarnings } from "./run-warnings";
+import { SourceSpans } from "./source-spans";
 import { knownScope, RunScopePicker, scopeBody, type RunScope } from "./run-scope";
 import { runTimeLabel } from "./run-time";
 
@@ -46,8 +47,9 @@ const freshnessColumns: Column<ScopeRow>[] = [
   textColumn("account", "Account", (r) => r.accountId),
   textColumn("region", "Region", (r) => r.region),
   textColumn("source", "Source", (r) => r.source),
-  dayColumn("day", "Last good day", (r) => r.lastGoodDay),
-  textColumn("lagging", "Status", (r) => (r.lagging ? "lagging" : "current")),
+  dayColumn("day", "Last good fetch", (r) => r.lastGoodDay),
+  textColumn("through", "Data through", (r) => r.dataThrough ?? "no data"),
+  textColumn("lagging", "Status", (r) => r.status),
 ];
 
 export function RunsView() {
@@ -78,6 +80,7 @@ export function RunsView() {
         {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage="No run yet: start one above." />}
       </QueryBoundary>
       {runs.data ? <RunWarnings runs={runs.data.items} /> : null}
+      <SourceSpans query={freshness} />
       <h2 className="text-lg font-semibold">Data freshness per account-region</h2>
       <ApiTable query={freshness} select={(data) => data.scopes} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
     </div>

@@ -13,6 +13,7 @@ import type { ResponseOf } from "@/lib/api/endpoint";
 import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
 import type { idleKeySavingsEndpoint } from "@/lib/endpoints/savings/idle-keys";
 import { attributionLabel } from "./attribution-labels";
+import { requestDataText } from "./request-data-text";
 import { ComplianceCostTable } from "./compliance-cost-table";
 
 type Bucket = ResponseOf<typeof bucketKeySavingsEndpoint>["items"][number];
@@ -65,7 +66,7 @@ export function SavingsView() {
           <div><dt className="text-xs uppercase text-slate-500">Buckets without request data</dt><dd className="text-2xl font-semibold">{formatInteger(noData)}</dd></div>
         </dl>
         <p className="mt-3 text-sm text-slate-600">
-          Request price: the key&apos;s request price from the price table. Per-key request data: {data?.available ? `available (${data.days} days)` : `not available${data?.message ? ` — ${data.message}` : ""}`}.
+          Request price: the key&apos;s request price from the price table. Per-key request data: <span data-testid="request-data-state">{requestDataText(data)}</span>.
           Change the reduction or the prices in <Link href="/settings" className="text-sky-800 underline">Settings</Link>.
         </p>
         <ul className="mt-2 list-disc pl-5 text-sm text-slate-600">

@@ -26,7 +26,7 @@ function weekly<P extends { day: string }>(points: P[]): P[] {
   return points.filter((p) => ((lastMs - Date.parse(p.day)) / 86_400_000) % 7 === 0);
 }
 
-async function keyTiles(db: Db, bu: string[] | undefined) {
+export async function keyTiles(db: Db, bu: string[] | undefined) {
   // A finding's BU is its key's current BU, as in /api/findings.
   const [counts, findings] = await Promise.all([
     getKeyCounts(db, bu),

@@ -48,8 +48,9 @@ export interface ModeledKeyRow {
 /** Billed beside modeled for the same usage over the same days. */
 export interface BilledVsModeled {
   billed: number;
-  modeled: number;
-  variance: CostVariance;
+  /** Null ("no data", never 0 and a −100 % variance) when the inventory does not cover the period. */
+  modeled: number | null;
+  variance: CostVariance | null;
 }
 
 export interface ModeledBuRow {
@@ -87,11 +88,11 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
   const month = query.month ?? latest?.slice(0, 7);
   if (!month || !latest) {
     // No cost data at all: the same shape, every part empty.
-    return { month: null, period: null, costSource: null, perKeyRequestData: false, requestDays: null, byBusinessUnit: [], total: 0, page: query.page, pageSize: query.pageSize, keys: [] as ModeledKeyRow[] };
+    return { month: null, period: null, costSource: null, perKeyRequestData: false, requestDays: null, inventoryFrom: null, byBusinessUnit: [], total: 0, page: query.page, pageSize: query.pageSize, keys: [] as ModeledKeyRow[] };
   }
   const { start, endExclusive } = monthPeriod(month, latest);
   const period = { start: dayToDate(start), end: dayToDate(endExclusive) };
-  const [settings, versions, requests, coveredDays, ceStatus] = await Promise.all([
+  const [settings, versions, requests, coveredDays, ceStatus, firstVersion] = await Promise.all([
     loadPolicySettings(db),
     db.kmsKeyVersion.findMany({ where: { validFrom: { lt: period.end }, validTo: { gt: period.start } }, orderBy: [{ keyArn: "asc" }, { validFrom: "asc" }] }),
     db.$queryRawUnsafe<{ key_arn: string; requests: string; cost: string }[]>(
@@ -107,7 +108,12 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
       endExclusive,
     ),
     db.dataSourceStatus.findUnique({ where: { source: "ce-resources" } }),
+    db.kmsKeyVersion.aggregate({ _min: { validFrom: true } }),
   ]);
+  // Modeling needs the key inventory of the whole period: a month before the first snapshot (cost
+  // history reaches further back than the inventory) has billed cost and nothing to model.
+  const inventoryFrom = firstVersion._min.validFrom ? toDay(firstVersion._min.validFrom) : null;
+  const modeledCovered = inventoryFrom !== null && inventoryFrom <= start;
   const prices = applyPriceOverrides(settings.priceOverrides);
   const days = coveredDays.map((d) => d.day);
   const [billed, [costSource]] = await Promise.all([billedByBusinessUnit(db, start, endExclusive, days), costSourcesByMonth(db, start, start)]);
@@ -164,8 +170,8 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
     const modeledRequests = sumMoney(keys.map((r) => roundMoney(r.requestCost ?? 0)));
     return [{
       businessUnit: bu,
-      keyStorage: billedVsModeled(b.keys, modeledStorage),
-      requests: compareRequests ? billedVsModeled(b.requestsOnCoveredDays, modeledRequests) : null,
+      keyStorage: billedVsModeled(b.keys, modeledCovered ? modeledStorage : null),
+      requests: compareRequests ? billedVsModeled(b.requestsOnCoveredDays, modeledCovered ? modeledRequests : null) : null,
       billedTotal: b.total,
       keysWithoutRequestData: keys.filter((r) => r.requests === null).length,
     }];
@@ -178,6 +184,8 @@ export async function modeledCost(db: Db, query: ModeledCostQuery) {
     costSource: costSource ?? null,
     perKeyRequestData: perKeyAvailable,
     requestDays,
+    /** The first inventory day; modeled figures are null when it is after the period's start. */
+    inventoryFrom,
     byBusinessUnit,
     total: keyRows.length,
     page: query.page,
@@ -201,7 +209,7 @@ function roundedKeyRow(r: ModeledKeyRow): ModeledKeyRow {
   };
 }
 
-const billedVsModeled = (billed: number, modeled: number): BilledVsModeled => ({ billed, modeled, variance: roundedVariance(costVariance(modeled, billed)) });
+const billedVsModeled = (billed: number, modeled: number | null): BilledVsModeled => ({ billed, modeled, variance: modeled === null ? null : roundedVariance(costVariance(modeled, billed)) });
 
 /**
  * Per BU label, summed in SQL numeric over usage (view kms_cost: the bill where imported, Cost

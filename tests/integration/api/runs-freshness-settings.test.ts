@@ -53,10 +53,11 @@ describe("runs and freshness", () => {
     const { body } = await call(freshness, "/api/freshness");
     expect(body.inventoryAsOf).toBe("2026-03-02");
     expect(body.costsAsOf).toBeNull();
-    expect(body.scopes).toEqual([{ accountId: ACCOUNT, region: REGION, source: "inventory", lastGoodDay: "2026-03-02", lagging: false }]);
-    // Every page's heading: the newest good day over the scopes, none lagging.
+    expect(body.scopes).toEqual([{ accountId: ACCOUNT, region: REGION, source: "inventory", lastGoodDay: "2026-03-02", dataThrough: "2026-03-02", lagging: false, status: "current" }]);
+    // Every page's heading: the inventory's newest good day, none lagging, and no cost or per-key data.
     const day = new Date("2026-03-02T00:00:00Z");
-    expect(await dataAsOf(db)).toEqual({ asOf: day, oldestScope: day, laggingScopes: 0, scopes: 1 });
+    expect(await dataAsOf(db)).toMatchObject({ asOf: day, oldestScope: day, laggingScopes: 0, scopes: 1 });
+    expect((await dataAsOf(db))!.sources.map((s) => [s.source, s.from, s.through])).toEqual([["inventory", "2026-03-01", "2026-03-02"], ["costs", null, null], ["keyRequests", null, null]]);
   });
 });
 
