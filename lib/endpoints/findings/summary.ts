@@ -23,8 +23,8 @@ interface Group {
 const noneYet = (): BySeverity => ({ critical: 0, high: 0, medium: 0, low: 0 });
 
 /** Counts per value of one dimension, with the split by severity; most findings first, then by name. */
-function countBy<K extends string>(groups: Group[], keyOf: (g: Group) => string | null, name: K) {
-  const counts = new Map<string | null, { findings: number; bySeverity: BySeverity }>();
+function countBy<K extends string, V extends string | null>(groups: Group[], keyOf: (g: Group) => V, name: K) {
+  const counts = new Map<V, { findings: number; bySeverity: BySeverity }>();
   for (const g of groups) {
     const key = keyOf(g);
     const entry = counts.get(key) ?? { findings: 0, bySeverity: noneYet() };
@@ -34,7 +34,7 @@ function countBy<K extends string>(groups: Group[], keyOf: (g: Group) => string 
   }
   return [...counts]
     .sort(([a, x], [b, y]) => y.findings - x.findings || String(a).localeCompare(String(b)))
-    .map(([value, entry]) => ({ [name]: value, ...entry }) as { [P in K]: string | null } & { findings: number; bySeverity: BySeverity });
+    .map(([value, entry]) => ({ [name]: value, ...entry }) as { [P in K]: V } & { findings: number; bySeverity: BySeverity });
 }
 
 export async function findingsSummary(db: Db, filters: Omit<FindingsQuery, "page" | "pageSize">) {
