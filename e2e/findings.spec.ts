@@ -3,6 +3,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parseCsv } from "./support/csv";
 
+// Slow on a shared machine: each test opens several server-rendered pages.
+test.describe.configure({ timeout: 180_000 });
+
 // Issue 19 item 5: the Findings page — filters in the URL, the evidence in words, the fix, since
 // when, and a CSV equal to the API's answer.
 
@@ -26,7 +29,8 @@ async function api(request: APIRequestContext, path: string): Promise<Findings> 
 
 async function listTotal(page: Page): Promise<number> {
   const counter = page.getByTestId("findings-table-count");
-  await expect(counter).toHaveText(/ of [\d,]+$/);
+  // A cold server loads each API route on its first call: over 10 s on a busy machine.
+  await expect(counter).toHaveText(/ of [\d,]+$/, { timeout: 60_000 });
   return Number((await counter.innerText()).replace(/^.* of /, "").replaceAll(",", ""));
 }
 
@@ -57,7 +61,7 @@ test("filters live in the URL: a summary count adds its filter, the total is tha
   await page.goto("/findings");
   const all = await api(request, "/api/findings?pageSize=1");
   expect(await listTotal(page)).toBe(all.total);
-  await expect(page.getByTestId("summary-severity-critical")).toBeVisible();
+  await expect(page.getByTestId("summary-severity-critical")).toBeVisible({ timeout: 60_000 });
 
   // The largest finding code, then the first business unit on top of it.
   const codeLink = page.getByTestId("findings-summary").locator('[data-testid^="summary-code-"]').first();
