@@ -69,7 +69,8 @@ test("filters live in the URL: a summary count adds its filter, the total is tha
   const count = Number((await codeLink.innerText()).replaceAll(",", ""));
   await codeLink.click();
   await expect(page).toHaveURL(new RegExp(`/findings\\?code=${code}$`));
-  expect(await listTotal(page)).toBe(count);
+  // Polled: the previous page's count stays on screen (dimmed) until the new answer arrives.
+  await expect.poll(() => listTotal(page), { timeout: 60_000 }).toBe(count);
   expect((await api(request, `/api/findings?code=${code}&pageSize=1`)).total).toBe(count);
 
   const buLink = page.getByTestId("findings-summary").locator('[data-testid^="summary-bu-"]').first();
@@ -78,7 +79,7 @@ test("filters live in the URL: a summary count adds its filter, the total is tha
   await buLink.click();
   await expect(page).toHaveURL(/\/findings\?code=[A-Z_]+&bu=/);
   expect(new URL(page.url()).searchParams.get("bu")).toBe(bu);
-  expect(await listTotal(page)).toBe(buCount);
+  await expect.poll(() => listTotal(page), { timeout: 60_000 }).toBe(buCount);
   await expect(page.getByRole("textbox", { name: "Business unit" })).toHaveValue(bu);
 
   await page.reload();
