@@ -4,7 +4,7 @@ import { expectedOverview } from "./expected-overview";
 import { readCount, readPercent, readUsd } from "./read-figures";
 
 // The e2e server runs AUTH_MODE=none: everyone is the local admin, who also sees "Alerts" and "Admin".
-const NAV_LABELS = ["Overview", "Keys", "Resources", "Costs", "Savings", "Teams", "Runs", "Settings", "Alerts", "Admin"];
+const NAV_LABELS = ["Overview", "Keys", "Resources", "Findings", "Costs", "Savings", "Teams", "Runs", "Settings", "Alerts", "Admin"];
 const REASON_IDS = ["unencrypted", "sse-s3", "aws-managed-key", "key-unusable", "unknown-key"];
 
 test.describe("home page", () => {

@@ -14,6 +14,7 @@ import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { countColumn, dayColumn, textColumn } from "@/components/tables/columns";
 import { DataTable } from "@/components/tables/data-table";
+import { KeyLink, ResourceKeyCell } from "@/components/keys/key-link";
 import type { RowOf } from "@/components/tables/server-table";
 import { QueryBoundary } from "@/components/tables/states";
 import type { teamScorecardEndpoint } from "@/lib/endpoints/teams/scorecard";
@@ -36,9 +37,11 @@ const RESOURCE_COLUMNS = [
   textColumn("reason", "Reason", (r: Resource) => r.reason),
   textColumn("owner", "Owner", (r: Resource) => r.owner),
   dayColumn("since", "Since", (r: Resource) => r.since),
+  // Onward to the resource's key (issue 19 item 1).
+  { ...textColumn("key", "Key", (r: Resource) => r.keyArn ?? ""), cell: (r: Resource) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
 ];
 const KEY_COLUMNS = [
-  textColumn("key", "Key", (k: Key) => (k.aliases.length ? k.aliases.join(" ") : k.keyId)),
+  { ...textColumn("key", "Key", (k: Key) => (k.aliases.length ? k.aliases.join(" ") : k.keyId)), cell: (k: Key) => <KeyLink keyArn={k.keyArn} label={k.aliases.length ? k.aliases.join(" ") : k.keyId} /> },
   textColumn("findings", "Findings", (k: Key) => k.findings.join(" ")),
   countColumn("resources", "Resources", (k: Key) => k.resources),
 ];

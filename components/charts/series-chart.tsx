@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Bdi, isolateText } from "@/components/tables/bidi";
@@ -25,11 +26,25 @@ export interface SeriesChartProps {
   yDomain?: [number | "auto", number | "auto"];
   totalInTable?: boolean;
   actions?: React.ReactNode;
+  /**
+   * The rows behind a point (issue 19 item 1): a bar of a series, or a day of an area or line
+   * chart (seriesKey undefined: a click cannot tell which stacked area). The table's cells link there too.
+   */
+  linkFor?: (x: string, seriesKey?: string) => string | null;
+  /** The rows behind a whole series, linked from its legend entry. */
+  legendLinkFor?: (seriesKey: string) => string | null;
 }
 
 /** One generic time or category series chart, with a toggle legend and a table alternative. */
 export function SeriesChart(props: SeriesChartProps) {
-  const { data, series, format, formatX = (x: string) => x } = props;
+  const { data, series, format, formatX = (x: string) => x, linkFor } = props;
+  const router = useRouter();
+  const open = (href: string | null | undefined) => {
+    if (href) router.push(href);
+  };
+  // A chart with rows behind its points says so with the pointer; the table and legend are the keyboard way.
+  const clickable = linkFor ? { style: { cursor: "pointer" } } : {};
+  const openDay = linkFor ? (state: { activeLabel?: unknown } | null) => open(state?.activeLabel === undefined ? null : linkFor(String(state.activeLabel))) : undefined;
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const toggle = (key: string) =>
     setHidden((prev) => {
@@ -64,13 +79,14 @@ export function SeriesChart(props: SeriesChartProps) {
       <BarChart {...common}>
         {axes}
         {visible.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} />
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} {...clickable}
+            onClick={linkFor ? (bar: { payload?: { x?: unknown } }) => open(linkFor(String(bar.payload?.x), s.key)) : undefined} />
         ))}
       </BarChart>
     );
   } else if (props.kind === "area") {
     chart = (
-      <AreaChart {...common}>
+      <AreaChart {...common} {...clickable} onClick={openDay}>
         {axes}
         {visible.map((s) => (
           <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} fill={s.color} fillOpacity={0.6} stackId={stackId} isAnimationActive={false} />
@@ -79,7 +95,7 @@ export function SeriesChart(props: SeriesChartProps) {
     );
   } else {
     chart = (
-      <LineChart {...common}>
+      <LineChart {...common} {...clickable} onClick={openDay}>
         {axes}
         {visible.map((s) => (
           <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
@@ -104,11 +120,11 @@ export function SeriesChart(props: SeriesChartProps) {
                 {chart}
               </ResponsiveContainer>
             </div>
-            <SeriesLegend series={series} hidden={hidden} onToggle={toggle} />
+            <SeriesLegend series={series} hidden={hidden} onToggle={toggle} linkFor={props.legendLinkFor} />
           </div>
         )
       }
-      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={formatX} total={props.totalInTable} />}
+      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={formatX} total={props.totalInTable} linkFor={linkFor} />}
     />
   );
 }

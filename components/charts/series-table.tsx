@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Bdi } from "@/components/tables/bidi";
 import type { SeriesSpec } from "./series";
 
@@ -9,6 +10,7 @@ export function SeriesTable({
   format,
   formatX = (x) => x,
   total,
+  linkFor,
 }: {
   data: readonly Record<string, string | number>[];
   series: readonly SeriesSpec[];
@@ -16,6 +18,8 @@ export function SeriesTable({
   format: (value: number) => string;
   formatX?: (x: string) => string;
   total?: boolean;
+  /** The rows behind a cell (x × series), when the chart has them: the figure becomes a link. */
+  linkFor?: (x: string, seriesKey?: string) => string | null;
 }) {
   return (
     <table className="w-full text-left text-sm">
@@ -33,7 +37,9 @@ export function SeriesTable({
           <tr key={String(d.x)}>
             <th scope="row" className="px-2 py-1 font-normal text-slate-800"><Bdi>{formatX(String(d.x))}</Bdi></th>
             {series.map((s) => (
-              <td key={s.key} className="px-2 py-1 text-right tabular-nums">{typeof d[s.key] === "number" ? format(d[s.key] as number) : "—"}</td>
+              <td key={s.key} className="px-2 py-1 text-right tabular-nums">
+                <CellValue value={d[s.key]} format={format} href={linkFor?.(String(d.x), s.key) ?? null} />
+              </td>
             ))}
             {total ? (
               <td className="px-2 py-1 text-right font-medium tabular-nums">
@@ -44,5 +50,16 @@ export function SeriesTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CellValue({ value, format, href }: { value: string | number | undefined; format: (value: number) => string; href: string | null }) {
+  if (typeof value !== "number") return <>—</>;
+  return href ? (
+    <Link href={href} className="text-sky-800 underline-offset-2 hover:underline">
+      {format(value)}
+    </Link>
+  ) : (
+    <>{format(value)}</>
   );
 }

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import type { keysEndpoint } from "@/lib/endpoints/keys";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { ActiveListFilters, useListFilterParams } from "@/components/filters/list-filters";
+import { KEY_LIST_FILTERS } from "./key-list-filters";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { isolateText } from "@/components/tables/bidi";
@@ -81,14 +83,16 @@ export const KEY_DEFAULT_SORT: SortState = { id: "alias", direction: "asc" };
 
 export function KeysView() {
   const { filters } = useFilters();
+  const listFilters = useListFilterParams(KEY_LIST_FILTERS);
   return (
     <div className="space-y-4">
       <FilterBar only={FILTERS} />
+      <ActiveListFilters filters={KEY_LIST_FILTERS} />
       <ServerTable<typeof keysEndpoint>
         title="KMS keys"
         testId="keys-table"
         path="/api/keys"
-        filterParams={filtersToApiParams(filters, FILTERS)}
+        filterParams={{ ...filtersToApiParams(filters, FILTERS), ...listFilters }}
         columns={KEY_COLUMNS}
         exportColumns={KEY_EXPORT_COLUMNS}
         defaultSort={KEY_DEFAULT_SORT}

@@ -3,6 +3,7 @@ export const navItems = [
   { href: "/", label: "Overview" },
   { href: "/keys", label: "Keys" },
   { href: "/resources", label: "Resources" },
+  { href: "/findings", label: "Findings" },
   { href: "/costs", label: "Costs" },
   { href: "/savings", label: "Savings" },
   { href: "/teams", label: "Teams" },

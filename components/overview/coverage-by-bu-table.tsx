@@ -1,5 +1,7 @@
+import Link from "next/link";
 import type { CoverageSummary } from "@/lib/queries/coverage-summary";
 import { formatInteger, formatPercent } from "@/lib/domain/format";
+import { resourcesLink } from "./drill-links";
 
 /** Per business unit on the latest day, worst CMK coverage first. */
 export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessUnit"] }) {
@@ -25,13 +27,20 @@ export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessU
             {rows.map((row) => (
               <tr key={row.businessUnit} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-800">
-                  {row.businessUnit === "" ? <span className="italic text-slate-600">(untagged)</span> : row.businessUnit}
+                  {/* The BU's rows: its non-compliant resources (the last column's count). */}
+                  <Link href={resourcesLink({ businessUnit: row.businessUnit })} className="text-sky-800 underline-offset-2 hover:underline">
+                    {row.businessUnit === "" ? <span className="italic">(untagged)</span> : row.businessUnit}
+                  </Link>
                 </th>
                 <td className="py-2 pr-4 text-right">{formatInteger(row.resources)}</td>
                 <td className="py-2 pr-4 text-right font-semibold">{formatPercent(row.coverageByCountPct)}</td>
                 <td className="py-2 pr-4 text-right">{formatPercent(row.coverageByStoragePct)}</td>
                 <td className="py-2 pr-4 text-right text-slate-600">{formatPercent(row.unknownSizePct)}</td>
-                <td className="py-2 text-right">{formatInteger(row.nonCompliant)}</td>
+                <td className="py-2 text-right" data-testid="bu-noncompliant">
+                  <Link href={resourcesLink({ businessUnit: row.businessUnit })} aria-label={`${row.businessUnit === "" ? "(untagged)" : row.businessUnit}: ${formatInteger(row.nonCompliant)} non-compliant`} className="underline decoration-slate-300 underline-offset-2 hover:decoration-sky-700">
+                    {formatInteger(row.nonCompliant)}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

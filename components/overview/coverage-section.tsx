@@ -5,6 +5,7 @@ import { formatBytes, formatDay, formatInteger, formatPercent, NO_VALUE } from "
 import { percentOneDecimal } from "@/lib/domain/percent";
 import { countChangeText, pointsChangeText } from "@/lib/domain/change-text";
 import { KpiTile } from "./kpi-tile";
+import { OVERVIEW_LINKS } from "./drill-links";
 
 /** CMK coverage by count and by storage, and the non-compliant total, for the whole organization. */
 export function CoverageSection({ coverage, before }: { coverage: CoverageSummary | null; before?: { day: Date; organization: CoverageFigures } | null }) {
@@ -46,6 +47,7 @@ export function CoverageSection({ coverage, before }: { coverage: CoverageSummar
           label="Non-compliant resources"
           testId="kpi-noncompliant-total"
           value={org ? formatInteger(org.nonCompliant) : NO_VALUE}
+          href={org ? OVERVIEW_LINKS.nonCompliant : undefined}
           bar={{ pct: org && org.resources > 0 ? (org.nonCompliant / org.resources) * 100 : null, color: semanticColors.uncovered }}
           change={org ? countChangeText(difference(org.nonCompliant, then?.nonCompliant), against) : undefined}
           hint={

@@ -1,8 +1,10 @@
-import { dayToDate } from "@/lib/domain/days";
+import { dayToDate, monthEnd } from "@/lib/domain/days";
 import { formatDayRange, formatInteger, formatMonth, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { difference, relativeChange } from "@/lib/domain/period-change";
 import { costChangeText } from "@/lib/domain/change-text";
+import Link from "next/link";
 import { KpiTile } from "./kpi-tile";
+import { costRowsLink, OVERVIEW_LINKS } from "./drill-links";
 import { SectionHeading } from "./coverage-section";
 import type { Overview } from "./overview-figures";
 
@@ -19,24 +21,35 @@ export function KeysCostSection({ keys, cost }: { keys: Overview["tiles"]["keys"
           label="Customer managed keys"
           testId="kpi-cmk-count"
           value={formatInteger(keys.customerManaged)}
-          hint={`${formatInteger(keys.customerManagedUnusable)} disabled or pending deletion · billed per key-month`}
+          href={OVERVIEW_LINKS.customerManagedKeys}
+          hint={
+            <>
+              <Link href={OVERVIEW_LINKS.unusableKeys} className="font-medium text-sky-800 underline underline-offset-2" data-testid="kpi-cmk-unusable">
+                {formatInteger(keys.customerManagedUnusable)} disabled or pending deletion
+              </Link>{" "}
+              · billed per key-month
+            </>
+          }
         />
         <KpiTile
           label="AWS managed keys"
           testId="kpi-aws-managed-count"
           value={formatInteger(keys.awsManaged)}
+          href={OVERVIEW_LINKS.awsManagedKeys}
           hint="aws/<service> keys · no storage charge, requests billed"
         />
         <KpiTile
           label="KMS cost, month to date"
           testId="kpi-cost-mtd"
           value={cost ? formatUsd(cost.monthToDate.total) : NO_VALUE}
+          href={cost ? costRowsLink(cost.monthToDate.from, cost.monthToDate.to) : undefined}
           hint={cost ? <CostHint window={cost.monthToDate} period={formatDayRange(dayToDate(cost.monthToDate.from), dayToDate(cost.monthToDate.to))} /> : "No Cost Explorer data yet"}
         />
         <KpiTile
           label="KMS cost, last full month"
           testId="kpi-cost-last-month"
           value={cost ? formatUsd(cost.lastFullMonth.total) : NO_VALUE}
+          href={cost ? costRowsLink(cost.lastFullMonth.from, monthEnd(cost.lastFullMonth.from)) : undefined}
           change={
             cost
               ? costChangeText(difference(cost.lastFullMonth.total, cost.monthBefore.total), relativeChange(cost.lastFullMonth.total, cost.monthBefore.total), formatMonth(dayToDate(cost.monthBefore.from)))

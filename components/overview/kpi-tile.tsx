@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TileChange } from "@/lib/domain/change-text";
 
@@ -14,14 +15,23 @@ interface KpiTileProps {
   bar?: { pct: number | null; color: string };
   /** The change against the previous period, under the figure. */
   change?: TileChange;
+  /** The rows behind the figure (issue 19 item 1): the figure becomes a link to them. */
+  href?: string;
 }
 
-export function KpiTile({ label, value, testId, hint, bar, change }: KpiTileProps) {
+export function KpiTile({ label, value, testId, hint, bar, change, href }: KpiTileProps) {
   return (
     <div className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h3 className="text-sm font-medium text-slate-600">{label}</h3>
       <p className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 tabular-nums" data-testid={testId}>
-        {value}
+        {href ? (
+          // The label in the link's name: "190" alone says nothing to a screen reader's link list.
+          <Link href={href} aria-label={`${label}: ${value}`} className="underline decoration-slate-300 decoration-2 underline-offset-4 hover:decoration-sky-700 focus-visible:outline-2 focus-visible:outline-sky-600">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
       </p>
       {change ? (
         <p className={`mt-1 text-sm font-medium tabular-nums ${TONE_CLASS[change.tone]}`} data-testid={`${testId}-change`}>

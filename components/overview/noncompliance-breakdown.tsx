@@ -1,7 +1,9 @@
+import Link from "next/link";
 import type { NonCompliantReason } from "@/generated/prisma/enums";
 import { reasonColors } from "@/components/charts/palette";
 import { formatInteger } from "@/lib/domain/format";
 import { reasonLabels, reasonOrder, reasonTestId } from "./reason-labels";
+import { resourcesLink } from "./drill-links";
 
 interface Props {
   byReason: Record<NonCompliantReason, number>;
@@ -35,7 +37,9 @@ export function NonComplianceBreakdown({ byReason, total }: Props) {
                 <div className="h-full rounded-sm" style={{ width: `${(count / largest) * 100}%`, backgroundColor: reasonColors[reason] }} />
               </div>
               <div className="text-right text-sm font-semibold text-slate-900 tabular-nums" data-testid={reasonTestId(reason)}>
-                {formatInteger(count)}
+                <Link href={resourcesLink({ reason })} aria-label={`${reasonLabels[reason].label}: ${formatInteger(count)}`} className="underline decoration-slate-300 underline-offset-2 hover:decoration-sky-700">
+                  {formatInteger(count)}
+                </Link>
               </div>
             </li>
           );

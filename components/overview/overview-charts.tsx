@@ -11,6 +11,7 @@ import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { QueryBoundary } from "@/components/tables/states";
 import type { Overview } from "./overview-figures";
 import { reasonLabels, reasonOrder } from "./reason-labels";
+import { costMonthLink, costRowsLink, resourcesLink } from "./drill-links";
 
 const pct = (v: number) => formatPercent(v);
 const ORGANIZATION = "Organization";
@@ -20,7 +21,7 @@ const ORGANIZATION = "Organization";
  * and non-compliance are daily series over the last 30 days (the overview's own are weekly, for
  * 13 months), coverage also per business unit.
  */
-export function OverviewCharts({ series }: { series: Overview["series"] }) {
+export function OverviewCharts({ series, window: costWindow }: { series: Overview["series"]; window: Overview["window"] }) {
   const org = useEndpoint<typeof coverageEndpoint>("/api/coverage", {});
   const byBu = useEndpoint<typeof coverageEndpoint>("/api/coverage", { groupBy: "bu" });
   const nc = useEndpoint<typeof noncompliantEndpoint>("/api/noncompliant", {});
@@ -45,9 +46,11 @@ export function OverviewCharts({ series }: { series: Overview["series"] }) {
         {() => <SeriesChart title="CMK coverage over time" description="% of in-scope resources on a customer managed key, organization and per business unit" testId="chart-coverage" kind="line" data={coverage.data} series={coverageSeries} xLabel="Day" yLabel="Coverage (%)" format={pct} yDomain={[0, 100]} />}
       </QueryBoundary>
       <QueryBoundary query={nc} label="Loading non-compliance">
-        {() => <SeriesChart title="Non-compliant resources over time" description="Daily count, stacked by reason" testId="chart-noncompliant" kind="area" stacked data={ncData} series={reasons} xLabel="Day" yLabel="Resources" format={formatInteger} totalInTable />}
+        {() => <SeriesChart title="Non-compliant resources over time" description="Daily count, stacked by reason" testId="chart-noncompliant" kind="area" stacked data={ncData} series={reasons} xLabel="Day" yLabel="Resources" format={formatInteger} totalInTable
+          linkFor={(day, reason) => resourcesLink({ reason, day })} legendLinkFor={(reason) => resourcesLink({ reason })} />}
       </QueryBoundary>
-      <SeriesChart title="KMS cost per business unit by month" description="Cost Explorer UnblendedCost in USD; untagged cost shown as (untagged)" testId="chart-cost-bu" kind="bar" stacked data={costData.data} series={namedSeries(costData.seriesNames)} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable />
+      <SeriesChart title="KMS cost per business unit by month" description="Cost Explorer UnblendedCost in USD; untagged cost shown as (untagged)" testId="chart-cost-bu" kind="bar" stacked data={costData.data} series={namedSeries(costData.seriesNames)} xLabel="Month" yLabel="Cost (USD)" format={formatUsd} totalInTable
+        linkFor={(month, bu) => costMonthLink(month, bu)} legendLinkFor={(bu) => (costWindow.from && costWindow.to ? costRowsLink(costWindow.from, costWindow.to, bu) : null)} />
       <SeriesChart title="Top buckets by projected Bucket Key savings" description="USD per month if S3 Bucket Keys were enabled (exact and estimated attribution)" testId="chart-top-buckets" kind="bar" data={topBuckets} series={[{ key: "savings", label: "Projected savings", color: okabeIto.bluishGreen }]} xLabel="Bucket" yLabel="USD / month" format={formatUsd} formatX={(x) => (x.length > 14 ? `${x.slice(0, 13)}…` : x)} />
     </div>
   );

@@ -7,6 +7,7 @@ import { QueryBoundary } from "@/components/tables/states";
 import { CoverageBreakdowns } from "./coverage-breakdowns";
 import { CoverageSection } from "./coverage-section";
 import { EmptyState } from "./empty-state";
+import { FindingsSection } from "./findings-section";
 import { KeysCostSection } from "./keys-cost-section";
 import { OverviewCharts } from "./overview-charts";
 import { coverageBeforeOf, coverageOf } from "./overview-figures";
@@ -27,8 +28,9 @@ export function OverviewDashboard({ initialData }: { initialData: ResponseOf<typ
           <div className="space-y-8">
             <CoverageSection coverage={coverage} before={coverageBeforeOf(overview.tiles)} />
             <KeysCostSection keys={overview.tiles.keys} cost={overview.tiles.cost} />
+            <FindingsSection bySeverity={overview.tiles.keys.findingsBySeverity} />
             <CoverageBreakdowns coverage={coverage} />
-            <OverviewCharts series={overview.series} />
+            <OverviewCharts series={overview.series} window={overview.window} />
           </div>
         );
       }}

@@ -4,9 +4,12 @@ import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/no
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
+import { ActiveListFilters, useListFilterParams } from "@/components/filters/list-filters";
+import { RESOURCE_LIST_FILTERS } from "./resource-list-filters";
 import { formatBytes, NO_VALUE } from "@/lib/domain/format";
 import { dayColumn, textColumn } from "@/components/tables/columns";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
+import { ResourceKeyCell } from "@/components/keys/key-link";
 import type { SortState } from "@/components/tables/table-model";
 
 const FILTERS = ["account", "region", "bu", "env"] as const;
@@ -34,6 +37,8 @@ export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
   { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account" },
   textColumn("region", "Region", (r) => r.region),
   sizeColumn,
+  // Onward to the key behind the reason (an AWS managed or unusable key).
+  { id: "key", header: "Key", value: (r) => r.keyArn, cell: (r) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
   { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), sortField: "since" },
   textColumn("arn", "ARN", (r) => r.resourceArn),
 ];
@@ -43,14 +48,16 @@ export const RESOURCE_DEFAULT_SORT: SortState = { id: "since", direction: "asc" 
 
 export function ResourcesView() {
   const { filters } = useFilters();
+  const listFilters = useListFilterParams(RESOURCE_LIST_FILTERS);
   return (
     <div className="space-y-4">
       <FilterBar only={FILTERS} />
+      <ActiveListFilters filters={RESOURCE_LIST_FILTERS} />
       <ServerTable<typeof noncompliantResourcesEndpoint>
         title="Non-compliant resources"
         testId="resources-table"
         path="/api/resources/noncompliant"
-        filterParams={filtersToApiParams(filters, FILTERS)}
+        filterParams={{ ...filtersToApiParams(filters, FILTERS), ...listFilters }}
         columns={RESOURCE_COLUMNS}
         defaultSort={RESOURCE_DEFAULT_SORT}
         rowKey={(r) => r.resourceArn}

@@ -12,6 +12,7 @@ import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
 import type { idleKeySavingsEndpoint } from "@/lib/endpoints/savings/idle-keys";
+import { KeyLink } from "@/components/keys/key-link";
 import { attributionLabel } from "./attribution-labels";
 import { requestDataText } from "./request-data-text";
 import { ComplianceCostTable } from "./compliance-cost-table";
@@ -27,12 +28,16 @@ const bucketColumns: Column<Bucket>[] = [
   textColumn("basis", "Attribution", (r: Bucket) => attributionLabel(r.basis)),
   countColumn("requests", "KMS requests / month", (r: Bucket) => r.monthlyRequests),
   usdColumn("savings", "Projected savings (USD / month)", (r: Bucket) => r.monthlySavings),
-  textColumn("key", "Key", (r: Bucket) => r.keyArn ?? ""),
+  // Onward to the key's page (issue 19 item 1); sort and CSV keep the ARN.
+  { ...textColumn("key", "Key", (r: Bucket) => r.keyArn ?? ""), cell: (r: Bucket) => (r.keyArn ? <KeyLink keyArn={r.keyArn} /> : "") },
 ];
 
 const idleColumns: Column<IdleKey>[] = [
   // Its aliases, or its ARN when it has none (an empty alias list is no name to show).
-  textColumn("key", "Key", (r: IdleKey) => (r.aliases.length ? r.aliases.join(" ") : r.keyArn)),
+  {
+    ...textColumn("key", "Key", (r: IdleKey) => (r.aliases.length ? r.aliases.join(" ") : r.keyArn)),
+    cell: (r: IdleKey) => <KeyLink keyArn={r.keyArn} label={r.aliases.length ? r.aliases.join(" ") : r.keyArn} />,
+  },
   textColumn("reason", "Why", (r: IdleKey) => r.codes.join(" ")),
   textColumn("state", "State", (r: IdleKey) => r.keyState),
   textColumn("bu", "Business unit", (r: IdleKey) => r.businessUnit),

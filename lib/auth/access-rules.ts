@@ -41,6 +41,7 @@ export const ACCESS_RULES = {
   // Alerts: channels hold where messages go and the history names recipients: admins only.
   "PAGE /alerts": "admin",
   "PAGE /costs": "read",
+  "PAGE /findings": "read",
   "PAGE /keys": "read",
   "PAGE /keys/[arn]": "read",
   "PAGE /resources": "read",

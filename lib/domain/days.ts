@@ -28,6 +28,12 @@ export function daysBetween(from: Day, to: Day): number {
   return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / DAY_MS);
 }
 
+/** The last day of the day's month (2026-02-10 → 2026-02-28). */
+export function monthEnd(day: Day): Day {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return toDay(new Date(Date.UTC(y, m, 0)));
+}
+
 /** A real calendar day as YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
 export function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -13,7 +13,7 @@ import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
 import { latestCostDay, resolveRange } from "./as-of";
 import { COST_SOURCE_SQL, chargesOf, costSourcesByMonth, sourceOf, type BillStatus, type CostCharges, type CostSource, type MonthCostSource } from "./cost-source";
 import { SqlParams, whereClause } from "./sql";
-import { type Day, toDay } from "@/lib/domain/days";
+import { type Day, monthEnd, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 
 export const COST_GROUPINGS = ["bu", "account"] as const;
@@ -81,10 +81,6 @@ export interface CostByBu {
 }
 
 const monthStart = (day: Day) => `${day.slice(0, 7)}-01`;
-function monthEnd(day: Day): Day {
-  const [y, m] = day.split("-").map(Number) as [number, number];
-  return toDay(new Date(Date.UTC(y, m, 0)));
-}
 
 /** Business-unit rows (what the overview and the chargeback read). */
 export async function costByBu(db: Db, query: CostByBuQuery): Promise<CostByBu> {

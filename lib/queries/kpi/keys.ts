@@ -164,6 +164,19 @@ export async function keyCostCoverage(db: Db): Promise<{ window: KeyCostWindow; 
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A search over a key's ARN, id and aliases (alias k: its key version); the findings list searches the same way. */
+export function keySearchCondition(search: string, params: SqlParams): string {
+  const p = params.add(likePattern(search));
+  // The three tests took most of a 21,000-key search, so a printable-ASCII search (any search
+  // typed in practice) is one ILIKE over the ARN, the id and the aliases joined by newlines:
+  // without a newline it matches the joined text exactly when it matches one of them. Under the
+  // "C" collation ILIKE folds ASCII letters only, 3x faster than the database's UTF-8 locale;
+  // the same for these texts, which AWS restricts to ASCII (alias names: letters, digits, /_-).
+  return /^[\x20-\x7e]+$/.test(search)
+    ? `(k.key_arn || E'\\n' || k.key_id || E'\\n' || coalesce(array_to_string(k.aliases, E'\\n'), '')) COLLATE "C" ILIKE ${p}`
+    : `(k.key_arn ILIKE ${p} OR k.key_id ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(k.aliases) a WHERE a ILIKE ${p}))`;
+}
+
 export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   const params = new SqlParams();
   // This literal predicate lets the planner use kms_key_version_current_list_idx (migration
@@ -188,19 +201,7 @@ export async function listKeys(db: Db, query: KeysQuery): Promise<KeysPage> {
   if (query.finding?.length) {
     conditions.push(`EXISTS (SELECT 1 FROM key_finding f WHERE f.key_arn = k.key_arn AND f.code = ANY(${params.add(query.finding)}::text[]))`);
   }
-  if (query.search) {
-    const p = params.add(likePattern(query.search));
-    // The three tests took most of a 21,000-key search, so a printable-ASCII search (any search
-    // typed in practice) is one ILIKE over the ARN, the id and the aliases joined by newlines:
-    // without a newline it matches the joined text exactly when it matches one of them. Under the
-    // "C" collation ILIKE folds ASCII letters only, 3x faster than the database's UTF-8 locale;
-    // the same for these texts, which AWS restricts to ASCII (alias names: letters, digits, /_-).
-    conditions.push(
-      /^[\x20-\x7e]+$/.test(query.search)
-        ? `(k.key_arn || E'\\n' || k.key_id || E'\\n' || coalesce(array_to_string(k.aliases, E'\\n'), '')) COLLATE "C" ILIKE ${p}`
-        : `(k.key_arn ILIKE ${p} OR k.key_id ILIKE ${p} OR EXISTS (SELECT 1 FROM unnest(k.aliases) a WHERE a ILIKE ${p}))`,
-    );
-  }
+  if (query.search) conditions.push(keySearchCondition(query.search, params));
   const direction = query.sort.descending ? "DESC" : "ASC";
   const [coverage, settings] = await Promise.all([keyCostCoverage(db), loadPolicySettings(db)]);
   const costWindow = coverage?.window ?? null;

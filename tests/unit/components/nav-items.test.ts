@@ -3,7 +3,7 @@ import { isActive, navItems } from "@/components/layout/nav-items";
 
 describe("header navigation", () => {
   it("lists the product's pages in order", () => {
-    expect(navItems.map((i) => i.label)).toEqual(["Overview", "Keys", "Resources", "Costs", "Savings", "Teams", "Runs", "Settings"]);
+    expect(navItems.map((i) => i.label)).toEqual(["Overview", "Keys", "Resources", "Findings", "Costs", "Savings", "Teams", "Runs", "Settings"]);
   });
 
   it("marks Overview active only on the home page", () => {
