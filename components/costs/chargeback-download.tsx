@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import type { GlobalFilters } from "@/components/filters/filter-params";
+import { useUrlChoice } from "@/components/filters/use-url-state";
 import type { AllocationMethod } from "@/lib/export/chargeback-rows";
 
 /** Links to the streamed FOCUS chargeback export for the filtered month range. */
 export function ChargebackDownload({ filters }: { filters: GlobalFilters }) {
-  const [allocation, setAllocation] = useState<AllocationMethod>("direct");
+  const [allocation, setAllocation] = useUrlChoice<AllocationMethod>("allocation", ["direct", "proportional"], "direct");
   const params = new URLSearchParams();
   if (filters.from) params.set("from", filters.from.slice(0, 7));
   if (filters.to) params.set("to", filters.to.slice(0, 7));
