@@ -9,7 +9,7 @@ import { dayColumn, textColumn } from "@/components/tables/columns";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { SortState } from "@/components/tables/table-model";
 
-const FILTERS = ["account", "region", "bu", "env"] as const;
+const FILTERS = ["account", "region", "bu", "env", "service"] as const;
 
 type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
 
