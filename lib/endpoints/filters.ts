@@ -12,12 +12,13 @@ import { OPEN_END_DATE } from "@/lib/domain/days";
 type Row = { dimension: "bu" | "account" | "region" | "env" | "service"; value: string };
 
 async function filterValues(db: Db, bu: string[] | undefined) {
-  // Current rows only (valid_to open): a BU renamed a year ago is not a value to pick today.
+  // Current rows only: a BU renamed a year ago is not a value to pick today. Keys: the open
+  // versions; coverage: the intervals reaching the last rollup day (they end the day after it).
   // Environment "" (no tag) is not offered: the filter selects a tag value.
   const rows = await db.$queryRaw<Row[]>`
     WITH current AS (
       SELECT account_id, region, business_unit, environment, service::text AS service FROM coverage_interval
-       WHERE valid_to = ${OPEN_END_DATE} AND (${bu ?? null}::text[] IS NULL OR business_unit = ANY(${bu ?? null}::text[]))
+       WHERE valid_to = (SELECT max(valid_to) FROM coverage_interval) AND (${bu ?? null}::text[] IS NULL OR business_unit = ANY(${bu ?? null}::text[]))
       UNION ALL
       SELECT account_id, region, business_unit, environment, NULL FROM kms_key_version
        WHERE valid_to = ${OPEN_END_DATE} AND (${bu ?? null}::text[] IS NULL OR business_unit = ANY(${bu ?? null}::text[]))
