@@ -81,7 +81,8 @@ test("a range preset moves the trend charts to the API's span; compare and the t
   // The link reopens the same view.
   await page.reload();
   await expect(page.getByTestId("filter-bar").getByLabel("Date range")).toHaveValue("13m");
-  await expect(page.getByTestId("chart-coverage").locator("tbody tr")).toHaveCount(api.points.length);
+  // A cold reload asks for three 13-month series at once (and the previous period's): slow on a loaded machine.
+  await expect(page.getByTestId("chart-coverage").locator("tbody tr")).toHaveCount(api.points.length, { timeout: 90_000 });
   // The cost chart marks the current month as partial when its data has not finished it.
   const overview = await (await page.request.get("/api/overview")).json();
   const costDay: string = overview.asOf.costs;
