@@ -24,8 +24,9 @@ import { TeamScorecard } from "./team-scorecard";
 import { UntaggedFollowUp } from "./untagged-follow-up";
 
 // The Teams page (/teams) shows one business unit at a time: "team" is the page's name in the
-// navigation and its URL (/teams?team=<BU>, which the weekly digest links to), not a second concept.
-const BU_PARAM = "team";
+// navigation, not a second concept. Its URL names the BU as every page does (/teams?bu=<BU>, which
+// the weekly digest links to); the old ?team= links are redirected by the page (app/teams/page.tsx).
+const BU_PARAM = "bu";
 
 type CoveragePoint = ResponseOf<typeof coverageEndpoint>["points"][number];
 type Targets = PolicySettings["targets"];

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { useChartView } from "@/components/filters/use-url-state";
 
 interface ChartCardProps {
   title: string;
@@ -17,7 +18,8 @@ interface ChartCardProps {
 
 /** A titled card showing a chart or, on request, the table of the same numbers. */
 export function ChartCard({ title, description, testId, chart, table, actions }: ChartCardProps) {
-  const [view, setView] = useState<"chart" | "table">("chart");
+  // In the URL (?table=<testId>): a link or saved view reopens the chart as the table it showed.
+  const [view, setView] = useChartView(testId);
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} data-testid={testId} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

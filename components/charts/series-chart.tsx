@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Bdi, isolateText } from "@/components/tables/bidi";
 import { ChartCard } from "./chart-card";
 import type { SeriesSpec } from "./series";
@@ -33,6 +33,12 @@ export interface SeriesChartProps {
   linkFor?: (x: string, seriesKey?: string) => string | null;
   /** The rows behind a whole series, linked from its legend entry. */
   legendLinkFor?: (seriesKey: string) => string | null;
+  /** Horizontal goal lines (policy targets), labelled. */
+  goals?: { value: number; label: string }[];
+  /** Vertical markers at x values (a settings change that recomputed history), labelled. */
+  markers?: { x: string; label: string }[];
+  /** An x value whose period is not over yet (the current month): shaded and labelled "partial". */
+  partialX?: string;
 }
 
 /** One generic time or category series chart, with a toggle legend and a table alternative. */
@@ -66,6 +72,13 @@ export function SeriesChart(props: SeriesChartProps) {
         tick={{ fontSize: 12, fill: "#475569" }}
       />
       {/* Series names and category labels are business units, accounts, buckets: isolated (bidi.tsx). */}
+      {(props.goals ?? []).map((g) => (
+        <ReferenceLine key={`goal-${g.label}`} y={g.value} stroke="#B45309" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: g.label, position: "insideTopRight", fontSize: 11, fill: "#92400E" }} />
+      ))}
+      {(props.markers ?? []).map((m) => (
+        <ReferenceLine key={`marker-${m.x}`} x={m.x} stroke="#6D28D9" strokeDasharray="2 3" label={{ value: m.label, position: "insideTopLeft", fontSize: 11, fill: "#5B21B6" }} />
+      ))}
+      {props.partialX ? <ReferenceArea x1={props.partialX} x2={props.partialX} fill="#CBD5E1" fillOpacity={0.35} label={{ value: "partial", position: "insideTop", fontSize: 11, fill: "#334155" }} /> : null}
       <Tooltip
         formatter={(value, name) => [typeof value === "number" ? format(value) : String(value), <Bdi key="name">{String(name)}</Bdi>]}
         labelFormatter={(x) => <Bdi>{formatX(String(x))}</Bdi>}

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import type { GlobalFilters } from "@/components/filters/filter-params";
+import { useUrlChoice } from "@/components/filters/use-url-state";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import type { freshnessEndpoint } from "@/lib/endpoints/freshness";
 import type { AllocationMethod } from "@/lib/export/chargeback-rows";
@@ -16,8 +16,8 @@ const monthName = (month: string) => formatMonth(new Date(`${month}-01T00:00:00Z
  * what finance closes — rather than every month with cost, the running one included.
  */
 export function ChargebackDownload({ filters }: { filters: GlobalFilters }) {
-  const [allocation, setAllocation] = useState<AllocationMethod>("direct");
-  const [period, setPeriod] = useState<FinancePeriod>("lastFullMonth");
+  const [allocation, setAllocation] = useUrlChoice<AllocationMethod>("allocation", ["direct", "proportional"], "direct");
+  const [period, setPeriod] = useUrlChoice<FinancePeriod>("period", ["lastFullMonth", "pageRange", "all"], "lastFullMonth");
   const freshness = useEndpoint<typeof freshnessEndpoint>("/api/freshness");
   const today = new Date();
   const lastMonth = lastFullMonth(today);

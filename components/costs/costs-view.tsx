@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { formatUsd } from "@/lib/domain/format";
 import { namedSeries } from "@/components/charts/series";
 import { SeriesChart } from "@/components/charts/series-chart";
@@ -8,6 +8,7 @@ import { semanticColors } from "@/components/charts/palette";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
+import { useUrlChoice } from "@/components/filters/use-url-state";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
 import { textColumn, usdColumn } from "@/components/tables/columns";
@@ -35,7 +36,7 @@ const sourceCol: Column<CostRow> = {
 
 export function CostsView() {
   const { filters } = useFilters();
-  const [groupBy, setGroupBy] = useState<CostGrouping>("bu");
+  const [groupBy, setGroupBy] = useUrlChoice<CostGrouping>("group", COST_GROUPINGS.map((g) => g.value), "bu");
   const label = groupingLabel(groupBy);
   const costs = useEndpoint<typeof costsByBuEndpoint>("/api/costs/by-bu", { ...filtersToApiParams(filters, ["from", "to", "account", "region", "bu"]), granularity: "month", groupBy });
   // Billed vs modeled follows the page's date range: its last month (the API takes one month).

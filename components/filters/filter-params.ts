@@ -3,7 +3,9 @@
 // never thrown, so the page shows a message instead of a crash. zod/mini (the tree-shakable form of
 // zod) because every page's browser bundle carries this file: full zod was 30 kB of it, gzipped.
 import * as z from "zod/mini";
-import { isDay } from "@/lib/domain/days";
+import { isDay, toDay } from "@/lib/domain/days";
+import { SERVICES, type Service } from "@/lib/domain/dimensions";
+import { isRangePreset, presetRange, RANGE_PRESETS, type RangePreset } from "./time-range";
 
 export interface GlobalFilters {
   /** First day, inclusive (YYYY-MM-DD). */
@@ -15,10 +17,35 @@ export interface GlobalFilters {
   /** Business unit as shown; "(untagged)" selects resources without the tag. */
   bu?: string;
   env?: string;
+  service?: Service;
+  /**
+   * A relative range ("30d", "last-month", ...): when set, from and to are its days on the day
+   * the link is opened, and the link carries the preset, not the dates.
+   */
+  range?: RangePreset;
 }
 
-export type FilterName = keyof GlobalFilters;
-export const FILTER_NAMES: readonly FilterName[] = ["from", "to", "account", "region", "bu", "env"];
+export type FilterName = Exclude<keyof GlobalFilters, "range">;
+export const FILTER_NAMES: readonly FilterName[] = ["from", "to", "account", "region", "bu", "env", "service"];
+
+/**
+ * Every URL parameter a dashboard page reads besides the filters: anything else in a link is
+ * reported like a malformed value, so a typo ("?bu_=Payments", "?form=") is not silently ignored.
+ * A page that reads a new parameter adds its name here.
+ */
+export const VIEW_PARAMS = [
+  "range", // the range preset (time-range.ts)
+  "compare", // "previous": compare each time chart with the period before
+  "page", "sort", "search", // server tables (components/tables/server-table-state.ts)
+  "table", // the charts shown as tables (chart-card.tsx)
+  "group", // the Costs page's grouping (business unit or account)
+  "allocation", // the chargeback export's allocation of untagged cost
+  "period", // the chargeback export's period (last full month, the page's range, every month)
+  "team", // the Teams page's old name for bu: redirected to ?bu=
+  // List filters the overview links to (drill-through): /keys?manager=, /resources?reason=, findings.
+  "manager", "finding", "reason", "severity", "code", "state",
+  "spec", "origin", "rotation", "classification", "day",
+] as const;
 
 export interface ParamProblem {
   param: string;
@@ -39,6 +66,7 @@ const validators: Record<FilterName, z.ZodMiniType<string>> = {
   region: z.string().check(z.regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, "must be an AWS region such as us-east-1")),
   bu: tagValue,
   env: tagValue,
+  service: z.string().check(z.refine((s) => (SERVICES as readonly string[]).includes(s), `must be one of ${SERVICES.join(", ")}`)),
 };
 
 type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -49,16 +77,38 @@ function first(source: ParamSource, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Valid filters plus one problem per rejected parameter (shown above the page). */
-export function parseFilters(source: ParamSource): { filters: GlobalFilters; problems: ParamProblem[] } {
+function names(source: ParamSource): string[] {
+  return source instanceof URLSearchParams ? [...new Set(source.keys())] : Object.keys(source);
+}
+
+const KNOWN = new Set<string>([...FILTER_NAMES, ...VIEW_PARAMS]);
+
+/**
+ * Valid filters plus one problem per rejected or unknown parameter (shown above the page).
+ * `today` resolves a range preset (tests pin it).
+ */
+export function parseFilters(source: ParamSource, today: string = toDay(new Date())): { filters: GlobalFilters; problems: ParamProblem[] } {
   const filters: GlobalFilters = {};
   const problems: ParamProblem[] = [];
+  for (const name of names(source)) {
+    if (!KNOWN.has(name)) problems.push({ param: name, value: first(source, name) ?? "", message: "is not a parameter of this dashboard" });
+  }
   for (const name of FILTER_NAMES) {
     const raw = first(source, name);
     if (raw === undefined || raw === "") continue;
     const result = validators[name].safeParse(raw);
-    if (result.success) filters[name] = result.data;
+    if (result.success) (filters as Record<string, string>)[name] = result.data;
     else problems.push({ param: name, value: raw, message: result.error.issues[0]?.message ?? "is not valid" });
+  }
+  const range = first(source, "range");
+  if (range && isRangePreset(range)) {
+    // The preset names the days; dates beside it would be a second, conflicting range.
+    for (const name of ["from", "to"] as const) {
+      if (filters[name]) problems.push({ param: name, value: filters[name], message: `is ignored: range=${range} sets the dates` });
+    }
+    Object.assign(filters, presetRange(range, today), { range });
+  } else if (range) {
+    problems.push({ param: "range", value: range, message: `must be one of ${RANGE_PRESETS.map((p) => p.value).join(", ")}` });
   }
   if (filters.from && filters.to && filters.from > filters.to) {
     problems.push({ param: "to", value: filters.to, message: `is before from (${filters.from}); the range was ignored` });
@@ -73,8 +123,10 @@ export function filtersToSearch(filters: GlobalFilters, extra: Record<string, st
   const params = new URLSearchParams();
   for (const name of FILTER_NAMES) {
     const value = filters[name];
-    if (value) params.set(name, value);
+    // A preset travels as itself: the link stays "last 30 days", not two fixed dates.
+    if (value && !(filters.range && (name === "from" || name === "to"))) params.set(name, value);
   }
+  if (filters.range) params.set("range", filters.range);
   for (const [name, value] of Object.entries(extra)) if (value) params.set(name, value);
   const text = params.toString();
   return text ? `?${text}` : "";

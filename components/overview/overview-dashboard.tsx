@@ -3,6 +3,8 @@
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { overviewEndpoint } from "@/lib/endpoints/overview";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import { filtersToApiParams } from "@/components/filters/filter-params";
+import { useFilters } from "@/components/filters/use-filters";
 import { QueryBoundary } from "@/components/tables/states";
 import { CoverageBreakdowns } from "./coverage-breakdowns";
 import { CoverageSection } from "./coverage-section";
@@ -17,8 +19,9 @@ import { coverageBeforeOf, coverageOf } from "./overview-figures";
  * coverage series). The page hands over the answer it read on the server, so the tiles paint with
  * the HTML; the query keeps it current afterwards.
  */
-export function OverviewDashboard({ initialData }: { initialData: ResponseOf<typeof overviewEndpoint> }) {
-  const query = useEndpoint<typeof overviewEndpoint>("/api/overview", {}, { initialData });
+export function OverviewDashboard({ initialData }: { initialData?: ResponseOf<typeof overviewEndpoint> }) {
+  const { filters } = useFilters();
+  const query = useEndpoint<typeof overviewEndpoint>("/api/overview", filtersToApiParams(filters, ["bu"]), { initialData });
   return (
     <QueryBoundary query={query} label="Loading the overview">
       {(overview) => {
@@ -30,7 +33,7 @@ export function OverviewDashboard({ initialData }: { initialData: ResponseOf<typ
             <KeysCostSection keys={overview.tiles.keys} cost={overview.tiles.cost} />
             <FindingsSection bySeverity={overview.tiles.keys.findingsBySeverity} />
             <CoverageBreakdowns coverage={coverage} />
-            <OverviewCharts series={overview.series} window={overview.window} />
+            <OverviewCharts series={overview.series} window={overview.window} targets={overview.targets} costAsOf={overview.asOf.costs} />
           </div>
         );
       }}

@@ -12,7 +12,7 @@ import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/
 import { ResourceKeyCell } from "@/components/keys/key-link";
 import type { SortState } from "@/components/tables/table-model";
 
-const FILTERS = ["account", "region", "bu", "env"] as const;
+const FILTERS = ["account", "region", "bu", "env", "service"] as const;
 
 type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
 

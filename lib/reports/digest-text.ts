@@ -5,7 +5,7 @@ import { costChangeText as tileCostChange, pointsChangeText } from "@/lib/domain
 import type { BuDigest } from "./digest";
 
 export interface DigestLinks {
-  /** The business unit's scorecard (the Teams page, /teams?team=<BU>). */
+  /** The business unit's scorecard (the Teams page, /teams?bu=<BU>). */
   scorecard: string;
   resources: string;
   keys: string;
@@ -17,7 +17,7 @@ export interface DigestLinks {
 export function digestLinks(label: string, config: Env = env()): DigestLinks {
   const bu = encodeURIComponent(label);
   return {
-    scorecard: absoluteUrl(`/teams?team=${bu}`, config),
+    scorecard: absoluteUrl(`/teams?bu=${bu}`, config),
     resources: absoluteUrl(`/resources?bu=${bu}`, config),
     keys: absoluteUrl(`/keys?bu=${bu}`, config),
     costs: absoluteUrl(`/costs?bu=${bu}`, config),

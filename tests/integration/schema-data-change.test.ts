@@ -22,6 +22,7 @@ const WITHOUT_DATA_CHANGE: Record<string, string> = {
   alert_delivery: "the alert outbox: written by every delivery attempt, read live",
   report_schedule: "report schedules, read live by the Reports page and the worker",
   settings_recompute: "the recompute's own status (queued, running, done), polled live by the Settings page",
+  saved_view: "a person's named links (saved views), read live by the filter bar",
 };
 
 const db = testDb();

@@ -92,6 +92,7 @@ const samples = {
   alertRule: { id: "00000000-0000-4000-8000-000000000202", name: "Public keys", kind: "KEY_FINDING", params: { codes: ["PUBLIC_POLICY"] }, businessUnits: ["payments"], channelIds: ["00000000-0000-4000-8000-000000000201"], enabled: false, mutedUntil: at, createdBy: "u1", createdAt: at, updatedAt: at },
   alertCondition: { ruleId: "00000000-0000-4000-8000-000000000202", subject: "k1|PUBLIC_POLICY", open: false, detail: { key: "k1" }, openedAt: at, resolvedAt: at, lastSeenAt: at },
   alertDelivery: { id: "00000000-0000-4000-8000-000000000203", kind: "RESOLVED", ruleId: "00000000-0000-4000-8000-000000000202", channelId: "00000000-0000-4000-8000-000000000201", recipients: ["a@example.com"], title: "t", payload: { lines: [] }, status: "FAILED", attempts: 3, nextAttemptAt: at, lastError: "503", runId: "00000000-0000-4000-8000-000000000204", createdAt: at, sentAt: at },
+  savedView: { id: "00000000-0000-4000-8000-000000000301", owner: "session:u1", name: "Payments costs", url: "/costs?bu=payments", createdAt: at },
   reportSchedule: { id: "00000000-0000-4000-8000-000000000205", kind: "WEEKLY_DIGEST", name: "Payments digest", channelId: "00000000-0000-4000-8000-000000000201", recipients: ["em@example.com"], businessUnits: ["payments"], enabled: false, lastSentAt: at, createdBy: "u1", createdAt: at },
 } as const;
 

@@ -67,7 +67,7 @@ describe("weekly digest by email", () => {
     expect(mail!.text).toContain("pay-logs (S3, SSE_S3): non-compliant since 2026-11-01, 29 days");
     expect(mail!.text).toContain("$1.25 vs $1.05 on the same days last month");
     const links = [...mail!.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
-    expect(links).toEqual(expect.arrayContaining(["https://finops.example.com/teams?team=payments", "https://finops.example.com/resources?bu=payments", "https://finops.example.com/costs?bu=payments"]));
+    expect(links).toEqual(expect.arrayContaining(["https://finops.example.com/teams?bu=payments", "https://finops.example.com/resources?bu=payments", "https://finops.example.com/costs?bu=payments"]));
     expect(links.every((l) => l.startsWith("https://finops.example.com/"))).toBe(true);
     expect(mail!.html).toContain("70.0%");
     expect(mail!.html).not.toContain("search-idx");

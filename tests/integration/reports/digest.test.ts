@@ -84,7 +84,7 @@ describe("weekly digest of a business unit", () => {
       `https://finops.example.com/keys/${encodeURIComponent(KEY_PAY)}`,
       "https://finops.example.com/keys?bu=payments",
       "https://finops.example.com/resources?bu=payments",
-      "https://finops.example.com/teams?team=payments",
+      "https://finops.example.com/teams?bu=payments",
     ]);
     expect(payload.html).toContain('href="https://finops.example.com/resources?bu=payments"');
     expect(payload.html).toContain("<td>pay-vol</td>".replace("<td>", '<td style="padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:left">'));

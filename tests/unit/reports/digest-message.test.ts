@@ -37,7 +37,7 @@ describe("digest message", () => {
   it("links every line to the dashboard under APP_URL's path, filtered to the business unit", () => {
     const urls = digestPayload(base, env).lines.map((l) => l.url);
     expect(new Set(urls)).toEqual(new Set([
-      "https://dash.example.com/finops/teams?team=%3Cteam%20%26%20co%3E",
+      "https://dash.example.com/finops/teams?bu=%3Cteam%20%26%20co%3E",
       "https://dash.example.com/finops/resources?bu=%3Cteam%20%26%20co%3E",
       "https://dash.example.com/finops/keys?bu=%3Cteam%20%26%20co%3E",
       "https://dash.example.com/finops/costs?bu=%3Cteam%20%26%20co%3E",

@@ -1,0 +1,18 @@
+import { Suspense } from "react";
+import { FilterBar } from "./filter-bar";
+import { ParamProblems } from "./param-problems";
+
+/**
+ * The overview's filter bar and URL-parameter messages (other pages get them from PageFrame).
+ * Its figures follow the business unit; its coverage and non-compliance charts the date range.
+ */
+export function OverviewFilters() {
+  return (
+    <Suspense fallback={null}>
+      <div className="space-y-4">
+        <ParamProblems />
+        <FilterBar only={["from", "to", "bu"]} />
+      </div>
+    </Suspense>
+  );
+}
