@@ -1,5 +1,6 @@
 import type { CoverageSummary } from "@/lib/queries/coverage-summary";
 import { formatInteger, formatPercent } from "@/lib/domain/format";
+import { TableScroll } from "@/components/tables/table-scroll";
 
 /** Per business unit on the latest day, worst CMK coverage first. */
 export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessUnit"] }) {
@@ -9,7 +10,7 @@ export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessU
         CMK coverage by business unit
       </h2>
       <p className="mt-1 text-sm text-slate-600">Latest day, lowest coverage first</p>
-      <div className="mt-4 overflow-x-auto">
+      <TableScroll className="mt-4">
         <table className="w-full text-sm" data-testid="coverage-by-bu">
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -36,7 +37,7 @@ export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessU
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -7,12 +7,12 @@ import type { Column } from "./table-model";
 export const textColumn = <R,>(id: string, header: string, read: (row: R) => string): Column<R> => ({ id, header, value: read });
 
 export function countColumn<R>(id: string, header: string, read: (row: R) => number | null): Column<R> {
-  return { id, header, value: read, align: "right", searchable: false, cell: (r) => (read(r) === null ? NO_VALUE : formatInteger(read(r)!)) };
+  return { id, header, value: read, align: "right", searchable: false, nowrap: true, cell: (r) => (read(r) === null ? NO_VALUE : formatInteger(read(r)!)) };
 }
 
 export function usdColumn<R>(id: string, header: string, read: (row: R) => number | null): Column<R> {
-  return { id, header, value: read, align: "right", searchable: false, cell: (r) => (read(r) === null ? NO_VALUE : formatUsd(read(r)!)) };
+  return { id, header, value: read, align: "right", searchable: false, nowrap: true, cell: (r) => (read(r) === null ? NO_VALUE : formatUsd(read(r)!)) };
 }
 
 /** A day or a timestamp, shown as its day. */
-export const dayColumn = <R,>(id: string, header: string, read: (row: R) => string): Column<R> => ({ id, header, value: (r) => read(r).slice(0, 10), searchable: false });
+export const dayColumn = <R,>(id: string, header: string, read: (row: R) => string): Column<R> => ({ id, header, value: (r) => read(r).slice(0, 10), searchable: false, nowrap: true });

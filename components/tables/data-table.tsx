@@ -6,6 +6,7 @@ import { formatInteger } from "@/lib/domain/format";
 import { nextSort, pageCount, searchRows, sortRows, type Column, type SortState } from "./table-model";
 import { Bdi } from "./bidi";
 import { downloadText } from "./download";
+import { columnClass, TableScroll } from "./table-scroll";
 
 interface DataTableProps<Row> {
   /** Accessible name and CSV file stem. */
@@ -73,7 +74,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           Export CSV
         </button>
       </div>
-      <div className="overflow-x-auto">
+      <TableScroll>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{props.caption ?? title}</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -82,7 +83,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 const active = sort?.id === c.id;
                 const ariaSort = active ? (sort!.direction === "asc" ? "ascending" : "descending") : "none";
                 return (
-                  <th key={c.id} scope="col" aria-sort={c.sortable === false ? undefined : ariaSort} className={`px-3 py-2 font-semibold ${c.align === "right" ? "text-right" : ""}`}>
+                  <th key={c.id} scope="col" aria-sort={c.sortable === false ? undefined : ariaSort} className={`px-3 py-2 font-semibold ${columnClass(c)}`}>
                     {c.sortable === false ? (
                       c.header
                     ) : (
@@ -104,7 +105,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             {visible.map((row) => (
               <tr key={rowKey(row)} className="hover:bg-slate-50">
                 {columns.map((c) => (
-                  <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+                  <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${columnClass(c)} ${c.align === "right" ? "tabular-nums" : ""}`}>
                     {c.cell ? c.cell(row) : <Bdi>{String(c.value(row) ?? "")}</Bdi>}
                   </td>
                 ))}
@@ -119,7 +120,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 ? (
         <nav aria-label={`${title} pages`} className="flex items-center justify-end gap-2 border-t border-slate-200 p-2 text-sm">
           <button type="button" className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50" disabled={current === 0} onClick={() => setPage(current - 1)}>

@@ -12,6 +12,7 @@ import { SearchBox } from "./search-box";
 import { rangeText, SERVER_PAGE_SIZE, tableApiParams } from "./server-table-state";
 import { ErrorState, LoadingState } from "./states";
 import { pageCount, type Column, type SortDirection, type SortState } from "./table-model";
+import { columnClass, TableScroll } from "./table-scroll";
 import { useServerTableState } from "./use-server-table-state";
 
 /** A column of a server-paged table: sortable only when the API sorts by `sortField`. */
@@ -88,7 +89,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
               <ErrorState error={query.error} onRetry={() => void query.refetch()} />
             </div>
           ) : null}
-          <div className={`overflow-x-auto transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
+          <TableScroll className={`transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{props.caption ?? title}</caption>
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -102,7 +103,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
                 {data.items.map((row) => (
                   <tr key={props.rowKey(row)} className="hover:bg-slate-50">
                     {columns.map((c) => (
-                      <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+                      <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${columnClass(c)} ${c.align === "right" ? "tabular-nums" : ""}`}>
                         {c.cell ? c.cell(row) : <Bdi>{String(c.value(row) ?? "")}</Bdi>}
                       </td>
                     ))}
@@ -117,7 +118,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
                 ) : null}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {pages > 1 || state.page > 1 ? <Pager label={`${title} pages`} page={state.page} pages={pages} onPage={(page) => update({ page })} /> : null}
         </>
       )}
@@ -126,7 +127,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
 }
 
 function HeaderCell<Row>({ column: c, sort, onSort }: { column: ServerColumn<Row>; sort: SortState; onSort: (sort: SortState) => void }) {
-  const align = c.align === "right" ? "text-right" : "";
+  const align = columnClass(c);
   if (!c.sortField) {
     return (
       <th scope="col" className={`px-3 py-2 font-semibold ${align}`}>

@@ -12,6 +12,10 @@ export interface Column<Row> {
   /** Excluded from free-text search (numbers, dates). */
   searchable?: boolean;
   sortable?: boolean;
+  /** Hidden below this window width (sort, search and the CSV keep it): low-priority columns make room on narrow screens. */
+  hideBelow?: "md" | "lg" | "xl" | "2xl";
+  /** Kept on one line: days, regions and ids read wrong broken at a hyphen ("2026-02-/28"). */
+  nowrap?: boolean;
 }
 
 export type SortDirection = "asc" | "desc";
