@@ -12,7 +12,7 @@ import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";
 import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
-import { countColumn, dayColumn, textColumn } from "@/components/tables/columns";
+import { countColumn, dayColumn, keyNameColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
 import { DataTable } from "@/components/tables/data-table";
 import type { RowOf } from "@/components/tables/server-table";
 import { QueryBoundary } from "@/components/tables/states";
@@ -27,13 +27,13 @@ type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
 type Key = RowOf<typeof keysEndpoint>;
 
 const RESOURCE_COLUMNS = [
-  textColumn("name", "Resource", (r: Resource) => r.name),
+  resourceNameColumn("name", "Resource", (r: Resource) => r.name, (r) => r.resourceArn),
   textColumn("reason", "Reason", (r: Resource) => r.reason),
   textColumn("owner", "Owner", (r: Resource) => r.owner),
   dayColumn("since", "Since", (r: Resource) => r.since),
 ];
 const KEY_COLUMNS = [
-  textColumn("key", "Key", (k: Key) => (k.aliases.length ? k.aliases.join(" ") : k.keyId)),
+  keyNameColumn<Key>("key", "Key"),
   textColumn("findings", "Findings", (k: Key) => k.findings.join(" ")),
   countColumn("resources", "Resources", (k: Key) => k.resources),
 ];
