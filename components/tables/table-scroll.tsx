@@ -9,10 +9,15 @@ import type { Column } from "./table-model";
 const STICKY_FIRST_COLUMN =
   "bg-inherit [&_:is(table,tbody,tr)]:bg-inherit [&_tr>:first-child]:sticky [&_tr>:first-child]:left-0 [&_tr>:first-child]:z-[1] [&_tr>:first-child]:bg-inherit";
 
-/** Wraps every table of the dashboard: the table scrolls inside its card, its name column sticky. */
+/**
+ * Wraps every table of the dashboard: the table scrolls inside its card, its name column sticky.
+ * contain-inline-size: the table's width no longer counts in the width of what holds it, so a
+ * grid or flex item with a wide table takes its track's width instead of pushing the page wider
+ * (overflow-x-auto alone did not stop that: the overview was 547 px wide on a 390 px phone).
+ */
 export function TableScroll({ children, className = "", ...rest }: { children: ReactNode; className?: string } & React.HTMLAttributes<HTMLDivElement>) {
   return (
-    <div {...rest} className={`overflow-x-auto ${STICKY_FIRST_COLUMN} ${className}`}>
+    <div {...rest} className={`overflow-x-auto contain-inline-size ${STICKY_FIRST_COLUMN} ${className}`}>
       {children}
     </div>
   );
