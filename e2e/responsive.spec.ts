@@ -103,29 +103,6 @@ test.beforeAll(async ({ request }) => {
   firstKeyPath = `/keys/${encodeURIComponent(keys.items[0]!.keyArn)}`;
 });
 
-for (const width of WIDTHS) {
-  test.describe(`${width} px`, () => {
-    test.use({ viewport: { width, height: 900 } });
-    for (const p of PAGES) {
-      test(`${p.name}: no sideways scroll, navigation reachable, nothing fails`, async ({ page }) => {
-        test.setTimeout(180_000);
-        const failures = watchFailures(page);
-        await page.goto(p.path === "key" ? firstKeyPath : p.path);
-        const heading = p.heading ? page.getByRole("heading", { level: 1, name: p.heading }) : page.getByRole("heading", { level: 1 });
-        await expect(heading).toBeVisible({ timeout: 60_000 });
-        await settled(page);
-        await expect(page.getByTestId("error-state")).toHaveCount(0);
-        const { scrollWidth, innerWidth } = await horizontalOverflow(page);
-        expect(scrollWidth, `${p.path} is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
-        await page.screenshot({ path: `e2e/artifacts/responsive/${p.name}-${width}.png`, fullPage: true });
-        await expectNavigationReachable(page, width);
-        if (width < 768) await page.screenshot({ path: `e2e/artifacts/responsive/${p.name}-${width}-menu.png` });
-        expect(failures).toEqual([]);
-      });
-    }
-  });
-}
-
 test.describe("tables fit their card", () => {
   test("390 px: the keys table scrolls inside its card, its key column stays in view", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 900 });
@@ -241,3 +218,26 @@ test("resources: each row by its name with the ARN on hover and copy, no raw ARN
   await expect(table.locator("tbody tr").first().getByRole("button", { name: "Copied ARN" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(api.items[0]!.resourceArn);
 });
+
+for (const width of WIDTHS) {
+  test.describe(`${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    for (const p of PAGES) {
+      test(`${p.name}: no sideways scroll, navigation reachable, nothing fails`, async ({ page }) => {
+        test.setTimeout(180_000);
+        const failures = watchFailures(page);
+        await page.goto(p.path === "key" ? firstKeyPath : p.path);
+        const heading = p.heading ? page.getByRole("heading", { level: 1, name: p.heading }) : page.getByRole("heading", { level: 1 });
+        await expect(heading).toBeVisible({ timeout: 60_000 });
+        await settled(page);
+        await expect(page.getByTestId("error-state")).toHaveCount(0);
+        const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+        expect(scrollWidth, `${p.path} is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+        await page.screenshot({ path: `e2e/artifacts/responsive/${p.name}-${width}.png`, fullPage: true });
+        await expectNavigationReachable(page, width);
+        if (width < 768) await page.screenshot({ path: `e2e/artifacts/responsive/${p.name}-${width}-menu.png` });
+        expect(failures).toEqual([]);
+      });
+    }
+  });
+}
