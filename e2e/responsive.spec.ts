@@ -1,4 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+
+// Generous waits: with several builds and e2e runs on a shared 2-core machine a page's first
+// queries took tens of seconds (10 s, the default, failed pages that were only slow).
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 240_000 });
 
 // Issue 20: every page at a phone's width (390 px), a tablet's (768 px) and a laptop's (1440 px):
 // the page never scrolls sideways (wide tables scroll inside their card), every navigation link
