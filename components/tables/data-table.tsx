@@ -84,7 +84,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 const active = sort?.id === c.id;
                 const ariaSort = active ? (sort!.direction === "asc" ? "ascending" : "descending") : "none";
                 return (
-                  <th key={c.id} scope="col" aria-sort={c.sortable === false ? undefined : ariaSort} className={`px-3 py-2 font-semibold ${columnClass(c)}`}>
+                  <th key={c.id} scope="col" aria-sort={c.sortable === false ? undefined : ariaSort} className={`px-3 py-2 font-semibold ${columnClass(c, "header")}`}>
                     {c.sortable === false ? (
                       c.header
                     ) : (

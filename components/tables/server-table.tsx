@@ -131,7 +131,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
 }
 
 function HeaderCell<Row>({ column: c, sort, onSort }: { column: ServerColumn<Row>; sort: SortState; onSort: (sort: SortState) => void }) {
-  const align = columnClass(c);
+  const align = columnClass(c, "header");
   if (!c.sortField) {
     return (
       <th scope="col" className={`px-3 py-2 font-semibold ${align}`}>

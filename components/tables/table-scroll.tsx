@@ -31,7 +31,12 @@ const HIDE_BELOW: Record<NonNullable<Column<unknown>["hideBelow"]>, string> = {
   "2xl": "hidden 2xl:table-cell",
 };
 
-/** Classes a column gives both its header and its cells: alignment, priority, wrapping. */
-export function columnClass(c: Pick<Column<unknown>, "align" | "hideBelow" | "nowrap">): string {
-  return [c.align === "right" ? "text-right" : "", c.hideBelow ? HIDE_BELOW[c.hideBelow] : "", c.nowrap ? "whitespace-nowrap" : ""].filter(Boolean).join(" ");
+/**
+ * Classes of a column's cells: alignment, priority, wrapping. Headers ("header") wrap whatever the
+ * column: long headers on one line ("Request cost, days with per-key data (USD)") made the keys
+ * table 2,403 px wide at 1440 px.
+ */
+export function columnClass(c: Pick<Column<unknown>, "align" | "hideBelow" | "nowrap">, place: "cell" | "header" = "cell"): string {
+  const nowrap = c.nowrap && place === "cell";
+  return [c.align === "right" ? "text-right" : "", c.hideBelow ? HIDE_BELOW[c.hideBelow] : "", nowrap ? "whitespace-nowrap" : ""].filter(Boolean).join(" ");
 }

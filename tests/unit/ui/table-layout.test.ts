@@ -13,6 +13,8 @@ describe("columnClass", () => {
     expect(columnClass({ hideBelow: "xl" })).toBe("hidden xl:table-cell");
     expect(columnClass({ align: "right", nowrap: true })).toBe("text-right whitespace-nowrap");
     expect(columnClass({})).toBe("");
+    // A header wraps: only the cells' values stay on one line.
+    expect(columnClass({ align: "right", nowrap: true }, "header")).toBe("text-right");
   });
 });
 
