@@ -85,7 +85,7 @@ test("keys: one page of 50 from the server, the API's total and order, next page
   await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(51, 100, api.total));
   await expect(firstCells(page, "keys-table")).toHaveText(api.items.slice(50, 100).map(keyLabel));
   await expect(page.getByLabel("Page", { exact: true })).toHaveValue("2");
-  expect(requests).toEqual(["/api/keys?page=2&pageSize=50&sort=alias"]);
+  expect(requests).toEqual(["/api/keys?page=2&pageSize=50&sort=manager"]);
   await page.getByRole("button", { name: "Previous", exact: true }).click();
   await expect(page.getByTestId("keys-table-count")).toHaveText(rangeLabel(1, 50, api.total));
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { TableScroll } from "@/components/tables/table-scroll";
 
 /** Heading of an admin page, with the way back to the admin index (admin data has no "as of" date). */
 export function AdminFrame({ title, description, children, index = false }: { title: string; description: string; children: ReactNode; index?: boolean }) {
@@ -22,20 +23,22 @@ export function AdminFrame({ title, description, children, index = false }: { ti
 /** A plain table of a few columns, styled like the dashboard's tables; a "" header is the actions column. */
 export function AdminTable({ caption, headers, children, testId }: { caption: string; headers: string[]; children: ReactNode; testId: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table data-testid={testId} className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            {headers.map((h, i) => (
-              <th key={i} scope="col" className="px-3 py-2">
-                {h || <span className="sr-only">Actions</span>}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-      </table>
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <TableScroll className="rounded-lg">
+        <table data-testid={testId} className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              {headers.map((h, i) => (
+                <th key={i} scope="col" className="px-3 py-2">
+                  {h || <span className="sr-only">Actions</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">{children}</tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -12,7 +12,8 @@ import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";
 import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
-import { countColumn, dayColumn, textColumn } from "@/components/tables/columns";
+import { countColumn, dayColumn, keyName, keyNameColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
+import { TruncatedCell } from "@/components/tables/truncated-cell";
 import { DataTable } from "@/components/tables/data-table";
 import { KeyLink, ResourceKeyCell } from "@/components/keys/key-link";
 import type { RowOf } from "@/components/tables/server-table";
@@ -34,7 +35,7 @@ type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
 type Key = RowOf<typeof keysEndpoint>;
 
 const RESOURCE_COLUMNS = [
-  textColumn("name", "Resource", (r: Resource) => r.name),
+  resourceNameColumn("name", "Resource", (r: Resource) => r.name, (r) => r.resourceArn),
   textColumn("reason", "Reason", (r: Resource) => r.reason),
   textColumn("owner", "Owner", (r: Resource) => r.owner),
   dayColumn("since", "Since", (r: Resource) => r.since),
@@ -42,7 +43,8 @@ const RESOURCE_COLUMNS = [
   { ...textColumn("key", "Key", (r: Resource) => r.keyArn ?? ""), cell: (r: Resource) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
 ];
 const KEY_COLUMNS = [
-  { ...textColumn("key", "Key", (k: Key) => (k.aliases.length ? k.aliases.join(" ") : k.keyId)), cell: (k: Key) => <KeyLink keyArn={k.keyArn} label={k.aliases.length ? k.aliases.join(" ") : k.keyId} /> },
+  // Its name (aliases, else key id), linked onward to the key's page; the ARN on hover and copy.
+  { ...keyNameColumn<Key>("key", "Key"), cell: (k: Key) => <TruncatedCell full={k.keyArn} copyLabel="key ARN"><KeyLink keyArn={k.keyArn} label={keyName(k, ", ")} /></TruncatedCell> },
   textColumn("findings", "Findings", (k: Key) => k.findings.join(" ")),
   countColumn("resources", "Resources", (k: Key) => k.resources),
 ];

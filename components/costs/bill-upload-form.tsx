@@ -5,6 +5,7 @@ import { useBillUploadMutation } from "@/components/hooks/queries/mutations";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import type { PeriodOutcome } from "@/lib/bill/import/import-bill";
 import type { getBillImportsEndpoint } from "@/lib/endpoints/bill/imports";
+import { TableScroll } from "@/components/tables/table-scroll";
 
 type UploadResult = { source: string; periods: Array<PeriodOutcome & { summary: string }> };
 
@@ -57,7 +58,8 @@ export function BillUploadForm({ maxMegabytes }: { maxMegabytes: number }) {
         </ul>
       ) : null}
       <h3 className="mt-4 text-sm font-semibold">Latest imports</h3>
-      <table className="mt-2 w-full text-left text-sm" data-testid="bill-imports">
+      <TableScroll className="mt-2">
+      <table className="w-full text-left text-sm" data-testid="bill-imports">
         <thead>
           <tr className="text-slate-600">
             <th className="py-1 pr-3 font-medium">Month</th>
@@ -86,6 +88,7 @@ export function BillUploadForm({ maxMegabytes }: { maxMegabytes: number }) {
           ) : null}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }

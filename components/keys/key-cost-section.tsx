@@ -2,6 +2,7 @@
 
 import { formatInteger, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import type { KeyDetail } from "./key-detail-view";
+import { TableScroll } from "@/components/tables/table-scroll";
 
 // The key's cost in the key list's terms (API `cost`, lib/queries/kpi/key-cost.ts): the request
 // cost billed on the days with per-key data, the model over exactly those days, and the modeled
@@ -46,8 +47,9 @@ export function KeyCostSection({ cost }: { cost: KeyCost }) {
 function BillMonths({ months }: { months: KeyCost["bill"] }) {
   if (months.length === 0) return <p data-testid="key-cost-bill-none" className="mt-3 text-xs text-slate-600">No imported bill has this key: the figures above come from Cost Explorer and the price model.</p>;
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="mt-4">
       <h3 className="mb-1 text-sm font-semibold text-slate-800">From the imported bill (this key&apos;s lines, usage only)</h3>
+      <TableScroll>
       <table data-testid="key-cost-bill" className="min-w-full text-sm">
         <thead className="text-left text-xs text-slate-600">
           <tr><th className="py-1 pr-3">Month</th><th className="pr-3">Source</th><th className="pr-3 text-right">Storage + rotation</th><th className="pr-3 text-right">Requests</th><th className="pr-3 text-right">Request count</th><th className="text-right">Total</th></tr>
@@ -65,6 +67,7 @@ function BillMonths({ months }: { months: KeyCost["bill"] }) {
           ))}
         </tbody>
       </table>
+    </TableScroll>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { semanticColors } from "@/components/charts/palette";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { DataTable } from "@/components/tables/data-table";
 import { QueryBoundary } from "@/components/tables/states";
-import { textColumn } from "@/components/tables/columns";
+import { arnExportColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
 import { FindingBadges } from "./finding-badges";
 import { KeyCostSection } from "./key-cost-section";
 import { PolicyView } from "./policy-view";
@@ -24,11 +24,11 @@ const tagsOf = (tags: KeyDetail["tags"]): [string, string][] =>
   tags && typeof tags === "object" && !Array.isArray(tags) ? Object.entries(tags).map(([k, v]) => [k, String(v)]) : [];
 
 const RESOURCE_COLUMNS = [
-  textColumn("name", "Name", (r: ProtectedResource) => r.name),
+  resourceNameColumn("name", "Name", (r: ProtectedResource) => r.name, (r) => r.resourceArn),
   textColumn("service", "Service", (r: ProtectedResource) => r.service),
   textColumn("bu", "Business unit", (r: ProtectedResource) => r.businessUnit),
   textColumn("env", "Environment", (r: ProtectedResource) => r.environment),
-  textColumn("arn", "ARN", (r: ProtectedResource) => r.resourceArn),
+  arnExportColumn("arn", (r: ProtectedResource) => r.resourceArn),
 ];
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {

@@ -14,7 +14,7 @@ export async function SiteHeader() {
         >
           <KeyMark />
           <span>
-            KMS FinOps <span className="font-normal text-slate-400">· AWS KMS cost &amp; CMK coverage</span>
+            KMS FinOps <span className="hidden font-normal text-slate-400 sm:inline">· AWS KMS cost &amp; CMK coverage</span>
           </span>
         </Link>
         <MainNav showAdmin={principal !== null && canAdminister(principal)} />

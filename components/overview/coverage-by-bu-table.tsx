@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CoverageSummary } from "@/lib/queries/coverage-summary";
 import { formatInteger, formatPercent } from "@/lib/domain/format";
 import { resourcesLink } from "./drill-links";
+import { TableScroll } from "@/components/tables/table-scroll";
 
 /** Per business unit on the latest day, worst CMK coverage first. */
 export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessUnit"] }) {
@@ -11,7 +12,7 @@ export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessU
         CMK coverage by business unit
       </h2>
       <p className="mt-1 text-sm text-slate-600">Latest day, lowest coverage first</p>
-      <div className="mt-4 overflow-x-auto">
+      <TableScroll className="mt-4">
         <table className="w-full text-sm" data-testid="coverage-by-bu">
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -45,7 +46,7 @@ export function CoverageByBuTable({ rows }: { rows: CoverageSummary["byBusinessU
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

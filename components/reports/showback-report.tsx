@@ -9,6 +9,7 @@ import { KpiTile } from "@/components/overview/kpi-tile";
 import { dayToDate } from "@/lib/domain/days";
 import { difference, relativeChange } from "@/lib/domain/period-change";
 import type { ShowbackData } from "@/lib/reports/showback-data";
+import { TableScroll } from "@/components/tables/table-scroll";
 
 function CostSection({ data }: { data: ShowbackData }) {
   const { month, monthBefore, byBusinessUnit } = data.cost;
@@ -25,7 +26,8 @@ function CostSection({ data }: { data: ShowbackData }) {
         <KpiTile label="Key storage" testId="showback-cost-keys" value={formatUsd(month.keys)} />
         <KpiTile label="Requests" testId="showback-cost-requests" value={formatUsd(month.requests)} hint={month.other > 0 ? `other ${formatUsd(month.other)}` : undefined} />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <TableScroll>
         <table className="w-full text-sm" data-testid="showback-cost-by-bu">
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -49,6 +51,7 @@ function CostSection({ data }: { data: ShowbackData }) {
           </tbody>
         </table>
         {byBusinessUnit.length === 0 ? <p className="mt-2 text-sm text-slate-600">No KMS cost recorded for {monthName}.</p> : null}
+      </TableScroll>
       </div>
     </section>
   );

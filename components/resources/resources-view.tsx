@@ -7,7 +7,7 @@ import { useFilters } from "@/components/filters/use-filters";
 import { ActiveListFilters, useListFilterParams } from "@/components/filters/list-filters";
 import { RESOURCE_LIST_FILTERS } from "./resource-list-filters";
 import { formatBytes, NO_VALUE } from "@/lib/domain/format";
-import { dayColumn, textColumn } from "@/components/tables/columns";
+import { arnExportColumn, dayColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import { ResourceKeyCell } from "@/components/keys/key-link";
 import type { SortState } from "@/components/tables/table-model";
@@ -28,19 +28,21 @@ const sizeColumn: ServerColumn<Resource> = {
 
 /** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
 export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
-  { ...textColumn("name", "Resource", (r: Resource) => r.name), sortField: "name" },
+  // The name, its ARN on hover and copy (ARNs made rows four lines tall); the ARN stays in the CSV.
+  { ...resourceNameColumn("name", "Resource", (r: Resource) => r.name, (r) => r.resourceArn), sortField: "name" },
   { ...textColumn("service", "Service", (r: Resource) => r.service), sortField: "service" },
   { ...textColumn("reason", "Reason", (r: Resource) => r.reason), sortField: "reason" },
   { ...textColumn("bu", "Business unit", (r: Resource) => r.businessUnit), sortField: "bu" },
-  textColumn("owner", "Owner", (r) => r.owner),
-  textColumn("env", "Environment", (r) => r.environment),
-  { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account" },
-  textColumn("region", "Region", (r) => r.region),
+  // Priorities (hideBelow): what a narrow window drops first; the CSV keeps every column.
+  { ...textColumn("owner", "Owner", (r: Resource) => r.owner), hideBelow: "xl" },
+  { ...textColumn("env", "Environment", (r: Resource) => r.environment), hideBelow: "xl" },
+  { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account", hideBelow: "lg", nowrap: true },
+  { ...textColumn("region", "Region", (r: Resource) => r.region), hideBelow: "md", nowrap: true },
   sizeColumn,
   // Onward to the key behind the reason (an AWS managed or unusable key).
   { id: "key", header: "Key", value: (r) => r.keyArn, cell: (r) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
   { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), sortField: "since" },
-  textColumn("arn", "ARN", (r) => r.resourceArn),
+  arnExportColumn("arn", (r: Resource) => r.resourceArn),
 ];
 
 /** The API's default: longest non-compliant first. */

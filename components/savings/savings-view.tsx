@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { formatInteger, formatUsd } from "@/lib/domain/format";
+import { formatInteger, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { countColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { countColumn, keyName, keyNameColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { TruncatedCell } from "@/components/tables/truncated-cell";
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
@@ -28,16 +29,13 @@ const bucketColumns: Column<Bucket>[] = [
   textColumn("basis", "Attribution", (r: Bucket) => attributionLabel(r.basis)),
   countColumn("requests", "KMS requests / month", (r: Bucket) => r.monthlyRequests),
   usdColumn("savings", "Projected savings (USD / month)", (r: Bucket) => r.monthlySavings),
-  // Onward to the key's page (issue 19 item 1); sort and CSV keep the ARN.
-  { ...textColumn("key", "Key", (r: Bucket) => r.keyArn ?? ""), cell: (r: Bucket) => (r.keyArn ? <KeyLink keyArn={r.keyArn} /> : "") },
+  // Onward to the key's page (issue 19 item 1), by its id; the ARN on hover and copy and in the CSV.
+  { ...textColumn("key", "Key", (r: Bucket) => r.keyArn ?? ""), cell: (r: Bucket) => (r.keyArn ? <TruncatedCell full={r.keyArn} copyLabel="key ARN"><KeyLink keyArn={r.keyArn} label={keyName({ aliases: [], keyArn: r.keyArn })} /></TruncatedCell> : NO_VALUE) },
 ];
 
 const idleColumns: Column<IdleKey>[] = [
-  // Its aliases, or its ARN when it has none (an empty alias list is no name to show).
-  {
-    ...textColumn("key", "Key", (r: IdleKey) => (r.aliases.length ? r.aliases.join(" ") : r.keyArn)),
-    cell: (r: IdleKey) => <KeyLink keyArn={r.keyArn} label={r.aliases.length ? r.aliases.join(" ") : r.keyArn} />,
-  },
+  // Its aliases, or its key id when it has none (never blank), linked onward; the ARN on hover and copy.
+  { ...keyNameColumn<IdleKey>("key", "Key"), cell: (r: IdleKey) => <TruncatedCell full={r.keyArn} copyLabel="key ARN"><KeyLink keyArn={r.keyArn} label={keyName(r, ", ")} /></TruncatedCell> },
   textColumn("reason", "Why", (r: IdleKey) => r.codes.join(" ")),
   textColumn("state", "State", (r: IdleKey) => r.keyState),
   textColumn("bu", "Business unit", (r: IdleKey) => r.businessUnit),

@@ -3,9 +3,10 @@
 import { useMemo, useState, type ReactNode } from "react";
 import { csvFileName, toCsv } from "@/lib/export/csv";
 import { formatInteger } from "@/lib/domain/format";
-import { nextSort, pageCount, searchRows, sortRows, type Column, type SortState } from "./table-model";
+import { nextSort, pageCount, searchRows, shownColumns, sortRows, type Column, type SortState } from "./table-model";
 import { Bdi } from "./bidi";
 import { downloadText } from "./download";
+import { columnClass, TableScroll } from "./table-scroll";
 
 interface DataTableProps<Row> {
   /** Accessible name and CSV file stem. */
@@ -31,6 +32,7 @@ interface DataTableProps<Row> {
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { title, rows, columns, rowKey, testId, pageSize = 25 } = props;
+  const drawn = useMemo(() => shownColumns(columns), [columns]);
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortState | null>(props.initialSort ?? null);
   const [page, setPage] = useState(0);
@@ -73,16 +75,16 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           Export CSV
         </button>
       </div>
-      <div className="overflow-x-auto">
+      <TableScroll>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{props.caption ?? title}</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
-              {columns.map((c) => {
+              {drawn.map((c) => {
                 const active = sort?.id === c.id;
                 const ariaSort = active ? (sort!.direction === "asc" ? "ascending" : "descending") : "none";
                 return (
-                  <th key={c.id} scope="col" aria-sort={c.sortable === false ? undefined : ariaSort} className={`px-3 py-2 font-semibold ${c.align === "right" ? "text-right" : ""}`}>
+                  <th key={c.id} scope="col" aria-sort={c.sortable === false ? undefined : ariaSort} className={`px-3 py-2 font-semibold ${columnClass(c, "header")}`}>
                     {c.sortable === false ? (
                       c.header
                     ) : (
@@ -103,8 +105,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <tbody className="divide-y divide-slate-100">
             {visible.map((row) => (
               <tr key={rowKey(row)} className="hover:bg-slate-50">
-                {columns.map((c) => (
-                  <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+                {drawn.map((c) => (
+                  <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${columnClass(c)} ${c.align === "right" ? "tabular-nums" : ""}`}>
                     {c.cell ? c.cell(row) : <Bdi>{String(c.value(row) ?? "")}</Bdi>}
                   </td>
                 ))}
@@ -112,14 +114,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             ))}
             {visible.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600">
+                <td colSpan={drawn.length} className="px-3 py-8 text-center text-slate-600">
                   {query ? <>No row matches &ldquo;<Bdi>{query}</Bdi>&rdquo;. Clear the search to see all {formatInteger(rows.length)} rows.</> : (props.emptyMessage ?? "No rows for these filters.")}
                 </td>
               </tr>
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 ? (
         <nav aria-label={`${title} pages`} className="flex items-center justify-end gap-2 border-t border-slate-200 p-2 text-sm">
           <button type="button" className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50" disabled={current === 0} onClick={() => setPage(current - 1)}>

@@ -11,7 +11,8 @@ import { Pager } from "./pager";
 import { SearchBox } from "./search-box";
 import { rangeText, SERVER_PAGE_SIZE, tableApiParams } from "./server-table-state";
 import { ErrorState, LoadingState } from "./states";
-import { pageCount, type Column, type SortDirection, type SortState } from "./table-model";
+import { pageCount, shownColumns, type Column, type SortDirection, type SortState } from "./table-model";
+import { columnClass, TableScroll } from "./table-scroll";
 import { useServerTableState } from "./use-server-table-state";
 
 /** A column of a server-paged table: sortable only when the API sorts by `sortField`. */
@@ -41,6 +42,8 @@ interface ServerTableProps<E extends Endpoint> {
   searchPlaceholder: string;
   emptyMessage: string;
   caption?: ReactNode;
+  /** Extra controls (filters) shown before the search box. */
+  toolbar?: ReactNode;
   /** A line under the toolbar read from the response (e.g. what a column's figures cover). */
   note?: (data: ResponseOf<E>) => ReactNode;
 }
@@ -52,6 +55,7 @@ interface ServerTableProps<E extends Endpoint> {
  */
 export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
   const { title, testId, path, filterParams, columns, defaultSort } = props;
+  const drawn = useMemo(() => shownColumns(columns), [columns]);
   const fields = useMemo(() => columns.flatMap((c) => (c.sortField ? [c.sortField] : [])), [columns]);
   const { state, update } = useServerTableState(fields, defaultSort);
   const query = usePagedQuery<ResponseOf<E> & { total: number; page: number; pageSize: number; items: RowOf<E>[] }>(path, { ...filterParams, ...tableApiParams(state) });
@@ -66,6 +70,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={testId}>
       <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 p-3">
+        {props.toolbar}
         <SearchBox value={state.search} placeholder={props.searchPlaceholder} onCommit={(search) => update({ search, page: 1 })} />
         <p className="ml-auto text-sm text-slate-600 tabular-nums" aria-live="polite" data-testid={`${testId}-count`}>
           {data ? rangeText(data.page, data.pageSize, data.total, data.items.length) : "…"}
@@ -88,12 +93,12 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
               <ErrorState error={query.error} onRetry={() => void query.refetch()} />
             </div>
           ) : null}
-          <div className={`overflow-x-auto transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
+          <TableScroll className={`transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{props.caption ?? title}</caption>
               <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
-                  {columns.map((c) => (
+                  {drawn.map((c) => (
                     <HeaderCell key={c.id} column={c} sort={state.sort} onSort={(sort) => update({ sort, page: 1 })} />
                   ))}
                 </tr>
@@ -101,8 +106,8 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
               <tbody className="divide-y divide-slate-100">
                 {data.items.map((row) => (
                   <tr key={props.rowKey(row)} className="hover:bg-slate-50">
-                    {columns.map((c) => (
-                      <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+                    {drawn.map((c) => (
+                      <td key={c.id} className={`px-3 py-2 align-top text-slate-800 ${columnClass(c)} ${c.align === "right" ? "tabular-nums" : ""}`}>
                         {c.cell ? c.cell(row) : <Bdi>{String(c.value(row) ?? "")}</Bdi>}
                       </td>
                     ))}
@@ -110,14 +115,14 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
                 ))}
                 {data.items.length === 0 ? (
                   <tr>
-                    <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600">
+                    <td colSpan={drawn.length} className="px-3 py-8 text-center text-slate-600">
                       <EmptyMessage total={data.total} page={state.page} pages={pages} search={state.search} fallback={props.emptyMessage} onPage={(page) => update({ page })} />
                     </td>
                   </tr>
                 ) : null}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {pages > 1 || state.page > 1 ? <Pager label={`${title} pages`} page={state.page} pages={pages} onPage={(page) => update({ page })} /> : null}
         </>
       )}
@@ -126,7 +131,7 @@ export function ServerTable<E extends Endpoint>(props: ServerTableProps<E>) {
 }
 
 function HeaderCell<Row>({ column: c, sort, onSort }: { column: ServerColumn<Row>; sort: SortState; onSort: (sort: SortState) => void }) {
-  const align = c.align === "right" ? "text-right" : "";
+  const align = columnClass(c, "header");
   if (!c.sortField) {
     return (
       <th scope="col" className={`px-3 py-2 font-semibold ${align}`}>

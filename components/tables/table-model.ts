@@ -12,6 +12,12 @@ export interface Column<Row> {
   /** Excluded from free-text search (numbers, dates). */
   searchable?: boolean;
   sortable?: boolean;
+  /** Hidden below this window width (sort, search and the CSV keep it): low-priority columns make room on narrow screens. */
+  hideBelow?: "md" | "lg" | "xl" | "2xl";
+  /** In the CSV and the search only: a full ARN behind a name the table shows. */
+  exportOnly?: boolean;
+  /** Kept on one line: days, regions and ids read wrong broken at a hyphen ("2026-02-/28"). */
+  nowrap?: boolean;
 }
 
 export type SortDirection = "asc" | "desc";
@@ -28,6 +34,9 @@ function compare(a: CsvValue, b: CsvValue): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   return String(a).localeCompare(String(b), "en", { numeric: true, sensitivity: "base" });
 }
+
+/** The columns a table draws (the CSV has them all). */
+export const shownColumns = <Row,>(columns: readonly Column<Row>[]): Column<Row>[] => columns.filter((c) => !c.exportOnly);
 
 export function searchRows<Row>(rows: readonly Row[], columns: readonly Column<Row>[], query: string): Row[] {
   const needle = query.trim().toLowerCase();

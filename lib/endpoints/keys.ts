@@ -22,7 +22,7 @@ export const keysEndpoint = defineEndpoint({
     account: dimensionParams.account,
     region: dimensionParams.region,
     search: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
-    sort: sortParam(KEY_SORTS, "alias"),
+    sort: sortParam(KEY_SORTS, "manager"),
     ...pageParams,
   }),
   query: listKeys,

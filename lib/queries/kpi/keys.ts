@@ -13,7 +13,7 @@ import { billReferenceMonth, billedKeyFigures, type BillReferenceMonth } from ".
 import { SqlParams, whereClause } from "./sql";
 import { buLabel } from "@/lib/domain/business-unit";
 
-export const KEY_SORTS = ["alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost", "modeled"] as const;
+export const KEY_SORTS = ["manager", "alias", "created", "state", "spec", "account", "findings", "resources", "bu", "cost", "modeled"] as const;
 /** Days of per-key cost summed into a key's cost column. */
 export const KEY_COST_DAYS = 30;
 export type KeySort = (typeof KEY_SORTS)[number];
@@ -28,6 +28,10 @@ export const ROTATION_FILTERS = ["enabled", "disabled", "not-applicable"] as con
  * The modeled monthly cost reads index columns only ($MODELED: modeledMonthlySql).
  */
 const SORT_VALUES: Record<KeySort, { value: string; join?: string }> = {
+  // Customer managed keys first, each group by first alias, keys without one last in it: a
+  // large organization has 100+ alias/aws/* keys, which sorted by alias alone filled page one
+  // with keys nobody can change. A row compares field by field, a NULL alias after any alias.
+  manager: { value: "ROW(k.key_manager <> 'CUSTOMER', k.aliases[1])" },
   alias: { value: "k.aliases[1]" },
   created: { value: "k.creation_date" },
   state: { value: "k.key_state" },

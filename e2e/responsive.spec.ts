@@ -1,0 +1,248 @@
+import { expect as baseExpect, test, type Page } from "@playwright/test";
+
+// Generous waits: with several builds and e2e runs on a shared 2-core machine a page's first
+// queries took tens of seconds (10 s, the default, failed pages that were only slow).
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 240_000 });
+
+// Issue 20: every page at a phone's width (390 px), a tablet's (768 px) and a laptop's (1440 px):
+// the page never scrolls sideways (wide tables scroll inside their card), every navigation link
+// can be reached (directly, or behind the "Menu" button below 768 px), and nothing fails in the
+// browser (console error, uncaught exception, failed request). The e2e server runs AUTH_MODE=none:
+// every visitor is the local admin, so the admin pages and the Alerts/Admin links are there.
+
+const WIDTHS = [390, 768, 1440] as const;
+const NAV_LABELS = ["Overview", "Keys", "Resources", "Costs", "Savings", "Teams", "Runs", "Settings", "Alerts", "Admin"];
+
+/** Every app/**\/page.tsx; "/keys/[arn]" is opened for the first key of the list. */
+const PAGES = [
+  { path: "/", name: "overview", heading: "Overview" },
+  { path: "/keys", name: "keys", heading: "Keys" },
+  { path: "key", name: "key-detail", heading: null },
+  { path: "/resources", name: "resources", heading: "Resources" },
+  { path: "/costs", name: "costs", heading: "Costs" },
+  { path: "/savings", name: "savings", heading: "Savings" },
+  { path: "/teams", name: "teams", heading: "Teams" },
+  { path: "/runs", name: "runs", heading: "Runs" },
+  { path: "/settings", name: "settings", heading: "Settings" },
+  { path: "/alerts", name: "alerts", heading: "Alerts" },
+  { path: "/reports/showback", name: "showback", heading: null },
+  { path: "/admin", name: "admin", heading: "Admin" },
+  { path: "/admin/tokens", name: "admin-tokens", heading: null },
+  { path: "/admin/users", name: "admin-users", heading: null },
+  { path: "/admin/audit", name: "admin-audit", heading: null },
+  { path: "/admin/role-mappings", name: "admin-role-mappings", heading: null },
+  { path: "/auth/no-access", name: "no-access", heading: "No access" },
+] as const;
+
+interface KeyItem {
+  keyArn: string;
+  keyId: string;
+  aliases: string[];
+  keyManager: "CUSTOMER" | "AWS";
+  findings: string[];
+}
+interface ResourceItem {
+  resourceArn: string;
+  name: string;
+}
+type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
+
+const keyLabel = (k: KeyItem) => (k.aliases.length ? k.aliases.join(", ") : k.keyId);
+
+/** What went wrong in the browser while the page was used. */
+function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") failures.push(`console: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => failures.push(`exception: ${e.message}`));
+  page.on("requestfailed", (r) => {
+    // An abort is the app's own choice (a query superseded by the next one, a prefetch dropped on
+    // navigation), not a failure of the server or the network.
+    if (r.failure()?.errorText !== "net::ERR_ABORTED") failures.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) failures.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+  return failures;
+}
+
+/** The page has drawn its data: no request in flight and no loading indicator left. */
+async function settled(page: Page) {
+  await page.waitForLoadState("networkidle");
+  // Generous: the shared CI machine answers a page's first queries in tens of seconds when busy.
+  await expect(page.locator("main").getByRole("status").filter({ hasText: /Loading/ })).toHaveCount(0, { timeout: 90_000 });
+}
+
+/** How far the document reaches sideways, against the window's width. */
+const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+
+/** Every navigation link on screen: within the window's width, opening the menu first when there is one. */
+async function expectNavigationReachable(page: Page, width: number) {
+  const nav = page.getByRole("banner").getByRole("navigation", { name: "Main" });
+  const menu = nav.getByRole("button", { name: /Menu/ });
+  if (width < 768) {
+    await expect(menu).toBeVisible();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+  } else {
+    await expect(menu).toBeHidden();
+  }
+  await expect(nav.getByRole("link")).toHaveText(NAV_LABELS);
+  for (const label of NAV_LABELS) {
+    const link = nav.getByRole("link", { name: label, exact: true });
+    await expect(link).toBeVisible();
+    const box = (await link.boundingBox())!;
+    expect(box.x, `${label} starts inside the window`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `${label} ends inside the ${width} px window`).toBeLessThanOrEqual(width);
+  }
+}
+
+let firstKeyPath = "";
+test.beforeAll(async ({ request }) => {
+  const keys = (await (await request.get("/api/keys?pageSize=1")).json()) as Paged<KeyItem>;
+  firstKeyPath = `/keys/${encodeURIComponent(keys.items[0]!.keyArn)}`;
+});
+
+test.describe("tables fit their card", () => {
+  test("390 px: the keys table scrolls inside its card, its key column stays in view", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto("/keys");
+    const table = page.getByTestId("keys-table");
+    const scroller = table.locator("table").locator("xpath=..");
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    const { scrollWidth, clientWidth } = await scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth, "the table is wider than a phone: it scrolls inside the card").toBeGreaterThan(clientWidth);
+    const firstCell = table.locator("tbody tr").first().locator("td").first();
+    const before = (await firstCell.boundingBox())!.x;
+    await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(async () => (await firstCell.boundingBox())!.x, { message: "the key column is sticky" }).toBe(before);
+    // A column further right did move.
+    const lastCell = table.locator("tbody tr").first().locator("td").last();
+    expect((await lastCell.boundingBox())!.x + (await lastCell.boundingBox())!.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: "e2e/artifacts/responsive/keys-390-scrolled.png" });
+  });
+
+  test("1440 px: the keys and resources tables are no wider than their card; days and regions on one line", async ({ page }) => {
+    for (const [path, testId] of [["/keys", "keys-table"], ["/resources", "resources-table"]] as const) {
+      await page.goto(path);
+      const table = page.getByTestId(testId);
+      await expect(table.locator("tbody tr").first()).toBeVisible();
+      const { scrollWidth, clientWidth } = await table.locator("table").locator("xpath=..").evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(scrollWidth, `${testId} fits its ${clientWidth} px card`).toBeLessThanOrEqual(clientWidth);
+      // Days, regions, accounts and figures on one line: their text's boxes share one top (a
+      // wrapped "2026-02-/28" has two). Counted from the text itself, not the cell, which takes
+      // the row's height.
+      const lines = await table.locator("tbody td").evaluateAll((cells) =>
+        cells
+          .filter((c) => getComputedStyle(c).display !== "none" && /^(\d{4}-\d{2}-\d{2}|[a-z]{2}(-[a-z]+)+-\d|\d{12})$/.test((c.textContent ?? "").trim()))
+          .map((c) => {
+            const range = document.createRange();
+            range.selectNodeContents(c);
+            return { text: c.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+          }),
+      );
+      expect(lines.length, "the table shows days, regions or accounts").toBeGreaterThan(0);
+      expect(lines.filter((l) => l.lines > 1)).toEqual([]);
+    }
+  });
+});
+
+test.describe("keys: order, filters and names", () => {
+  test("default order: customer managed keys first, the API's order; no key without a name", async ({ page, request }) => {
+    const api = (await (await request.get("/api/keys?pageSize=50")).json()) as Paged<KeyItem>;
+    const customer = (await (await request.get("/api/keys?manager=CUSTOMER&pageSize=1")).json()) as Paged<KeyItem>;
+    expect(customer.total, "the demo organization has customer managed keys").toBeGreaterThan(0);
+    // The first min(50, customer keys) rows are customer managed, the rest AWS managed.
+    const firstPageCustomer = Math.min(50, customer.total);
+    expect(api.items.map((k) => k.keyManager)).toEqual([...Array(firstPageCustomer).fill("CUSTOMER"), ...Array(api.items.length - firstPageCustomer).fill("AWS")]);
+    await page.goto("/keys");
+    const rows = page.getByTestId("keys-table").locator("tbody tr");
+    await expect(rows.locator("td:first-child")).toHaveText(api.items.map(keyLabel));
+    // The full ARN behind each name, on hover.
+    await expect(rows.first().getByTestId("truncated-value")).toHaveAttribute("title", api.items[0]!.keyArn);
+  });
+
+  test("a key without alias shows its key id", async ({ page, request }) => {
+    // Customer managed keys without alias come last of their group: on the last customer page.
+    const customer = (await (await request.get("/api/keys?manager=CUSTOMER&pageSize=1")).json()) as Paged<KeyItem>;
+    const lastPage = Math.max(1, Math.ceil(customer.total / 50));
+    const api = (await (await request.get(`/api/keys?manager=CUSTOMER&page=${lastPage}`)).json()) as Paged<KeyItem>;
+    const bare = api.items.filter((k) => k.aliases.length === 0);
+    test.skip(bare.length === 0, "the demo organization has no customer managed key without alias");
+    await page.goto(`/keys?manager=CUSTOMER${lastPage > 1 ? `&page=${lastPage}` : ""}`);
+    const firstCells = page.getByTestId("keys-table").locator("tbody tr td:first-child");
+    await expect(firstCells).toHaveText(api.items.map(keyLabel));
+    await expect(firstCells.filter({ hasText: bare[0]!.keyId })).toHaveCount(1);
+  });
+
+  test("the manager and finding filters: the API's parameter names in the URL, the API's rows", async ({ page, request }) => {
+    await page.goto("/keys");
+    const table = page.getByTestId("keys-table");
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    await page.getByLabel("Manager").selectOption("AWS");
+    await expect(page).toHaveURL(/[?&]manager=AWS(&|$)/);
+    const aws = (await (await request.get("/api/keys?manager=AWS")).json()) as Paged<KeyItem>;
+    await expect(page.getByTestId("keys-table-count")).toHaveText(`1–${aws.items.length} of ${aws.total.toLocaleString("en-US")}`);
+    await expect(table.locator("tbody tr td:first-child")).toHaveText(aws.items.map(keyLabel));
+
+    await page.getByLabel("Manager").selectOption("");
+    await page.getByLabel("Finding").selectOption("UNUSED");
+    await expect(page).toHaveURL(/[?&]finding=UNUSED(&|$)/);
+    await expect(page).not.toHaveURL(/manager=/);
+    const unused = (await (await request.get("/api/keys?finding=UNUSED")).json()) as Paged<KeyItem>;
+    expect(unused.total, "the demo organization has unused keys").toBeGreaterThan(0);
+    expect(unused.items.every((k) => k.findings.includes("UNUSED"))).toBe(true);
+    await expect(page.getByTestId("keys-table-count")).toHaveText(`1–${unused.items.length} of ${unused.total.toLocaleString("en-US")}`);
+    await expect(table.locator("tbody tr td:first-child")).toHaveText(unused.items.map(keyLabel));
+    // A link with the filter opens the same view.
+    await page.reload();
+    await expect(page.getByLabel("Finding")).toHaveValue("UNUSED");
+    await expect(table.locator("tbody tr td:first-child")).toHaveText(unused.items.map(keyLabel));
+    await page.screenshot({ path: "e2e/artifacts/responsive/keys-filtered.png", fullPage: true });
+  });
+});
+
+test("resources: each row by its name with the ARN on hover and copy, no raw ARN on screen", async ({ page, context, request }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const api = (await (await request.get("/api/resources/noncompliant?pageSize=50")).json()) as Paged<ResourceItem>;
+  expect(api.items.length).toBeGreaterThan(0);
+  await page.goto("/resources");
+  const table = page.getByTestId("resources-table");
+  await expect(table.locator("tbody tr td:first-child")).toHaveText(api.items.map((r) => r.name || r.resourceArn));
+  await expect(table.getByTestId("truncated-value")).toHaveCount(api.items.length);
+  for (const [i, r] of api.items.slice(0, 5).entries()) await expect(table.getByTestId("truncated-value").nth(i)).toHaveAttribute("title", r.resourceArn);
+  await expect(table.locator("tbody td").filter({ hasText: /^arn:/ })).toHaveCount(0);
+  await expect(table.getByRole("columnheader", { name: "ARN" })).toHaveCount(0);
+  // The copy button next to a cut name puts the whole ARN on the clipboard.
+  await table.locator("tbody tr").first().getByRole("button", { name: "Copy ARN" }).click();
+  await expect(table.locator("tbody tr").first().getByRole("button", { name: "Copied ARN" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(api.items[0]!.resourceArn);
+});
+
+for (const width of WIDTHS) {
+  test.describe(`${width} px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    for (const p of PAGES) {
+      test(`${p.name}: no sideways scroll, navigation reachable, nothing fails`, async ({ page }) => {
+        test.setTimeout(180_000);
+        const failures = watchFailures(page);
+        await page.goto(p.path === "key" ? firstKeyPath : p.path);
+        const heading = p.heading ? page.getByRole("heading", { level: 1, name: p.heading }) : page.getByRole("heading", { level: 1 });
+        await expect(heading).toBeVisible({ timeout: 60_000 });
+        await settled(page);
+        await expect(page.getByTestId("error-state")).toHaveCount(0);
+        const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+        expect(scrollWidth, `${p.path} is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+        await page.screenshot({ path: `e2e/artifacts/responsive/${p.name}-${width}.png`, fullPage: true });
+        await expectNavigationReachable(page, width);
+        if (width < 768) await page.screenshot({ path: `e2e/artifacts/responsive/${p.name}-${width}-menu.png` });
+        expect(failures).toEqual([]);
+      });
+    }
+  });
+}
