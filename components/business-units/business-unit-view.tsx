@@ -12,7 +12,8 @@ import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";
 import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
-import { countColumn, dayColumn, textColumn } from "@/components/tables/columns";
+import { countColumn, dayColumn, labelColumn, labelsColumn, textColumn } from "@/components/tables/columns";
+import { FINDING_LABELS, REASON_LABELS } from "@/lib/domain/labels";
 import { DataTable } from "@/components/tables/data-table";
 import type { RowOf } from "@/components/tables/server-table";
 import { QueryBoundary } from "@/components/tables/states";
@@ -28,13 +29,13 @@ type Key = RowOf<typeof keysEndpoint>;
 
 const RESOURCE_COLUMNS = [
   textColumn("name", "Resource", (r: Resource) => r.name),
-  textColumn("reason", "Reason", (r: Resource) => r.reason),
+  labelColumn("reason", "Reason", (r: Resource) => r.reason, REASON_LABELS),
   textColumn("owner", "Owner", (r: Resource) => r.owner),
-  dayColumn("since", "Since", (r: Resource) => r.since),
+  { ...dayColumn("since", "Since", (r: Resource) => r.since), cell: (r: Resource) => formatSince(r.since, r.sinceHistoryStart) },
 ];
 const KEY_COLUMNS = [
   textColumn("key", "Key", (k: Key) => (k.aliases.length ? k.aliases.join(" ") : k.keyId)),
-  textColumn("findings", "Findings", (k: Key) => k.findings.join(" ")),
+  labelsColumn("findings", "Findings", (k: Key) => k.findings, FINDING_LABELS),
   countColumn("resources", "Resources", (k: Key) => k.resources),
 ];
 

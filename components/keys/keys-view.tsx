@@ -6,7 +6,8 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { isolateText } from "@/components/tables/bidi";
-import { countColumn, dayColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { countColumn, dayColumn, labelColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { KEY_MANAGER_LABELS, KEY_STATE_LABELS } from "@/lib/domain/labels";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { Column, SortState } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
@@ -40,8 +41,8 @@ export const KEY_COLUMNS: readonly ServerColumn<Key>[] = [
   },
   { ...textColumn("account", "Account", (k: Key) => k.accountId), sortField: "account" },
   textColumn("region", "Region", (k) => k.region),
-  textColumn("manager", "Manager", (k) => k.keyManager),
-  { ...textColumn("state", "State", (k: Key) => k.keyState), sortField: "state" },
+  labelColumn("manager", "Manager", (k) => k.keyManager, KEY_MANAGER_LABELS),
+  { ...labelColumn("state", "State", (k: Key) => k.keyState, KEY_STATE_LABELS), sortField: "state" },
   { ...textColumn("spec", "Spec", (k: Key) => k.keySpec), sortField: "spec" },
   textColumn("origin", "Origin", (k) => k.origin),
   { ...dayColumn("created", "Created", (k: Key) => k.creationDate), sortField: "created" },

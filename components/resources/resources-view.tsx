@@ -4,8 +4,9 @@ import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/no
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { formatBytes, NO_VALUE } from "@/lib/domain/format";
-import { dayColumn, textColumn } from "@/components/tables/columns";
+import { formatBytes, formatSince, NO_VALUE } from "@/lib/domain/format";
+import { dayColumn, labelColumn, textColumn } from "@/components/tables/columns";
+import { REASON_LABELS, STORAGE_SERVICE_LABELS } from "@/lib/domain/labels";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { SortState } from "@/components/tables/table-model";
 
@@ -26,15 +27,15 @@ const sizeColumn: ServerColumn<Resource> = {
 /** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
 export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
   { ...textColumn("name", "Resource", (r: Resource) => r.name), sortField: "name" },
-  { ...textColumn("service", "Service", (r: Resource) => r.service), sortField: "service" },
-  { ...textColumn("reason", "Reason", (r: Resource) => r.reason), sortField: "reason" },
+  { ...labelColumn("service", "Service", (r: Resource) => r.service, STORAGE_SERVICE_LABELS), sortField: "service" },
+  { ...labelColumn("reason", "Reason", (r: Resource) => r.reason, REASON_LABELS), sortField: "reason" },
   { ...textColumn("bu", "Business unit", (r: Resource) => r.businessUnit), sortField: "bu" },
   textColumn("owner", "Owner", (r) => r.owner),
   textColumn("env", "Environment", (r) => r.environment),
   { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account" },
   textColumn("region", "Region", (r) => r.region),
   sizeColumn,
-  { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), sortField: "since" },
+  { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), cell: (r) => formatSince(r.since, r.sinceHistoryStart), sortField: "since" },
   textColumn("arn", "ARN", (r) => r.resourceArn),
 ];
 

@@ -7,7 +7,8 @@ import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { countColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { countColumn, labelColumn, labelsColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { ENCRYPTION_CLASS_LABELS, FINDING_LABELS, KEY_STATE_LABELS } from "@/lib/domain/labels";
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
@@ -22,7 +23,7 @@ const bucketColumns: Column<Bucket>[] = [
   textColumn("name", "Bucket", (r: Bucket) => r.name),
   textColumn("bu", "Business unit", (r: Bucket) => r.businessUnit),
   textColumn("account", "Account", (r: Bucket) => r.accountId),
-  textColumn("class", "Encryption", (r: Bucket) => r.encryptionClass),
+  labelColumn("class", "Encryption", (r: Bucket) => r.encryptionClass, ENCRYPTION_CLASS_LABELS),
   textColumn("basis", "Attribution", (r: Bucket) => attributionLabel(r.basis)),
   countColumn("requests", "KMS requests / month", (r: Bucket) => r.monthlyRequests),
   usdColumn("savings", "Projected savings (USD / month)", (r: Bucket) => r.monthlySavings),
@@ -32,8 +33,8 @@ const bucketColumns: Column<Bucket>[] = [
 const idleColumns: Column<IdleKey>[] = [
   // Its aliases, or its ARN when it has none (an empty alias list is no name to show).
   textColumn("key", "Key", (r: IdleKey) => (r.aliases.length ? r.aliases.join(" ") : r.keyArn)),
-  textColumn("reason", "Why", (r: IdleKey) => r.codes.join(" ")),
-  textColumn("state", "State", (r: IdleKey) => r.keyState),
+  labelsColumn("reason", "Why", (r: IdleKey) => r.codes, FINDING_LABELS),
+  labelColumn("state", "State", (r: IdleKey) => r.keyState, KEY_STATE_LABELS),
   textColumn("bu", "Business unit", (r: IdleKey) => r.businessUnit),
   textColumn("account", "Account", (r: IdleKey) => r.accountId),
   usdColumn("savings", "Savings (USD / month)", (r: IdleKey) => r.monthlySavings),
