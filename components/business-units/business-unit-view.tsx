@@ -6,7 +6,7 @@ import type { coverageEndpoint } from "@/lib/endpoints/coverage";
 import type { keysEndpoint } from "@/lib/endpoints/keys";
 import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/noncompliant";
 import type { PolicySettings } from "@/lib/settings/policy";
-import { formatInteger, formatPercent, NO_VALUE } from "@/lib/domain/format";
+import { formatInteger, formatPercent, formatSince, NO_VALUE } from "@/lib/domain/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";

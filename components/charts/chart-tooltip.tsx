@@ -1,4 +1,6 @@
 import type { TooltipContentProps } from "recharts";
+
+type Payload = TooltipContentProps<number, string>["payload"];
 import { Bdi } from "@/components/tables/bidi";
 
 /** One tooltip row: the series' name and value, its colour only as a swatch. */
@@ -10,7 +12,7 @@ export interface TooltipRow {
 }
 
 /** Largest first, so the eye lands on what matters; ties keep the series order. */
-export function tooltipRows(payload: TooltipContentProps<number, string>["payload"], colorOf: (key: string) => string): TooltipRow[] {
+export function tooltipRows(payload: Payload, colorOf: (key: string) => string): TooltipRow[] {
   return payload
     .filter((p) => typeof p.value === "number")
     .map((p, index) => ({ key: String(p.dataKey), name: String(p.name), value: p.value as number, color: colorOf(String(p.dataKey)), index }))
@@ -24,7 +26,7 @@ export function tooltipRows(payload: TooltipContentProps<number, string>["payloa
  * cannot be read. Names are shown whole (a bucket name is the point of the tooltip), isolated
  * for bidi (bidi.tsx).
  */
-export function ChartTooltip({ active, payload, label, formatLabel, format, colorOf }: TooltipContentProps<number, string> & { formatLabel: (x: string) => string; format: (n: number) => string; colorOf: (key: string) => string }) {
+export function ChartTooltip({ active, payload, label, formatLabel, format, colorOf }: { active?: boolean; payload?: Payload; label?: string | number; formatLabel: (x: string) => string; format: (n: number) => string; colorOf: (key: string) => string }) {
   if (!active || !payload?.length) return null;
   const rows = tooltipRows(payload, colorOf);
   return (

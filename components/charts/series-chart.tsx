@@ -2,11 +2,17 @@
 
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Bdi, isolateText } from "@/components/tables/bidi";
+import { useSearchParams } from "next/navigation";
+import { FILTER_NAMES } from "@/components/filters/filter-params";
+import { isolateText } from "@/components/tables/bidi";
+import { formatCountTick, formatDay, formatDayShort, formatInteger, formatMonthShort, formatUsd, formatUsdTick, niceTicks } from "@/lib/domain/format";
 import { ChartCard } from "./chart-card";
+import { ChartTooltip } from "./chart-tooltip";
+import { schemeColor } from "./palette";
 import type { SeriesSpec } from "./series";
 import { SeriesLegend } from "./series-legend";
 import { SeriesTable } from "./series-table";
+import { useColorScheme } from "./use-color-scheme";
 
 export interface SeriesChartProps {
   title: string;
@@ -16,20 +22,59 @@ export interface SeriesChartProps {
   stacked?: boolean;
   data: Record<string, string | number>[];
   series: SeriesSpec[];
-  /** Axis titles carry the unit: "Coverage (%)", "Cost (USD)". */
+  /** Axis titles carry the unit: "Coverage (%)", "Cost (USD)". An x axis titled "Day" or "Month" reads its values as days or months. */
   xLabel: string;
   yLabel: string;
   format: (value: number) => string;
   formatTick?: (value: number) => string;
+  /** The x tick text (e.g. a shortened name); the tooltip and the table show the whole value. */
   formatX?: (x: string) => string;
   yDomain?: [number | "auto", number | "auto"];
   totalInTable?: boolean;
   actions?: React.ReactNode;
 }
 
+/** The tick form of the shared formatters: abbreviated, no cents ($4.1K); exact figures stay in the tooltip and the table. */
+const TICK_FORMATS = new Map<(n: number) => string, (n: number) => string>([
+  [formatUsd, formatUsdTick],
+  [formatInteger, formatCountTick],
+]);
+
+/** x values the axis title says are days or months: [tick text, tooltip and table text]. */
+const X_FORMATS: Record<string, [(x: string) => string, (x: string) => string]> = {
+  Day: [formatDayShort, (x) => formatDay(new Date(`${x.slice(0, 10)}T00:00:00Z`))],
+  Month: [formatMonthShort, formatMonthShort],
+};
+
+/** The top of the value axis: the largest bar or stack of the series shown. */
+function largestValue(data: readonly Record<string, string | number>[], keys: readonly string[], stacked: boolean): number {
+  let max = 0;
+  for (const d of data) {
+    const values = keys.map((k) => (typeof d[k] === "number" ? (d[k] as number) : 0));
+    max = Math.max(max, stacked ? values.reduce((a, v) => a + Math.max(0, v), 0) : Math.max(0, ...values));
+  }
+  return max;
+}
+
+/** A month as two lines ("Nov" over "2025"): every month of a 13-month axis gets its label, even on a phone. */
+function MonthTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const [month, year] = formatMonthShort(String(payload?.value ?? "")).split(" ");
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={11} className="recharts-cartesian-axis-tick-value">
+      <tspan x={x} dy="0.9em">{`${month} `}</tspan>
+      <tspan x={x} dy="1.1em">{year}</tspan>
+    </text>
+  );
+}
+
 /** One generic time or category series chart, with a toggle legend and a table alternative. */
 export function SeriesChart(props: SeriesChartProps) {
-  const { data, series, format, formatX = (x: string) => x } = props;
+  const { data, format } = props;
+  const scheme = useColorScheme();
+  const searchParams = useSearchParams();
+  const series = props.series.map((s) => ({ ...s, color: schemeColor(s.color, scheme) }));
+  const colorOf = (key: string) => series.find((s) => s.key === key)?.color ?? "#8C8C8C";
+  const [tickX, fullX] = X_FORMATS[props.xLabel] ?? [props.formatX ?? ((x: string) => x), (x: string) => x];
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const toggle = (key: string) =>
     setHidden((prev) => {
@@ -39,36 +84,40 @@ export function SeriesChart(props: SeriesChartProps) {
       return next;
     });
   const visible = series.filter((s) => !hidden.has(s.key));
-  const common = { data, margin: { top: 8, right: 16, bottom: 24, left: 8 } };
+  const top = props.yDomain && typeof props.yDomain[1] === "number" ? props.yDomain[1] : largestValue(data, visible.map((s) => s.key), props.stacked === true);
+  const ticks = niceTicks(top, 5, format === formatInteger);
+  const months = props.xLabel === "Month";
+  const common = { data, margin: { top: 8, right: 16, bottom: months ? 36 : 24, left: 8 } };
+  // Axis and grid colours come from app/globals.css (they follow the colour scheme).
   const axes = (
     <>
-      <CartesianGrid strokeDasharray="3 3" stroke="#E2E8F0" />
-      <XAxis dataKey="x" tickFormatter={(x: string) => isolateText(formatX(String(x)))} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: props.xLabel, position: "insideBottom", offset: -16, fontSize: 12, fill: "#475569" }} />
-      <YAxis
-        tickFormatter={props.formatTick ?? format}
-        domain={props.yDomain ?? [0, "auto"]}
-        width={72}
-        tick={{ fontSize: 12, fill: "#475569" }}
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis
+        dataKey="x"
+        interval={months ? 0 : "preserveEnd"}
+        height={months ? 44 : 30}
+        tick={months ? <MonthTick /> : { fontSize: 12 }}
+        tickFormatter={months ? undefined : (x: string) => isolateText(tickX(String(x)))}
+        label={{ value: props.xLabel, position: "insideBottom", offset: months ? -28 : -16, fontSize: 12 }}
       />
-      {/* Series names and category labels are business units, accounts, buckets: isolated (bidi.tsx). */}
-      <Tooltip
-        formatter={(value, name) => [typeof value === "number" ? format(value) : String(value), <Bdi key="name">{String(name)}</Bdi>]}
-        labelFormatter={(x) => <Bdi>{formatX(String(x))}</Bdi>}
-      />
+      <YAxis tickFormatter={props.formatTick ?? TICK_FORMATS.get(format) ?? format} domain={[props.yDomain?.[0] ?? 0, ticks.at(-1)!]} ticks={ticks} interval={0} width={72} tick={{ fontSize: 12 }} />
+      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} label={p.label} formatLabel={fullX} format={format} colorOf={colorOf} />} />
     </>
   );
   const stackId = props.stacked ? "stack" : undefined;
+  // One day is drawn as bars: a line or area of one point is a dot that reads as a running total.
+  const kind = data.length === 1 ? "bar" : props.kind;
   let chart: React.ReactNode;
-  if (props.kind === "bar") {
+  if (kind === "bar") {
     chart = (
       <BarChart {...common}>
         {axes}
         {visible.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} />
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} maxBarSize={64} />
         ))}
       </BarChart>
     );
-  } else if (props.kind === "area") {
+  } else if (kind === "area") {
     chart = (
       <AreaChart {...common}>
         {axes}
@@ -87,6 +136,8 @@ export function SeriesChart(props: SeriesChartProps) {
       </LineChart>
     );
   }
+  // Suggest clearing filters only where the page has some set.
+  const filtered = FILTER_NAMES.some((name) => searchParams.has(name));
   return (
     <ChartCard
       title={props.title}
@@ -95,7 +146,9 @@ export function SeriesChart(props: SeriesChartProps) {
       actions={props.actions}
       chart={
         data.length === 0 ? (
-          <p className="flex h-[280px] items-center justify-center text-sm text-slate-600">No data for these filters: widen the date range or clear a filter.</p>
+          <p className="flex h-[280px] items-center justify-center text-sm text-slate-600">
+            {filtered ? "No data for these filters: widen the date range or clear a filter." : "No data yet: it appears after the next ingestion run."}
+          </p>
         ) : (
           <div>
             <p className="mb-1 text-xs font-medium text-slate-600" aria-hidden="true">↑ {props.yLabel}</p>
@@ -108,7 +161,7 @@ export function SeriesChart(props: SeriesChartProps) {
           </div>
         )
       }
-      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={formatX} total={props.totalInTable} />}
+      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={fullX} total={props.totalInTable} />}
     />
   );
 }

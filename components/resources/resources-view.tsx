@@ -8,7 +8,7 @@ import { formatBytes, formatSince, NO_VALUE } from "@/lib/domain/format";
 import { dayColumn, labelColumn, textColumn } from "@/components/tables/columns";
 import { REASON_LABELS, STORAGE_SERVICE_LABELS } from "@/lib/domain/labels";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
-import type { SortState } from "@/components/tables/table-model";
+import type { Column, SortState } from "@/components/tables/table-model";
 
 const FILTERS = ["account", "region", "bu", "env"] as const;
 
@@ -39,6 +39,11 @@ export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
   textColumn("arn", "ARN", (r) => r.resourceArn),
 ];
 
+/** The file carries the exact size in bytes, with the unit in its header (the page shows GiB/TiB). */
+const RESOURCE_EXPORT_COLUMNS: readonly Column<Resource>[] = RESOURCE_COLUMNS.map((c) =>
+  c.id === "size" ? { id: "size", header: "Size (bytes)", value: (r: Resource) => r.sizeBytes } : c,
+);
+
 /** The API's default: longest non-compliant first. */
 export const RESOURCE_DEFAULT_SORT: SortState = { id: "since", direction: "asc" };
 
@@ -53,6 +58,7 @@ export function ResourcesView() {
         path="/api/resources/noncompliant"
         filterParams={filtersToApiParams(filters, FILTERS)}
         columns={RESOURCE_COLUMNS}
+        exportColumns={RESOURCE_EXPORT_COLUMNS}
         defaultSort={RESOURCE_DEFAULT_SORT}
         rowKey={(r) => r.resourceArn}
         searchPlaceholder="Name or ARN"

@@ -90,12 +90,16 @@ export function formatDayShort(day: string): string {
 /**
  * Round tick values from 0 to at least `max`: the step is 1, 2, 2.5 or 5 × a power of ten, with
  * at most `count` steps, so the axis reads $0, $2K, $4K, $6K rather than $0, $1,537, $3,074.
+ * `whole`: the values are counts, so a step is a whole number (no 2.5 resources).
  */
-export function niceTicks(max: number, count = 5): number[] {
+export function niceTicks(max: number, count = 5, whole = false): number[] {
   if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
   const rough = max / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s * count >= max) ?? 10 * power;
+  const step = [1, 2, 2.5, 5, 10]
+    .map((m) => m * power)
+    .filter((s) => !whole || Number.isInteger(s))
+    .find((s) => s * count >= max) ?? Math.max(1, 10 * power);
   const ticks: number[] = [];
   // Rounded to the step's decimals: 0.1 * 3 is 0.30000000000000004.
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
