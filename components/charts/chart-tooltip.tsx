@@ -1,6 +1,5 @@
-import type { TooltipContentProps } from "recharts";
-
-type Payload = TooltipContentProps<number, string>["payload"];
+/** What the tooltip reads of recharts' payload entries. */
+type Payload = readonly { dataKey?: unknown; name?: unknown; value?: unknown }[];
 import { Bdi } from "@/components/tables/bidi";
 
 /** One tooltip row: the series' name and value, its colour only as a swatch. */
