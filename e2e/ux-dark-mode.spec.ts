@@ -2,7 +2,7 @@
 // overrides it and is remembered in this browser; the choice is applied before the first paint by
 // an inline script carrying the CSP nonce (no flash, no CSP violation); axe stays clean in both.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAxeCleanInBothSchemes, useSystemScheme } from "./support/axe";
+import { expectAxeCleanInBothSchemes, followSystemScheme } from "./support/axe";
 
 /** Lightness 0–100 of a computed colour: Chromium reports Tailwind's colours as oklch(L% …) or rgb(). */
 function lightness(color: string): number {
@@ -48,7 +48,7 @@ test("follows the system preference before the first paint, charts included, wit
   expect(await schemeAtBody(page)).toBe("dark");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   // The inline script ran under the page's CSP: it carries the nonce, nothing was refused.
-  const nonce = await page.locator("head script").first().evaluate((s) => (s as HTMLScriptElement).nonce);
+  const nonce = await page.locator("head script").first().evaluate((s) => (s as HTMLScriptElement).nonce ?? "");
   expect(nonce.length).toBeGreaterThan(0);
   expect(await cspViolations(page)).toEqual([]);
   expect(lightness(await bodyBackground(page))).toBeLessThan(25);
@@ -57,7 +57,7 @@ test("follows the system preference before the first paint, charts included, wit
   expect(lightness(await tickFill(page))).toBeGreaterThan(60);
   await page.screenshot({ path: "e2e/artifacts/dark-overview.png", fullPage: true });
 
-  await useSystemScheme(page, "light");
+  await followSystemScheme(page, "light");
   expect(lightness(await bodyBackground(page))).toBeGreaterThan(90);
   expect(lightness(await tickFill(page))).toBeLessThan(55);
   expect(consoleErrors).toEqual([]);

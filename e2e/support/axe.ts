@@ -16,7 +16,7 @@ export async function blockingAxeViolations(page: Page, include?: string): Promi
 }
 
 /** Switches the system preference and waits for the page to follow it (no stored choice). */
-export async function useSystemScheme(page: Page, scheme: Scheme): Promise<void> {
+export async function followSystemScheme(page: Page, scheme: Scheme): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
   await expect(page.locator("html")).toHaveAttribute("data-theme", scheme);
 }
@@ -24,7 +24,7 @@ export async function useSystemScheme(page: Page, scheme: Scheme): Promise<void>
 /** axe clean in light, then in dark (the page follows the system preference live). */
 export async function expectAxeCleanInBothSchemes(page: Page, screenshot?: string): Promise<void> {
   for (const scheme of ["light", "dark"] as const) {
-    await useSystemScheme(page, scheme);
+    await followSystemScheme(page, scheme);
     if (screenshot) await page.screenshot({ path: `e2e/artifacts/${screenshot}-${scheme}.png`, fullPage: true });
     expect(await blockingAxeViolations(page), `axe in the ${scheme} scheme`).toEqual([]);
   }
