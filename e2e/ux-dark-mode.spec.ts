@@ -4,8 +4,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAxeCleanInBothSchemes, followSystemScheme } from "./support/axe";
 
-/** Lightness 0–100 of a computed colour: Chromium reports Tailwind's colours as oklch(L% …) or rgb(). */
+// axe twice per page and several reloads: more than the default minute on a shared machine.
+test.setTimeout(180_000);
+
+/** Lightness 0–100 of a computed colour: Chromium reports Tailwind's colours as lab(L …), oklch(L% …) or rgb(). */
 function lightness(color: string): number {
+  const lab = /^lab\(([\d.]+)/.exec(color);
+  if (lab) return Number(lab[1]);
   const oklch = /^oklch\(([\d.]+)(%?)/.exec(color);
   if (oklch) return Number(oklch[1]) * (oklch[2] ? 1 : 100);
   const rgb = /^rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/.exec(color);

@@ -8,6 +8,8 @@ import { blockingAxeViolations } from "./support/axe";
 
 type Paged<T> = { total: number; items: T[] };
 
+test.setTimeout(120_000);
+
 /** The cells of one column, found by its header's text (headers are upper-cased by CSS: textContent, not innerText). */
 async function column(table: Locator, header: string): Promise<Locator> {
   const headers = await table.locator("thead th").evaluateAll((ths) => ths.map((th) => th.textContent?.trim() ?? ""));
