@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { COLOR_SCHEME_SCRIPT } from "@/components/layout/color-scheme";
 import { SessionBar } from "@/components/layout/session-bar";
 import { SiteHeader } from "@/components/layout/site-header";
 import { Providers } from "@/components/providers";
+import { nonceFromPolicy } from "@/lib/http/security";
 import "./globals.css";
 
 // Every page, the not-found page included, renders per request: proxy.ts gives each response a
@@ -14,9 +17,15 @@ export const metadata: Metadata = {
   description: "Self-hosted FinOps dashboard for AWS KMS: key inventory, CMK coverage, KMS cost per business unit, savings.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = nonceFromPolicy((await headers()).get("content-security-policy"));
   return (
-    <html lang="en">
+    // The script sets data-theme on <html> before React hydrates: not a mismatch to report.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Before the first paint, so a dark page never flashes white (components/layout/color-scheme.ts). */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: COLOR_SCHEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-slate-100 font-sans text-slate-900 antialiased">
         <a
           href="#main"

@@ -34,12 +34,15 @@ test("a KEY_FINDING rule created in the UI sends one message naming the key a de
   const ruleForm = page.getByRole("form", { name: "Add a rule" });
   await ruleForm.getByLabel("Rule kind").selectOption("KEY_FINDING");
   await ruleForm.getByLabel("Name").fill(ruleName);
-  await ruleForm.getByLabel(/^PENDING_DELETION_IN_USE/).check();
+  // The form names findings by their label (lib/domain/labels.ts), the code on hover.
+  const finding = ruleForm.getByLabel(/^Pending deletion, still in use/);
+  await expect(finding.locator("xpath=ancestor::label")).toHaveAttribute("title", "PENDING_DELETION_IN_USE");
+  await finding.check();
   await ruleForm.getByLabel(channelName).check();
   await ruleForm.getByRole("button", { name: "Add rule" }).click();
   await expect(ruleForm).toHaveCount(0);
   const row = page.getByTestId("rule-row").filter({ hasText: ruleName });
-  await expect(row).toContainText("PENDING_DELETION_IN_USE at any severity or above");
+  await expect(row).toContainText("Pending deletion, still in use at any severity or above");
   await expect(row).toContainText(channelName);
 
   const out = execFileSync("npx", ["--no-install", "tsx", "e2e/support/demo-critical-run.ts"], { env: process.env, encoding: "utf8", timeout: 150_000 });

@@ -282,7 +282,7 @@ test("resources: Export CSV reads every matching page on demand and saves them a
   await expect(page.getByTestId("resources-table-export-status")).toHaveText(`Exported ${api.total.toLocaleString("en-US")} rows`);
   const text = await (await import("node:fs/promises")).readFile((await file.path())!, "utf8");
   const [header, ...rows] = parseCsvRecords(text);
-  expect(header).toEqual(["Resource", "Service", "Reason", "Business unit", "Owner", "Environment", "Account", "Region", "Size", "Non-compliant since", "ARN"]);
+  expect(header).toEqual(["Resource", "Service", "Reason", "Business unit", "Owner", "Environment", "Account", "Region", "Size (bytes)", "Non-compliant since", "ARN"]);
   expect(rows).toHaveLength(api.total);
   // In the table's order (the server's sort), every row once.
   const arns = rows.map((r) => r[10]);

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AlertChannel } from "@/components/hooks/queries/alerts";
 import { useSaveRuleMutation, type AlertRule, type AlertRules } from "@/components/hooks/queries/alert-rules";
+import { codeLabel, FINDING_LABELS } from "@/lib/domain/labels";
 import { FormActions } from "./form-actions";
 
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -84,14 +85,14 @@ export function RuleForm({ rule, options, channels, onDone }: { rule?: AlertRule
       </label>
       {kind === "KEY_FINDING" ? (
         <>
-          {select("minSeverity", "Minimum severity", [["", codes.length ? "any (codes chosen)" : "high (default)"], ["critical", "critical"], ["high", "high"], ["medium", "medium"], ["low", "low"]])}
+          {select("minSeverity", "Minimum severity", [["", codes.length ? "any (findings chosen)" : "high (default)"], ["critical", "critical"], ["high", "high"], ["medium", "medium"], ["low", "low"]])}
           <fieldset className="md:col-span-2">
-            <legend className="text-sm font-medium text-slate-800">Finding codes (none: every code at the minimum severity)</legend>
+            <legend className="text-sm font-medium text-slate-800">Findings (none: every finding at the minimum severity)</legend>
             <div className={box}>
               {options.findingCodes.map((c) => (
-                <label key={c.code} className="flex items-center gap-1">
+                <label key={c.code} title={c.code} className="flex items-center gap-1">
                   <input type="checkbox" name="codes" value={c.code} checked={codes.includes(c.code)} onChange={(e) => setCodes(toggle(codes, c.code, e.target.checked))} />
-                  {c.code} <span className="text-xs text-slate-600">({c.severity})</span>
+                  {codeLabel(FINDING_LABELS, c.code)} <span className="text-xs text-slate-600">({c.severity})</span>
                 </label>
               ))}
             </div>

@@ -6,6 +6,7 @@ import { ConfirmButton } from "@/components/admin/confirm-button";
 import { useAlertChannelsQuery, type AlertChannel } from "@/components/hooks/queries/alerts";
 import { useAlertConditionsQuery, useAlertRulesQuery, useDeleteRuleMutation, useMuteRuleMutation, type AlertRule } from "@/components/hooks/queries/alert-rules";
 import { EmptyState, QueryBoundary } from "@/components/tables/states";
+import { codeLabels, FINDING_LABELS } from "@/lib/domain/labels";
 import { RuleForm } from "./rule-form";
 
 const HEADERS = ["Name", "Kind", "Scope", "Thresholds", "Channels", "Open", "Mute", ""];
@@ -16,7 +17,7 @@ export function thresholds(rule: Pick<AlertRule, "kind" | "params">): string {
   switch (rule.kind) {
     case "KEY_FINDING": {
       const codes = (p.codes as string[] | undefined) ?? [];
-      return `${codes.length ? codes.join(", ") : "any code"} at ${p.minSeverity ?? (codes.length ? "any severity" : "high")} or above`;
+      return `${codes.length ? codeLabels(FINDING_LABELS, codes) : "any finding"} at ${p.minSeverity ?? (codes.length ? "any severity" : "high")} or above`;
     }
     case "COVERAGE_DROP":
       return `coverage by ${p.measure} drops ≥ ${p.minDropPoints} points in 7 days`;

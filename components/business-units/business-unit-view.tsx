@@ -6,14 +6,15 @@ import type { coverageEndpoint } from "@/lib/endpoints/coverage";
 import type { keysEndpoint } from "@/lib/endpoints/keys";
 import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/noncompliant";
 import type { PolicySettings } from "@/lib/settings/policy";
-import { formatInteger, formatPercent, NO_VALUE } from "@/lib/domain/format";
+import { formatInteger, formatPercent, formatSince, NO_VALUE } from "@/lib/domain/format";
 import { SeriesChart } from "@/components/charts/series-chart";
 import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";
 import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
-import { countColumn, dayColumn, keyName, keyNameColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
+import { countColumn, dayColumn, keyName, keyNameColumn, labelColumn, labelsColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
 import { TruncatedCell } from "@/components/tables/truncated-cell";
+import { FINDING_LABELS, REASON_LABELS } from "@/lib/domain/labels";
 import { DataTable } from "@/components/tables/data-table";
 import { KeyLink, ResourceKeyCell } from "@/components/keys/key-link";
 import type { RowOf } from "@/components/tables/server-table";
@@ -36,16 +37,16 @@ type Key = RowOf<typeof keysEndpoint>;
 
 const RESOURCE_COLUMNS = [
   resourceNameColumn("name", "Resource", (r: Resource) => r.name, (r) => r.resourceArn),
-  textColumn("reason", "Reason", (r: Resource) => r.reason),
+  labelColumn("reason", "Reason", (r: Resource) => r.reason, REASON_LABELS),
   textColumn("owner", "Owner", (r: Resource) => r.owner),
-  dayColumn("since", "Since", (r: Resource) => r.since),
+  { ...dayColumn("since", "Since", (r: Resource) => r.since), cell: (r: Resource) => formatSince(r.since, r.sinceHistoryStart) },
   // Onward to the resource's key (issue 19 item 1).
   { ...textColumn("key", "Key", (r: Resource) => r.keyArn ?? ""), cell: (r: Resource) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
 ];
 const KEY_COLUMNS = [
   // Its name (aliases, else key id), linked onward to the key's page; the ARN on hover and copy.
   { ...keyNameColumn<Key>("key", "Key"), cell: (k: Key) => <TruncatedCell full={k.keyArn} copyLabel="key ARN"><KeyLink keyArn={k.keyArn} label={keyName(k, ", ")} /></TruncatedCell> },
-  textColumn("findings", "Findings", (k: Key) => k.findings.join(" ")),
+  labelsColumn("findings", "Findings", (k: Key) => k.findings, FINDING_LABELS),
   countColumn("resources", "Resources", (k: Key) => k.resources),
 ];
 

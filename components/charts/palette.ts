@@ -50,3 +50,11 @@ export const reasonColors = {
   KEY_UNUSABLE: okabeIto.reddishPurple,
   UNKNOWN_KEY: okabeIto.grey,
 } as const;
+
+/**
+ * A series colour for the page's scheme. Okabe–Ito keeps its hues on a dark card, but its black
+ * would vanish there: it becomes near-white, still apart from every other hue and in greyscale.
+ */
+export function schemeColor(color: string, scheme: "light" | "dark"): string {
+  return scheme === "dark" && color.toUpperCase() === okabeIto.black ? "#F1F5F9" : color;
+}

@@ -3,11 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Bdi, isolateText } from "@/components/tables/bidi";
+import { useSearchParams } from "next/navigation";
+import { FILTER_NAMES } from "@/components/filters/filter-params";
+import { isolateText } from "@/components/tables/bidi";
+import { formatCountTick, formatDay, formatDayShort, formatInteger, formatMonthShort, formatUsd, formatUsdTick, niceTicks } from "@/lib/domain/format";
 import { ChartCard } from "./chart-card";
+import { ChartTooltip } from "./chart-tooltip";
+import { schemeColor } from "./palette";
 import type { SeriesSpec } from "./series";
 import { SeriesLegend } from "./series-legend";
 import { SeriesTable } from "./series-table";
+import { useColorScheme } from "./use-color-scheme";
 
 export interface SeriesChartProps {
   title: string;
@@ -17,11 +23,12 @@ export interface SeriesChartProps {
   stacked?: boolean;
   data: Record<string, string | number>[];
   series: SeriesSpec[];
-  /** Axis titles carry the unit: "Coverage (%)", "Cost (USD)". */
+  /** Axis titles carry the unit: "Coverage (%)", "Cost (USD)". An x axis titled "Day" or "Month" reads its values as days or months. */
   xLabel: string;
   yLabel: string;
   format: (value: number) => string;
   formatTick?: (value: number) => string;
+  /** The x tick text (e.g. a shortened name); the tooltip and the table show the whole value. */
   formatX?: (x: string) => string;
   yDomain?: [number | "auto", number | "auto"];
   totalInTable?: boolean;
@@ -41,9 +48,42 @@ export interface SeriesChartProps {
   partialX?: string;
 }
 
+/** The tick form of the shared formatters: abbreviated, no cents ($4.1K); exact figures stay in the tooltip and the table. */
+const TICK_FORMATS = new Map<(n: number) => string, (n: number) => string>([
+  [formatUsd, formatUsdTick],
+  [formatInteger, formatCountTick],
+]);
+
+/** x values the axis title says are days or months: [tick text, tooltip and table text]. */
+const X_FORMATS: Record<string, [(x: string) => string, (x: string) => string]> = {
+  Day: [formatDayShort, (x) => formatDay(new Date(`${x.slice(0, 10)}T00:00:00Z`))],
+  Month: [formatMonthShort, formatMonthShort],
+};
+
+/** The top of the value axis: the largest bar or stack of the series shown. */
+function largestValue(data: readonly Record<string, string | number>[], keys: readonly string[], stacked: boolean): number {
+  let max = 0;
+  for (const d of data) {
+    const values = keys.map((k) => (typeof d[k] === "number" ? (d[k] as number) : 0));
+    max = Math.max(max, stacked ? values.reduce((a, v) => a + Math.max(0, v), 0) : Math.max(0, ...values));
+  }
+  return max;
+}
+
+/** A month as two lines ("Nov" over "2025"): every month of a 13-month axis gets its label, even on a phone. */
+function MonthTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const [month, year] = formatMonthShort(String(payload?.value ?? "")).split(" ");
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={11} className="recharts-cartesian-axis-tick-value">
+      <tspan x={x} dy="0.9em">{`${month} `}</tspan>
+      <tspan x={x} dy="1.1em">{year}</tspan>
+    </text>
+  );
+}
+
 /** One generic time or category series chart, with a toggle legend and a table alternative. */
 export function SeriesChart(props: SeriesChartProps) {
-  const { data, series, format, formatX = (x: string) => x, linkFor } = props;
+  const { data, format, linkFor } = props;
   const router = useRouter();
   const open = (href: string | null | undefined) => {
     if (href) router.push(href);
@@ -51,6 +91,11 @@ export function SeriesChart(props: SeriesChartProps) {
   // A chart with rows behind its points says so with the pointer; the table and legend are the keyboard way.
   const clickable = linkFor ? { style: { cursor: "pointer" } } : {};
   const openDay = linkFor ? (state: { activeLabel?: unknown } | null) => open(state?.activeLabel === undefined ? null : linkFor(String(state.activeLabel))) : undefined;
+  const scheme = useColorScheme();
+  const searchParams = useSearchParams();
+  const series = props.series.map((s) => ({ ...s, color: schemeColor(s.color, scheme) }));
+  const colorOf = (key: string) => series.find((s) => s.key === key)?.color ?? "#8C8C8C";
+  const [tickX, fullX] = X_FORMATS[props.xLabel] ?? [props.formatX ?? ((x: string) => x), (x: string) => x];
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const toggle = (key: string) =>
     setHidden((prev) => {
@@ -60,44 +105,48 @@ export function SeriesChart(props: SeriesChartProps) {
       return next;
     });
   const visible = series.filter((s) => !hidden.has(s.key));
-  const common = { data, margin: { top: 8, right: 16, bottom: 24, left: 8 } };
+  const top = props.yDomain && typeof props.yDomain[1] === "number" ? props.yDomain[1] : largestValue(data, visible.map((s) => s.key), props.stacked === true);
+  const ticks = niceTicks(top, 5, format === formatInteger);
+  const months = props.xLabel === "Month";
+  const common = { data, margin: { top: 8, right: 16, bottom: months ? 36 : 24, left: 8 } };
+  // Axis and grid colours come from app/globals.css (they follow the colour scheme).
   const axes = (
     <>
-      <CartesianGrid strokeDasharray="3 3" stroke="#E2E8F0" />
-      <XAxis dataKey="x" tickFormatter={(x: string) => isolateText(formatX(String(x)))} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: props.xLabel, position: "insideBottom", offset: -16, fontSize: 12, fill: "#475569" }} />
-      <YAxis
-        tickFormatter={props.formatTick ?? format}
-        domain={props.yDomain ?? [0, "auto"]}
-        width={72}
-        tick={{ fontSize: 12, fill: "#475569" }}
-      />
-      {/* Series names and category labels are business units, accounts, buckets: isolated (bidi.tsx). */}
+      <CartesianGrid strokeDasharray="3 3" />
       {(props.goals ?? []).map((g) => (
-        <ReferenceLine key={`goal-${g.label}`} y={g.value} stroke="#B45309" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: g.label, position: "insideTopRight", fontSize: 11, fill: "#92400E" }} />
+        <ReferenceLine key={`goal-${g.label}`} y={g.value} stroke="#B45309" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: g.label, position: "insideTopRight", fontSize: 11, fill: "#B45309" }} />
       ))}
       {(props.markers ?? []).map((m) => (
-        <ReferenceLine key={`marker-${m.x}`} x={m.x} stroke="#6D28D9" strokeDasharray="2 3" label={{ value: m.label, position: "insideTopLeft", fontSize: 11, fill: "#5B21B6" }} />
+        <ReferenceLine key={`marker-${m.x}`} x={m.x} stroke="#8B5CF6" strokeDasharray="2 3" label={{ value: m.label, position: "insideTopLeft", fontSize: 11, fill: "#8B5CF6" }} />
       ))}
-      {props.partialX ? <ReferenceArea x1={props.partialX} x2={props.partialX} fill="#CBD5E1" fillOpacity={0.35} label={{ value: "partial", position: "insideTop", fontSize: 11, fill: "#334155" }} /> : null}
-      <Tooltip
-        formatter={(value, name) => [typeof value === "number" ? format(value) : String(value), <Bdi key="name">{String(name)}</Bdi>]}
-        labelFormatter={(x) => <Bdi>{formatX(String(x))}</Bdi>}
+      {props.partialX ? <ReferenceArea x1={props.partialX} x2={props.partialX} fill="#94A3B8" fillOpacity={0.25} label={{ value: "partial", position: "insideTop", fontSize: 11, fill: "#64748B" }} /> : null}
+      <XAxis
+        dataKey="x"
+        interval={months ? 0 : "preserveEnd"}
+        height={months ? 44 : 30}
+        tick={months ? <MonthTick /> : { fontSize: 12 }}
+        tickFormatter={months ? undefined : (x: string) => isolateText(tickX(String(x)))}
+        label={{ value: props.xLabel, position: "insideBottom", offset: months ? -28 : -16, fontSize: 12 }}
       />
+      <YAxis tickFormatter={props.formatTick ?? TICK_FORMATS.get(format) ?? format} domain={[props.yDomain?.[0] ?? 0, ticks.at(-1)!]} ticks={ticks} interval={0} width={72} tick={{ fontSize: 12 }} />
+      <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} label={p.label} formatLabel={fullX} format={format} colorOf={colorOf} />} />
     </>
   );
   const stackId = props.stacked ? "stack" : undefined;
+  // One day is drawn as bars: a line or area of one point is a dot that reads as a running total.
+  const kind = data.length === 1 ? "bar" : props.kind;
   let chart: React.ReactNode;
-  if (props.kind === "bar") {
+  if (kind === "bar") {
     chart = (
       <BarChart {...common}>
         {axes}
         {visible.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} {...clickable}
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stackId} isAnimationActive={false} maxBarSize={64} {...clickable}
             onClick={linkFor ? (bar: { payload?: { x?: unknown } }) => open(linkFor(String(bar.payload?.x), s.key)) : undefined} />
         ))}
       </BarChart>
     );
-  } else if (props.kind === "area") {
+  } else if (kind === "area") {
     chart = (
       <AreaChart {...common} {...clickable} onClick={openDay}>
         {axes}
@@ -116,6 +165,8 @@ export function SeriesChart(props: SeriesChartProps) {
       </LineChart>
     );
   }
+  // Suggest clearing filters only where the page has some set.
+  const filtered = FILTER_NAMES.some((name) => searchParams.has(name));
   return (
     <ChartCard
       title={props.title}
@@ -124,7 +175,9 @@ export function SeriesChart(props: SeriesChartProps) {
       actions={props.actions}
       chart={
         data.length === 0 ? (
-          <p className="flex h-[280px] items-center justify-center text-sm text-slate-600">No data for these filters: widen the date range or clear a filter.</p>
+          <p className="flex h-[280px] items-center justify-center text-sm text-slate-600">
+            {filtered ? "No data for these filters: widen the date range or clear a filter." : "No data yet: it appears after the next ingestion run."}
+          </p>
         ) : (
           <div>
             <p className="mb-1 text-xs font-medium text-slate-600" aria-hidden="true">↑ {props.yLabel}</p>
@@ -137,7 +190,7 @@ export function SeriesChart(props: SeriesChartProps) {
           </div>
         )
       }
-      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={formatX} total={props.totalInTable} linkFor={linkFor} />}
+      table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={fullX} total={props.totalInTable} linkFor={linkFor} />}
     />
   );
 }

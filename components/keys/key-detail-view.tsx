@@ -9,7 +9,8 @@ import { semanticColors } from "@/components/charts/palette";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { DataTable } from "@/components/tables/data-table";
 import { QueryBoundary } from "@/components/tables/states";
-import { arnExportColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
+import { arnExportColumn, labelColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
+import { codeLabel, FINDING_LABELS, KEY_MANAGER_LABELS, KEY_STATE_LABELS, STORAGE_SERVICE_LABELS } from "@/lib/domain/labels";
 import { FindingBadges } from "./finding-badges";
 import { KeyCostSection } from "./key-cost-section";
 import { PolicyView } from "./policy-view";
@@ -25,7 +26,7 @@ const tagsOf = (tags: KeyDetail["tags"]): [string, string][] =>
 
 const RESOURCE_COLUMNS = [
   resourceNameColumn("name", "Name", (r: ProtectedResource) => r.name, (r) => r.resourceArn),
-  textColumn("service", "Service", (r: ProtectedResource) => r.service),
+  labelColumn("service", "Service", (r: ProtectedResource) => r.service, STORAGE_SERVICE_LABELS),
   textColumn("bu", "Business unit", (r: ProtectedResource) => r.businessUnit),
   textColumn("env", "Environment", (r: ProtectedResource) => r.environment),
   arnExportColumn("arn", (r: ProtectedResource) => r.resourceArn),
@@ -77,8 +78,8 @@ function KeyDetailBody({ detail }: { detail: KeyDetail }) {
       <div className="grid gap-4 xl:grid-cols-3">
         <Section title="Metadata" testId="key-metadata">
           <dl className="grid grid-cols-2 gap-3">
-            <Field label="Manager" value={key.keyManager} />
-            <Field label="State" value={key.keyState} />
+            <Field label="Manager" value={<span title={key.keyManager}>{codeLabel(KEY_MANAGER_LABELS, key.keyManager)}</span>} />
+            <Field label="State" value={<span title={key.keyState}>{codeLabel(KEY_STATE_LABELS, key.keyState)}</span>} />
             <Field label="Spec" value={key.keySpec} />
             <Field label="Usage" value={key.keyUsage} />
             <Field label="Origin" value={key.origin} />
@@ -107,7 +108,7 @@ function KeyDetailBody({ detail }: { detail: KeyDetail }) {
           <ul className="mt-2 space-y-1 text-sm text-slate-700">
             {findings.map((f) => (
               <li key={f.code}>
-                <strong>{f.code}</strong> ({f.severity}) since {f.firstSeen}
+                <strong title={f.code}>{codeLabel(FINDING_LABELS, f.code)}</strong> ({f.severity}) since {f.firstSeen}
               </li>
             ))}
           </ul>

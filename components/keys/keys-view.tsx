@@ -7,7 +7,8 @@ import { ActiveListFilters, useListFilterParams } from "@/components/filters/lis
 import { KEY_LIST_FILTERS } from "./key-list-filters";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
-import { arnExportColumn, countColumn, dayColumn, keyName, keyNameColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { arnExportColumn, countColumn, dayColumn, keyName, keyNameColumn, labelColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { KEY_MANAGER_LABELS, KEY_STATE_LABELS } from "@/lib/domain/labels";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import type { Column, SortState } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
@@ -40,8 +41,8 @@ export const KEY_COLUMNS: readonly ServerColumn<Key>[] = [
   { ...textColumn("account", "Account", (k: Key) => k.accountId), sortField: "account", hideBelow: "lg", nowrap: true },
   { ...textColumn("region", "Region", (k: Key) => k.region), hideBelow: "md", nowrap: true },
   // Customer managed first, then by alias (the API's default sort).
-  { ...textColumn("manager", "Manager", (k: Key) => k.keyManager), sortField: "manager" },
-  { ...textColumn("state", "State", (k: Key) => k.keyState), sortField: "state" },
+  { ...labelColumn("manager", "Manager", (k: Key) => k.keyManager, KEY_MANAGER_LABELS), sortField: "manager" },
+  { ...labelColumn("state", "State", (k: Key) => k.keyState, KEY_STATE_LABELS), sortField: "state" },
   { ...textColumn("spec", "Spec", (k: Key) => k.keySpec), sortField: "spec", hideBelow: "2xl", nowrap: true },
   { ...textColumn("origin", "Origin", (k: Key) => k.origin), hideBelow: "2xl" },
   { ...dayColumn("created", "Created", (k: Key) => k.creationDate), sortField: "created", hideBelow: "xl" },

@@ -1,3 +1,5 @@
+import { codeLabels, FINDING_LABELS } from "@/lib/domain/labels";
+
 /** A finding as the key detail answers it: its evidence names the policy statements behind it. */
 interface PolicyFinding {
   code: string;
@@ -36,7 +38,7 @@ export function PolicyView({ policy, findings }: { policy: unknown; findings: re
             <p className="mb-1 text-xs font-medium text-slate-700">
               Statement {i + 1}
               {(s as { Sid?: unknown }).Sid ? ` · ${String((s as { Sid: unknown }).Sid)}` : ""}
-              {codes ? <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-white">{codes.join(", ")}</span> : null}
+              {codes ? <span title={codes.join(" ")} className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-white">{codeLabels(FINDING_LABELS, codes)}</span> : null}
             </p>
             <pre className="overflow-x-auto text-xs leading-relaxed text-slate-800">{JSON.stringify(s, null, 2)}</pre>
           </li>

@@ -3,6 +3,7 @@ import { demoBusinessUnits } from "@/lib/auth/demo-view";
 import { DemoViewSwitcher } from "./demo-view-switcher";
 import { pagePrincipal } from "@/lib/auth/page-access";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
 import { buLabel } from "@/lib/domain/business-unit";
 
 /**
@@ -15,7 +16,7 @@ export async function SessionBar() {
   const demoView = principal?.kind === "demo" && principal.businessUnits ? buLabel(principal.businessUnits[0]!) : null;
   const scope = principal?.businessUnits ? ` · business units: ${principal.businessUnits.map(buLabel).join(", ")}` : "";
   return (
-    <div className="bg-slate-950 text-xs text-slate-200 print:hidden">
+    <div data-fixed-colors className="bg-slate-950 text-xs text-slate-200 print:hidden">
       {config.AUTH_MODE === "none" ? (
         <p role="alert" className="bg-amber-300 px-6 py-1 text-center font-medium text-slate-900">
           AUTH_MODE=none: no sign-in, every visitor is an admin. Served on 127.0.0.1 only.
@@ -27,15 +28,16 @@ export async function SessionBar() {
           <DemoViewSwitcher businessUnits={await demoBusinessUnits()} current={demoView} />
         </p>
       ) : null}
-      {principal ? (
-        <div className="mx-auto flex max-w-[1600px] items-center justify-end gap-3 px-6 py-1">
+      <div className="mx-auto flex max-w-[1600px] items-center justify-end gap-3 px-6 py-1">
+        {principal ? (
           <span>
             <bdi>{principal.name}</bdi> · {principal.role}
             {scope}
           </span>
-          {principal.kind === "session" ? <SignOutButton /> : null}
-        </div>
-      ) : null}
+        ) : null}
+        {principal?.kind === "session" ? <SignOutButton /> : null}
+        <ThemeToggle />
+      </div>
     </div>
   );
 }

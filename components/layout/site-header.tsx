@@ -6,7 +6,7 @@ import { MainNav } from "./main-nav";
 export async function SiteHeader() {
   const principal = await pagePrincipal();
   return (
-    <header className="border-b border-slate-800 bg-slate-900 text-white print:hidden">
+    <header data-fixed-colors className="border-b border-slate-800 bg-slate-900 text-white print:hidden">
       <div className="mx-auto flex max-w-[1600px] flex-col gap-x-10 px-6 lg:flex-row lg:items-end">
         <Link
           href="/"

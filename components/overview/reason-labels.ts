@@ -1,13 +1,8 @@
 import type { NonCompliantReason } from "@/generated/prisma/enums";
+import { REASON_LABELS } from "@/lib/domain/labels";
 
-/** Display names of the non-compliance reason codes (DOMAIN.md §6.2), worst first. */
-export const reasonLabels: Record<NonCompliantReason, { label: string; detail: string }> = {
-  UNENCRYPTED: { label: "Unencrypted", detail: "No encryption at rest" },
-  SSE_S3: { label: "S3-managed keys (SSE-S3)", detail: "AES256 with keys S3 owns" },
-  AWS_MANAGED_KEY: { label: "AWS managed key", detail: "aws/s3, aws/ebs, aws/rds: no policy control" },
-  KEY_UNUSABLE: { label: "CMK unusable", detail: "Key disabled or pending deletion" },
-  UNKNOWN_KEY: { label: "Unresolved key", detail: "Key reference not in the key inventory" },
-};
+/** Display names of the non-compliance reason codes (DOMAIN.md §6.2): the one map in lib/domain/labels.ts. */
+export const reasonLabels: Record<NonCompliantReason, { label: string; detail: string }> = REASON_LABELS;
 
 export const reasonOrder: NonCompliantReason[] = ["UNENCRYPTED", "SSE_S3", "AWS_MANAGED_KEY", "KEY_UNUSABLE", "UNKNOWN_KEY"];
 

@@ -6,11 +6,12 @@ import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { ActiveListFilters, useListFilterParams } from "@/components/filters/list-filters";
 import { RESOURCE_LIST_FILTERS } from "./resource-list-filters";
-import { formatBytes, NO_VALUE } from "@/lib/domain/format";
-import { arnExportColumn, dayColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
+import { formatBytes, formatSince, NO_VALUE } from "@/lib/domain/format";
+import { arnExportColumn, dayColumn, labelColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
+import { REASON_LABELS, STORAGE_SERVICE_LABELS } from "@/lib/domain/labels";
 import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
 import { ResourceKeyCell } from "@/components/keys/key-link";
-import type { SortState } from "@/components/tables/table-model";
+import type { Column, SortState } from "@/components/tables/table-model";
 
 const FILTERS = ["account", "region", "bu", "env", "service"] as const;
 
@@ -30,8 +31,8 @@ const sizeColumn: ServerColumn<Resource> = {
 export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
   // The name, its ARN on hover and copy (ARNs made rows four lines tall); the ARN stays in the CSV.
   { ...resourceNameColumn("name", "Resource", (r: Resource) => r.name, (r) => r.resourceArn), sortField: "name" },
-  { ...textColumn("service", "Service", (r: Resource) => r.service), sortField: "service" },
-  { ...textColumn("reason", "Reason", (r: Resource) => r.reason), sortField: "reason" },
+  { ...labelColumn("service", "Service", (r: Resource) => r.service, STORAGE_SERVICE_LABELS), sortField: "service" },
+  { ...labelColumn("reason", "Reason", (r: Resource) => r.reason, REASON_LABELS), sortField: "reason" },
   { ...textColumn("bu", "Business unit", (r: Resource) => r.businessUnit), sortField: "bu" },
   // Priorities (hideBelow): what a narrow window drops first; the CSV keeps every column.
   { ...textColumn("owner", "Owner", (r: Resource) => r.owner), hideBelow: "xl" },
@@ -41,9 +42,14 @@ export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
   sizeColumn,
   // Onward to the key behind the reason (an AWS managed or unusable key).
   { id: "key", header: "Key", value: (r) => r.keyArn, cell: (r) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
-  { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), sortField: "since" },
+  { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), cell: (r) => formatSince(r.since, r.sinceHistoryStart), sortField: "since" },
   arnExportColumn("arn", (r: Resource) => r.resourceArn),
 ];
+
+/** The file carries the exact size in bytes, with the unit in its header (the page shows GiB/TiB). */
+const RESOURCE_EXPORT_COLUMNS: readonly Column<Resource>[] = RESOURCE_COLUMNS.map((c) =>
+  c.id === "size" ? { id: "size", header: "Size (bytes)", value: (r: Resource) => r.sizeBytes } : c,
+);
 
 /** The API's default: longest non-compliant first. */
 export const RESOURCE_DEFAULT_SORT: SortState = { id: "since", direction: "asc" };
@@ -61,6 +67,7 @@ export function ResourcesView() {
         path="/api/resources/noncompliant"
         filterParams={{ ...filtersToApiParams(filters, FILTERS), ...listFilters }}
         columns={RESOURCE_COLUMNS}
+        exportColumns={RESOURCE_EXPORT_COLUMNS}
         defaultSort={RESOURCE_DEFAULT_SORT}
         rowKey={(r) => r.resourceArn}
         searchPlaceholder="Name or ARN"

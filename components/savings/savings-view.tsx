@@ -7,8 +7,9 @@ import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { ApiTable } from "@/components/tables/api-table";
-import { countColumn, keyName, keyNameColumn, textColumn, usdColumn } from "@/components/tables/columns";
+import { countColumn, keyName, keyNameColumn, labelColumn, labelsColumn, textColumn, usdColumn } from "@/components/tables/columns";
 import { TruncatedCell } from "@/components/tables/truncated-cell";
+import { ENCRYPTION_CLASS_LABELS, FINDING_LABELS, KEY_STATE_LABELS } from "@/lib/domain/labels";
 import type { Column } from "@/components/tables/table-model";
 import type { ResponseOf } from "@/lib/api/endpoint";
 import type { bucketKeySavingsEndpoint } from "@/lib/endpoints/savings/bucket-keys";
@@ -25,7 +26,7 @@ const bucketColumns: Column<Bucket>[] = [
   textColumn("name", "Bucket", (r: Bucket) => r.name),
   textColumn("bu", "Business unit", (r: Bucket) => r.businessUnit),
   textColumn("account", "Account", (r: Bucket) => r.accountId),
-  textColumn("class", "Encryption", (r: Bucket) => r.encryptionClass),
+  labelColumn("class", "Encryption", (r: Bucket) => r.encryptionClass, ENCRYPTION_CLASS_LABELS),
   textColumn("basis", "Attribution", (r: Bucket) => attributionLabel(r.basis)),
   countColumn("requests", "KMS requests / month", (r: Bucket) => r.monthlyRequests),
   usdColumn("savings", "Projected savings (USD / month)", (r: Bucket) => r.monthlySavings),
@@ -36,8 +37,8 @@ const bucketColumns: Column<Bucket>[] = [
 const idleColumns: Column<IdleKey>[] = [
   // Its aliases, or its key id when it has none (never blank), linked onward; the ARN on hover and copy.
   { ...keyNameColumn<IdleKey>("key", "Key"), cell: (r: IdleKey) => <TruncatedCell full={r.keyArn} copyLabel="key ARN"><KeyLink keyArn={r.keyArn} label={keyName(r, ", ")} /></TruncatedCell> },
-  textColumn("reason", "Why", (r: IdleKey) => r.codes.join(" ")),
-  textColumn("state", "State", (r: IdleKey) => r.keyState),
+  labelsColumn("reason", "Why", (r: IdleKey) => r.codes, FINDING_LABELS),
+  labelColumn("state", "State", (r: IdleKey) => r.keyState, KEY_STATE_LABELS),
   textColumn("bu", "Business unit", (r: IdleKey) => r.businessUnit),
   textColumn("account", "Account", (r: IdleKey) => r.accountId),
   usdColumn("savings", "Savings (USD / month)", (r: IdleKey) => r.monthlySavings),

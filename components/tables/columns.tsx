@@ -2,6 +2,7 @@
 import { formatInteger, formatUsd, NO_VALUE } from "@/lib/domain/format";
 import { parseKmsArn } from "@/lib/domain/key-resolution";
 import { Bdi, isolateText } from "./bidi";
+import { codeLabel, codeLabels } from "@/lib/domain/labels";
 import type { Column } from "./table-model";
 import { TruncatedCell } from "./truncated-cell";
 
@@ -9,8 +10,10 @@ import { TruncatedCell } from "./truncated-cell";
 
 export const textColumn = <R,>(id: string, header: string, read: (row: R) => string): Column<R> => ({ id, header, value: read });
 
+/** A count: whole numbers in the cell and in the CSV (an average per bucket is still a count of requests, not 149617728.86). */
 export function countColumn<R>(id: string, header: string, read: (row: R) => number | null): Column<R> {
-  return { id, header, value: read, align: "right", searchable: false, nowrap: true, cell: (r) => (read(r) === null ? NO_VALUE : formatInteger(read(r)!)) };
+  const whole = (r: R) => (read(r) === null ? null : Math.round(read(r)!));
+  return { id, header, value: whole, align: "right", searchable: false, nowrap: true, cell: (r) => (read(r) === null ? NO_VALUE : formatInteger(read(r)!)) };
 }
 
 export function usdColumn<R>(id: string, header: string, read: (row: R) => number | null): Column<R> {
@@ -59,3 +62,14 @@ export function resourceNameColumn<R>(id: string, header: string, name: (row: R)
 
 /** The full ARN in the CSV and the search, not on screen (the name column shows it on hover). */
 export const arnExportColumn = <R,>(id: string, read: (row: R) => string): Column<R> => ({ id, header: "ARN", value: read, exportOnly: true, sortable: false });
+type Labels = Parameters<typeof codeLabel>[0];
+
+/** A code shown as its label (lib/domain/labels.ts), the code on hover; the CSV keeps the code. */
+export function labelColumn<R>(id: string, header: string, read: (row: R) => string, labels: Labels): Column<R> {
+  return { id, header, value: read, cell: (r) => <span title={read(r)}>{codeLabel(labels, read(r))}</span> };
+}
+
+/** Several codes in one cell (a key's findings), labels joined, the codes on hover; the CSV keeps the codes. */
+export function labelsColumn<R>(id: string, header: string, read: (row: R) => readonly string[], labels: Labels): Column<R> {
+  return { id, header, value: (r) => read(r).join(" "), cell: (r) => <span title={read(r).join(" ")}>{codeLabels(labels, read(r))}</span> };
+}

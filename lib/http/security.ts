@@ -138,6 +138,14 @@ export function pageContentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
+/**
+ * The nonce of a page policy, read back from the request's CSP header (proxy.ts puts it there)
+ * by the layout, for the one inline script of its own (the colour scheme, applied before paint).
+ */
+export function nonceFromPolicy(policy: string | null): string | undefined {
+  return policy ? /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] : undefined;
+}
+
 /** 128 random bits, base64: a fresh one for every page response. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);

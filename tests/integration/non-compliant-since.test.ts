@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { InventorySnapshot, StorageResourceRecord } from "@/lib/domain/records";
 import { nonCompliantResources } from "@/lib/queries/kpi/noncompliant-resources";
+import { recomputeRollups } from "@/lib/rollups";
 import { defaultPolicySettings } from "@/lib/settings/policy";
 import { storeInventoryHistory } from "@/lib/store/history";
 import { refreshNonCompliantSince } from "@/lib/store/non-compliant-since";
@@ -58,6 +59,12 @@ describe("non_compliant_since", () => {
       ["a", "SSE_S3", "2026-03-01"],
       ["c", "UNENCRYPTED", "2026-03-01"],
     ]);
+
+    // History starts on 03-01 (the first day with rollups): c's stretch began then or before it.
+    // Without rollups there is no known start, and no row claims it.
+    expect((await page("2026-03-04")).items.map((i) => [i.name, i.sinceHistoryStart])).toEqual([["a", false], ["b", false], ["c", false]]);
+    await recomputeRollups(db, "2026-03-01", "2026-03-04");
+    expect((await page("2026-03-04")).items.map((i) => [i.name, i.sinceHistoryStart])).toEqual([["a", false], ["b", false], ["c", true]]);
   });
 
   it("is kept by a rerun of the same day that undoes a change", async () => {

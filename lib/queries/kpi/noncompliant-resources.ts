@@ -58,6 +58,11 @@ export interface NonCompliantResource {
   owner: string;
   sizeBytes: bigint | null;
   since: Day;
+  /**
+   * since is the first day of history: the resource was already non-compliant when the first
+   * snapshot was taken, so the stretch began that day or earlier (the page says "before <day>").
+   */
+  sinceHistoryStart: boolean;
 }
 
 export interface NonCompliantResourcesPage {
@@ -108,7 +113,7 @@ export async function nonCompliantResources(db: Db, query: NonCompliantResources
   const offset = params.add((query.page - 1) * query.pageSize);
   // The page and the total run side by side on two connections: the page stops after
   // offset + limit rows of an index in sort order, the count reads a narrow index only.
-  const [rows, counted] = await Promise.all([
+  const [rows, counted, historyStart] = await Promise.all([
     db.$queryRawUnsafe<Row[]>(
       `SELECT v.resource_arn, v.name, v.account_id, v.region, v.service::text AS service,
          v.non_compliant_reason::text AS non_compliant_reason, v.encryption_class::text AS encryption_class, v.key_arn,
@@ -119,6 +124,7 @@ export async function nonCompliantResources(db: Db, query: NonCompliantResources
       ...params.values,
     ),
     db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM storage_resource_version v ${whereClause(conditions)}`, ...filterValues),
+    firstCoverageDay(db),
   ]);
   const total = counted[0]?.n ?? 0;
   return {
@@ -143,8 +149,15 @@ export async function nonCompliantResources(db: Db, query: NonCompliantResources
       owner: r.owner,
       sizeBytes: r.size_bytes,
       since: toDay(r.since),
+      sinceHistoryStart: historyStart !== null && toDay(r.since) <= historyStart,
     })),
   };
+}
+
+/** The first day with coverage rollups, i.e. of the first snapshot (an index lookup: the key starts with day). */
+async function firstCoverageDay(db: Db): Promise<Day | null> {
+  const row = await db.coverageBuDaily.findFirst({ orderBy: { day: "asc" }, select: { day: true } });
+  return row ? toDay(row.day) : null;
 }
 
 /**

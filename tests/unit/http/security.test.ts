@@ -6,6 +6,7 @@ import {
   misdirectedHostBody,
   misdirectedHostStatus,
   newNonce,
+  nonceFromPolicy,
   normalizeHost,
   pageContentSecurityPolicy,
   parseSecurityConfig,
@@ -114,5 +115,15 @@ describe("security headers", () => {
     const a = newNonce();
     expect(Buffer.from(a, "base64")).toHaveLength(16);
     expect(newNonce()).not.toBe(a);
+  });
+});
+
+describe("the layout's nonce", () => {
+  it("is read back from the page policy proxy.ts put on the request", () => {
+    const nonce = newNonce();
+    expect(nonceFromPolicy(pageContentSecurityPolicy(nonce))).toBe(nonce);
+    expect(nonceFromPolicy(pageContentSecurityPolicy("abc+/09=", true))).toBe("abc+/09=");
+    expect(nonceFromPolicy(RESOURCE_CSP)).toBeUndefined();
+    expect(nonceFromPolicy(null)).toBeUndefined();
   });
 });
