@@ -107,7 +107,9 @@ test("a reason × day cell and a reason legend entry of the non-compliance chart
   const lastRow = card.locator("tbody tr").last();
   const cell = lastRow.locator("td").first();
   const figure = Number((await cell.innerText()).replaceAll(",", ""));
-  const day = (await lastRow.locator("th").innerText()).trim();
+  // The row header shows the day as "Dec 5, 2026"; the link carries it as the API's YYYY-MM-DD.
+  const day = new URL((await cell.getByRole("link").getAttribute("href"))!, "http://x").searchParams.get("day")!;
+  expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await cell.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/resources\\?reason=UNENCRYPTED&day=${day}$`));
   await expect(page.getByTestId("active-filter-day")).toHaveText(new RegExp(day));
@@ -131,8 +133,9 @@ test("a BU × month cell of the cost chart opens that BU's cost rows for that mo
   const bu = (await header.nth(1).textContent())!.trim();
   // The last full month's row (the last row may be the running month).
   const row = card.locator("tbody tr").nth(-2);
-  const month = (await row.locator("th").innerText()).trim();
   const cell = row.locator("td").first();
+  // The row header shows the month as "Nov 2025"; the link carries it as YYYY-MM.
+  const month = new URL((await cell.getByRole("link").getAttribute("href"))!, "http://x").searchParams.get("from")!.slice(0, 7);
   const figure = (await cell.innerText()).trim();
   await cell.getByRole("link").click();
   await expect(page).toHaveURL(/\/costs\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}&bu=/);
@@ -140,7 +143,7 @@ test("a BU × month cell of the cost chart opens that BU's cost rows for that mo
   expect(url.searchParams.get("from")).toBe(`${month}-01`);
   expect(url.searchParams.get("bu")).toBe(bu);
   // The Costs page opens with the filters set, and its API answers the figure clicked.
-  await expect(page.getByRole("textbox", { name: "Business unit" })).toHaveValue(bu);
+  await expect(page.getByTestId("filter-bar").getByLabel("Business unit")).toHaveValue(bu);
   await expect(page.getByTestId("costs-table")).toContainText(figure, { timeout: 60_000 });
   const costs = (await (await request.get(`/api/costs/by-bu?${url.searchParams.toString()}&granularity=month`)).json()) as { rows: { total: number }[] };
   const total = costs.rows.reduce((sum, r) => sum + r.total, 0);

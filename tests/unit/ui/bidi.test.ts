@@ -22,7 +22,8 @@ describe("bidi isolation of organization text", () => {
         columns: [textColumn("businessUnit", "Business unit", (r: Row) => r.businessUnit), textColumn("bucket", "Bucket", (r: Row) => r.bucket)],
       }),
     );
-    expect(html).toContain(`<td class="px-3 py-2 align-top text-slate-800 "><bdi>${trojan}</bdi></td>`);
+    expect(html).toMatch(/<td class="[^"]*">/);
+    expect(html).toContain(`"><bdi>${trojan}</bdi></td>`);
     // A stray PDI inside a value would end the isolate early: it is dropped, the override stays inside.
     expect(html).toContain(`<bdi>logs${RLO}x</bdi>`);
   });

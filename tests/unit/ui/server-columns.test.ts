@@ -20,7 +20,7 @@ describe("server-sorted columns", () => {
   });
 
   it("the columns not sortable by the API are plain headers", () => {
-    expect(KEY_COLUMNS.filter((c) => !c.sortField).map((c) => c.id)).toEqual(["region", "manager", "origin", "rotation", "env", "billed"]);
-    expect(RESOURCE_COLUMNS.filter((c) => !c.sortField).map((c) => c.id)).toEqual(["owner", "env", "region", "arn"]);
+    expect(KEY_COLUMNS.filter((c) => !c.sortField).map((c) => c.id)).toEqual(["region", "origin", "rotation", "env", "billed"]);
+    expect(RESOURCE_COLUMNS.filter((c) => !c.sortField).map((c) => c.id)).toEqual(["owner", "env", "region", "key", "arn"]);
   });
 });
