@@ -80,7 +80,7 @@ test("filters live in the URL: a summary count adds its filter, the total is tha
   await expect(page).toHaveURL(/\/findings\?code=[A-Z_]+&bu=/);
   expect(new URL(page.url()).searchParams.get("bu")).toBe(bu);
   await expect.poll(() => listTotal(page), { timeout: 60_000 }).toBe(buCount);
-  await expect(page.getByRole("textbox", { name: "Business unit" })).toHaveValue(bu);
+  await expect(page.getByTestId("filter-bar").getByLabel("Business unit")).toHaveValue(bu);
 
   await page.reload();
   expect(await listTotal(page)).toBe(buCount);

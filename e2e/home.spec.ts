@@ -2,9 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { expectedOverview } from "./expected-overview";
 import { readCount, readPercent, readUsd } from "./read-figures";
+import { NAV_LABELS } from "./support/nav";
 
 // The e2e server runs AUTH_MODE=none: everyone is the local admin, who also sees "Alerts" and "Admin".
-const NAV_LABELS = ["Overview", "Keys", "Resources", "Findings", "Costs", "Savings", "Teams", "Runs", "Settings", "Alerts", "Admin"];
 const REASON_IDS = ["unencrypted", "sse-s3", "aws-managed-key", "key-unusable", "unknown-key"];
 
 test.describe("home page", () => {

@@ -45,7 +45,7 @@ export const KEY_COLUMNS: readonly ServerColumn<Key>[] = [
   { ...labelColumn("state", "State", (k: Key) => k.keyState, KEY_STATE_LABELS), sortField: "state" },
   { ...textColumn("spec", "Spec", (k: Key) => k.keySpec), sortField: "spec", hideBelow: "2xl", nowrap: true },
   { ...textColumn("origin", "Origin", (k: Key) => k.origin), hideBelow: "2xl" },
-  { ...dayColumn("created", "Created", (k: Key) => k.creationDate), sortField: "created", hideBelow: "xl" },
+  { ...dayColumn("created", "Created", (k: Key) => k.creationDate), sortField: "created", hideBelow: "2xl" },
   // Rotation applies to symmetric AWS_KMS keys only: blank for the others (null).
   { ...textColumn("rotation", "Rotation", (k: Key) => (k.rotationEnabled === null ? "" : k.rotationEnabled ? "on" : "off")), hideBelow: "2xl" },
   // The API sorts by the number of findings: most first is the useful first click.
@@ -57,7 +57,7 @@ export const KEY_COLUMNS: readonly ServerColumn<Key>[] = [
   // days of the last 30 that have resource-level data (API costWindow.daysWithData, 14 at most).
   { ...usdColumn("cost", "Request cost, days with per-key data (USD)", (k: Key) => k.cost30d), sortField: "cost" },
   // The key's own lines of the imported bill (storage + rotation + requests) in the API's billMonth; "—" when the bill does not have it.
-  { ...usdColumn("billed", "Billed, from the bill (USD/month)", (k: Key) => k.billedMonthlyCost), hideBelow: "lg" },
+  { ...usdColumn("billed", "Billed, from the bill (USD/month)", (k: Key) => k.billedMonthlyCost), hideBelow: "2xl" },
   // The rest of a key's bill, which no per-key Cost Explorer data gives: $1 per key-month plus the
   // rotation surcharge in the key's current state (API modeledMonthlyCost, DOMAIN.md §2).
   { ...usdColumn("modeled", "Key storage + rotation, modeled (USD/month)", (k: Key) => k.modeledMonthlyCost), sortField: "modeled" },
