@@ -282,10 +282,10 @@ test("resources: Export CSV reads every matching page on demand and saves them a
   await expect(page.getByTestId("resources-table-export-status")).toHaveText(`Exported ${api.total.toLocaleString("en-US")} rows`);
   const text = await (await import("node:fs/promises")).readFile((await file.path())!, "utf8");
   const [header, ...rows] = parseCsvRecords(text);
-  expect(header).toEqual(["Resource", "Service", "Reason", "Business unit", "Owner", "Environment", "Account", "Region", "Size (bytes)", "Non-compliant since", "ARN"]);
+  expect(header).toEqual(["Resource", "Service", "Reason", "Business unit", "Owner", "Environment", "Account", "Region", "Size (bytes)", "Key", "Non-compliant since", "ARN"]);
   expect(rows).toHaveLength(api.total);
   // In the table's order (the server's sort), every row once.
-  const arns = rows.map((r) => r[10]);
+  const arns = rows.map((r) => r[header!.indexOf("ARN")]);
   expect(arns.slice(0, 500)).toEqual(api.items.map((r) => r.resourceArn));
   expect(new Set(arns).size).toBe(api.total);
 });

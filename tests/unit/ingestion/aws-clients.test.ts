@@ -203,7 +203,9 @@ describe("pacing", () => {
     await Promise.all(calls);
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
     expect(gaps).toHaveLength(4);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(99);
+    // A burst would start them about 0 ms apart; the pacer spaces them by its own clock, and the
+    // callback starts a tick after the pacer's decision (98.4 ms seen under load), hence the margin.
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(90);
   });
 
   it("derives rates from the quota table and the share", () => {
