@@ -35,8 +35,8 @@ export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
   { ...labelColumn("reason", "Reason", (r: Resource) => r.reason, REASON_LABELS), sortField: "reason" },
   { ...textColumn("bu", "Business unit", (r: Resource) => r.businessUnit), sortField: "bu" },
   // Priorities (hideBelow): what a narrow window drops first; the CSV keeps every column.
-  { ...textColumn("owner", "Owner", (r: Resource) => r.owner), hideBelow: "xl" },
-  { ...textColumn("env", "Environment", (r: Resource) => r.environment), hideBelow: "xl" },
+  { ...textColumn("owner", "Owner", (r: Resource) => r.owner), hideBelow: "2xl" },
+  { ...textColumn("env", "Environment", (r: Resource) => r.environment), hideBelow: "2xl" },
   { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account", hideBelow: "lg", nowrap: true },
   { ...textColumn("region", "Region", (r: Resource) => r.region), hideBelow: "md", nowrap: true },
   sizeColumn,
