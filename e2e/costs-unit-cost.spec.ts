@@ -2,7 +2,7 @@
 // CSV show what GET /api/costs/unit-cost answers for the demo organization.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { formatUsd } from "@/lib/domain/format";
+import { formatMonthShort, formatUsd } from "@/lib/domain/format";
 
 interface UnitCostRow {
   month: string;
@@ -27,7 +27,8 @@ test("costs: cost per TiB of CMK storage matches the API in the chart's table, t
   const headers = await card.locator("thead th").allInnerTexts();
   const column = headers.findIndex((h) => h.trim().toUpperCase() === row.businessUnit.toUpperCase());
   expect(column, `${row.businessUnit} is a column of the chart's table`).toBeGreaterThan(0);
-  await expect(card.locator("tbody tr").filter({ hasText: month }).locator("th, td").nth(column)).toHaveText(figure);
+  // The chart's table names months in words ("Dec 2026").
+  await expect(card.locator("tbody tr").filter({ hasText: formatMonthShort(month) }).locator("th, td").nth(column)).toHaveText(figure);
 
   // The figures table, narrowed to the BU, and its CSV with the raw figure.
   const table = page.getByTestId("unit-cost-table");
