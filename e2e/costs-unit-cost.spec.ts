@@ -24,6 +24,7 @@ test("costs: cost per TiB of CMK storage matches the API in the chart's table, t
   // The chart's Table view: one row per month, one column per business unit.
   const card = page.getByTestId("chart-unit-cost");
   await card.getByRole("button", { name: "table" }).click();
+  await expect(card.locator("tbody tr").first()).toBeVisible({ timeout: 30_000 });
   const headers = await card.locator("thead th").allInnerTexts();
   const column = headers.findIndex((h) => h.trim().toUpperCase() === row.businessUnit.toUpperCase());
   expect(column, `${row.businessUnit} is a column of the chart's table`).toBeGreaterThan(0);
