@@ -9,7 +9,6 @@ import { KpiTile } from "@/components/overview/kpi-tile";
 import { dayToDate } from "@/lib/domain/days";
 import { difference, relativeChange } from "@/lib/domain/period-change";
 import type { ShowbackData } from "@/lib/reports/showback-data";
-import { TableScroll } from "@/components/tables/table-scroll";
 
 function CostSection({ data }: { data: ShowbackData }) {
   const { month, monthBefore, byBusinessUnit } = data.cost;
@@ -27,7 +26,9 @@ function CostSection({ data }: { data: ShowbackData }) {
         <KpiTile label="Requests" testId="showback-cost-requests" value={formatUsd(month.requests)} hint={month.other > 0 ? `other ${formatUsd(month.other)}` : undefined} />
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <TableScroll>
+        {/* Scrolls on a narrow screen, but no sticky first column: the pack is printed to PDF, where a
+            sticky layer split each row's text from its business unit. */}
+        <div className="overflow-x-auto contain-inline-size">
         <table className="w-full text-sm" data-testid="showback-cost-by-bu">
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -51,7 +52,7 @@ function CostSection({ data }: { data: ShowbackData }) {
           </tbody>
         </table>
         {byBusinessUnit.length === 0 ? <p className="mt-2 text-sm text-slate-600">No KMS cost recorded for {monthName}.</p> : null}
-      </TableScroll>
+      </div>
       </div>
     </section>
   );
