@@ -4,7 +4,7 @@
 // JSON (200, or the endpoint's `status`) in the one error shape (errors.ts).
 import { z } from "zod";
 import type { Endpoint, EndpointRoute, ParamsOf, ResponseOf } from "./endpoint";
-import type { Principal } from "@/lib/auth/principal";
+import { principalKey, type Principal } from "@/lib/auth/principal";
 import { currentPrincipal } from "@/lib/auth/context";
 import { scopedFilters } from "@/lib/auth/scope";
 import { withRule } from "@/lib/auth/with-access";
@@ -23,7 +23,7 @@ function cacheOf(e: Endpoint): GenerationResponseCache<Record<string, unknown>> 
 }
 
 /** Who asks, for the ETag: a cached answer validated for one principal is never another's. */
-const viewerOf = (p: Principal) => `${p.kind}:${p.id}:${p.role}`;
+const viewerOf = (p: Principal) => `${principalKey(p)}:${p.role}`;
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 

@@ -22,3 +22,6 @@ export type Principal = {
 
 /** admin ⊃ finops ⊃ viewer for reading; only admin changes settings, starts runs, manages users. */
 export const canAdminister = (p: Principal) => p.role === "admin";
+
+/** The one identity every kind of caller has (a user, a token, the demo visitor): "<kind>:<id>". */
+export const principalKey = (p: Pick<Principal, "kind" | "id">) => `${p.kind}:${p.id}`;

@@ -6,14 +6,14 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ApiError } from "@/lib/domain/errors";
-import type { Principal } from "@/lib/auth/principal";
+import { principalKey, type Principal } from "@/lib/auth/principal";
 
 /** How many views one person may keep: a list the bar's menu can show. */
 export const MAX_SAVED_VIEWS = 50;
 export const MAX_VIEW_URL_LENGTH = 2048;
 
-/** The one identity every kind of caller has (a user, a token, the demo visitor). */
-export const ownerOf = (principal: Pick<Principal, "kind" | "id">) => `${principal.kind}:${principal.id}`;
+/** A view's owner: the caller's identity (lib/auth/principal.ts). */
+export const ownerOf = principalKey;
 
 export const savedViewBody = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
