@@ -47,21 +47,36 @@ export function sameDaysMonthBefore(window: CostWindow): CostWindow {
   return { from: new Date(Date.UTC(y, m - 1, 1)), to: new Date(Date.UTC(y, m - 1, Math.min(window.to.getUTCDate(), lastOfMonthBefore))) };
 }
 
-/** One window's billed cost per category, summed in SQL numeric at Cost Explorer's precision (never float +=). */
+/** The window is exactly one calendar month: its sums are the month's row of the rollup. */
+function isCalendarMonth(window: CostWindow): boolean {
+  const monthEnd = new Date(Date.UTC(window.from.getUTCFullYear(), window.from.getUTCMonth() + 1, 0));
+  return window.from.getUTCDate() === 1 && window.to.getTime() === monthEnd.getTime();
+}
+
+/**
+ * One window's billed cost per category, summed in SQL numeric at Cost Explorer's precision (never float +=).
+ * A calendar month reads cost_bu_monthly (the per-month sums of the same kms_cost rows, numeric(20,10)
+ * like the daily amounts, so the sums are identical) instead of a month of daily rows: at organization
+ * scale that is ~230,000 rows per month and ~140 ms of the overview's first request after a data change.
+ */
 export async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
   type Sums = { keys: string; requests: string; other: string; total: string; credits: string; tax: string; corrections: string; adjustments: string; net: string };
+  const monthly = isCalendarMonth(window);
   const [row] = await client.$queryRawUnsafe<(Sums & { rows: number; cost_source: string | null; bill_final: boolean | null })[]>(
-    `SELECT count(*)::int AS rows,
+    monthly
+      ? `SELECT count(*)::int AS rows,
+       ${costCategorySumsSql("cost")}, ${COST_SOURCE_SQL}
+     FROM cost_bu_monthly WHERE month = $1::date AND ($2::text[] IS NULL OR business_unit = ANY($2::text[]))`
+      : `SELECT count(*)::int AS rows,
        ${costCategorySumsSql("unblended_cost")}, ${COST_SOURCE_SQL}
      FROM kms_cost WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
-    toDay(window.from),
-    toDay(window.to),
-    bu ?? null,
+    ...(monthly ? [toDay(window.from), bu ?? null] : [toDay(window.from), toDay(window.to), bu ?? null]),
   );
   const zero = "0";
   const sums = row ?? { rows: 0, keys: zero, requests: zero, other: zero, total: zero, credits: zero, tax: zero, corrections: zero, adjustments: zero, net: zero, cost_source: null, bill_final: null };
   const { costSource, billStatus } = sourceOf(sums);
   return {
+    // Stored rows (daily or monthly): only ever compared with 0, "no data" rather than $0.00.
     days: sums.rows,
     ...window,
     total: roundMoney(sums.total),

@@ -44,7 +44,11 @@ const costWindowTile = ({ days, from, total, net, keys, requests, other, source 
 async function costTiles(db: Db, latest: Day | null, bu: string[] | undefined) {
   if (!latest) return null;
   const windows = costWindows(dayToDate(latest));
-  const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([windowTotal(db, windows.monthToDate, bu), windowTotal(db, windows.lastFullMonth, bu), windowTotal(db, windows.monthBefore, bu)]);
+  // Month to date summed as the whole month: no stored cost day lies after `latest` (it is the last
+  // one), so both hold the same rows, and a calendar month reads the monthly rollup.
+  const { from } = windows.monthToDate;
+  const wholeMonth = { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) };
+  const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([windowTotal(db, wholeMonth, bu), windowTotal(db, windows.lastFullMonth, bu), windowTotal(db, windows.monthBefore, bu)]);
   return {
     asOf: latest,
     monthToDate: { ...costWindowTile(monthToDate), to: latest },

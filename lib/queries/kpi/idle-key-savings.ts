@@ -8,29 +8,49 @@ import { applyPriceOverrides } from "@/lib/domain/prices";
 import { idleKeySavings } from "@/lib/kpi/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
 import { billReferenceMonth, billedKeyFigures } from "./key-bill";
-import { OPEN_END_DATE } from "@/lib/domain/days";
+import { OPEN_END } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 
+interface IdleKeyRow {
+  keyArn: string;
+  keyManager: "CUSTOMER" | "AWS";
+  rotationCount: number | null;
+  aliases: string[];
+  accountId: string;
+  region: string;
+  keyState: string;
+  businessUnit: string;
+  codes: string[];
+}
+
+/**
+ * The current version of every key with an idle finding, its codes aggregated: one indexed join
+ * with the columns the pricing and the rows need. Part of the overview's first request after a data
+ * change, where two Prisma reads (the findings, then ~1,200 keys by ARN with every column) took ~45 ms.
+ */
+async function idleKeys(db: Db, query: { bu?: string[]; account?: string[] }): Promise<IdleKeyRow[]> {
+  return db.$queryRawUnsafe<IdleKeyRow[]>(
+    // Codes aggregated per key before the join: grouping the joined wide rows sorted them all.
+    `SELECT k.key_arn AS "keyArn", k.key_manager::text AS "keyManager", k.rotation_count AS "rotationCount", k.aliases,
+            k.account_id AS "accountId", k.region, k.key_state AS "keyState", k.business_unit AS "businessUnit", f.codes
+     FROM (SELECT key_arn, array_agg(code ORDER BY code) AS codes FROM key_finding
+           WHERE code IN ('UNUSED', 'DISABLED_BILLED') GROUP BY key_arn) f
+     JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = $1::date
+     WHERE ($2::text[] IS NULL OR k.business_unit = ANY($2::text[]))
+       AND ($3::text[] IS NULL OR k.account_id = ANY($3::text[]))`,
+    OPEN_END,
+    query.bu?.length ? query.bu : null,
+    query.account?.length ? query.account : null,
+  );
+}
+
 export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }) {
-  const [settings, findings] = await Promise.all([
-    loadPolicySettings(db),
-    db.keyFinding.findMany({ where: { code: { in: ["UNUSED", "DISABLED_BILLED"] } }, select: { keyArn: true, code: true } }),
-  ]);
-  const keys = await db.kmsKeyVersion.findMany({
-    where: {
-      validTo: OPEN_END_DATE,
-      keyArn: { in: [...new Set(findings.map((f) => f.keyArn))] },
-      ...(query.bu?.length ? { businessUnit: { in: query.bu } } : {}),
-      ...(query.account?.length ? { accountId: { in: query.account } } : {}),
-    },
-  });
-  const codesByKey = new Map<string, string[]>();
-  for (const f of findings) codesByKey.set(f.keyArn, [...(codesByKey.get(f.keyArn) ?? []), f.code]);
+  const [settings, keys] = await Promise.all([loadPolicySettings(db), idleKeys(db, query)]);
   const byArn = new Map(keys.map((k) => [k.keyArn, k]));
   const billMonth = await billReferenceMonth(db);
   const billed = billMonth ? await billedKeyFigures(db, keys.map((k) => k.keyArn), billMonth) : new Map<string, { cost: number }>();
   const savings = idleKeySavings(
-    keys.map((k) => ({ key: k, codes: codesByKey.get(k.keyArn) ?? [] })),
+    keys.map((k) => ({ key: k, codes: k.codes })),
     applyPriceOverrides(settings.priceOverrides),
   );
   const rows = savings

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as overviewApi } from "@/app/api/overview/route";
 import { coverageBeforeOf } from "@/components/overview/overview-figures";
+import { recomputeCostMonthly } from "@/lib/rollups/costs";
 import { resetTables, testDb } from "../support/db";
 import { call } from "./call";
 
@@ -29,6 +30,8 @@ beforeAll(async () => {
   });
   // January 8.00; February 10.00 + 2.00 = 12.00; March 1.00 (month to date).
   await db.kmsCostDaily.createMany({ data: [cost("2026-01-15", "KEYS", 8), cost("2026-02-10", "KEYS", 10), cost("2026-02-20", "REQUESTS", 2), cost("2026-03-31", "KEYS", 1)] });
+  // As the rollup step after an ingestion does: the tiles and the cost chart read the monthly sums.
+  await recomputeCostMonthly(db, "2026-01-01", "2026-03-31");
 });
 
 describe("overview change against the previous period", () => {
@@ -54,6 +57,7 @@ describe("overview change against the previous period", () => {
   it("has no change, not a zero one, when the earlier period was not stored", async () => {
     await db.coverageBuDaily.deleteMany({ where: { day: day("2026-03-01") } });
     await db.kmsCostDaily.deleteMany({ where: { day: day("2026-01-15") } });
+    await recomputeCostMonthly(db, "2026-01-01", "2026-01-31");
     const { body } = await call(overviewApi, "/api/overview");
     expect(body.tiles.previous.coverage).toBeNull();
     expect(body.tiles.previous.cost.monthBefore).toEqual({ from: "2026-01-01", total: null });
