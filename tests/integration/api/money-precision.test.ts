@@ -10,6 +10,7 @@ import { runWithPrincipal } from "@/lib/auth/context";
 import { db as appDb } from "@/lib/db/client";
 import { toMoneyUnits } from "@/lib/domain/money";
 import { toCsv } from "@/lib/export/csv";
+import { windowTotal } from "@/lib/queries/kms-cost-summary";
 import { overview } from "@/lib/queries/overview";
 import { recomputeCostMonthly } from "@/lib/rollups/costs";
 import { resetTables, testDb } from "../support/db";
@@ -100,5 +101,22 @@ describe("proportional chargeback", () => {
     const { body } = await call(chargebackJson, `/api/costs/chargeback?${marchDays}&allocation=proportional`);
     expect(body.rows.map((r: Json) => [r.x_BusinessUnit, r.x_ReallocatedCost, r.BilledCost])).toEqual([["payments", 0.0000003333, 0.3000003333]]);
     expect(body.total).toBe(0.3000003333);
+  });
+});
+
+describe("a window's cost total (the overview's cost tiles)", () => {
+  const window = (from: string, to: string) => ({ from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+
+  it("sums a calendar month from the monthly rollup to the same digits as the daily rows", async () => {
+    // March 1-31 is a calendar month (cost_bu_monthly); March 1-30 is not (kms_cost, daily rows). No row on March 31.
+    const whole = await windowTotal(db, window("2026-03-01", "2026-03-31"), undefined);
+    const days = await windowTotal(db, window("2026-03-01", "2026-03-30"), undefined);
+    expect(whole).toMatchObject({ keys: 0.1, requests: 0.2000003333, total: 0.3000003333, net: 0.3000003333, source: "Cost Explorer" });
+    expect({ ...whole, to: null, days: whole.days > 0 }).toEqual({ ...days, to: null, days: days.days > 0 });
+  });
+
+  it("limits the month to the business units asked for, and says no data (0 rows) for a month without cost", async () => {
+    expect(await windowTotal(db, window("2026-04-01", "2026-04-30"), ["A", "B"])).toMatchObject({ keys: 0.2, total: 0.2 });
+    expect((await windowTotal(db, window("2026-05-01", "2026-05-31"), undefined)).days).toBe(0);
   });
 });
