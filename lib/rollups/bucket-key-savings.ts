@@ -146,6 +146,11 @@ export async function recomputeBucketKeySavings(db: Db): Promise<{ buckets: numb
   await db.$transaction([
     db.$executeRawUnsafe(`DELETE FROM bucket_key_savings`),
     ...chunks.map((chunk, i) => insertChunk(db, chunk, i * CHUNK)),
+    db.$executeRawUnsafe(`DELETE FROM bucket_key_savings_total`),
+    db.$executeRawUnsafe(
+      `INSERT INTO bucket_key_savings_total (business_unit, account_id, basis, buckets, monthly_savings)
+       SELECT business_unit, account_id, basis, count(*)::int, sum(monthly_savings) FROM bucket_key_savings GROUP BY 1, 2, 3`,
+    ),
     db.$executeRawUnsafe(
       `INSERT INTO bucket_key_savings_basis (id, reduction, per_key_request_data) VALUES (1, $1, $2::json)
        ON CONFLICT (id) DO UPDATE SET reduction = EXCLUDED.reduction, per_key_request_data = EXCLUDED.per_key_request_data`,

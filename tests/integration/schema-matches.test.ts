@@ -81,6 +81,7 @@ const samples = {
   keyCurrentStats: { keyArn: "arn:k1", resources: 3 },
   bucketKeySavings: { resourceArn: "arn:aws:s3:::b1", position: 0, name: "b1", accountId: "111122223333", region: "eu-west-1", businessUnit: "payments", keyArn: "arn:k1", encryptionClass: "CUSTOMER_KMS", basis: "exact", monthlyRequests: 120000.5, requestSource: "bill", monthlySavings: new Prisma.Decimal("0.3492000001") },
   bucketKeySavingsBasis: { id: 1, reduction: 0.97, perKeyRequestData: { available: true, days: 30, message: "m", billMonth: { month: "2026-02-01", billStatus: "final", daysCovered: null } } },
+  bucketKeySavingsTotal: { businessUnit: "payments", accountId: "111122223333", basis: "exact", buckets: 3, monthlySavings: new Prisma.Decimal("1.0476000003") },
   appUser: { id: "u1", subject: "sub-1", email: "a@example.com", name: "A", role: "viewer", businessUnits: ["payments", ""], groups: ["eng-payments"], createdAt: at, lastSignInAt: at },
   appSession: { id: "s1", tokenHash: "ab".repeat(32), userId: "u1", createdAt: at, lastSeenAt: at, expiresAt: at, revokedAt: at },
   apiToken: { id: "t1", name: "finance", tokenHash: "cd".repeat(32), role: "finops", businessUnits: ["payments"], createdBy: "u1", createdAt: at, expiresAt: at, lastUsedAt: at, revokedAt: at },

@@ -46,10 +46,10 @@ function filterOf(query: { bu?: string[]; account?: string[] }): Filter {
   return { where: conditions.length ? `WHERE ${conditions.join(" AND ")}` : "", values };
 }
 
-/** bucketKeySavingsTotals over the stored rows, summed in numeric: exact, as sumMoney is. */
+/** bucketKeySavingsTotals over the stored per-BU/account totals (bucket_key_savings_total), summed in numeric: exact, as sumMoney is. */
 async function totalsOf(db: Db, filter: Filter): Promise<BucketKeySavingsTotals> {
   const rows = await db.$queryRawUnsafe<{ basis: AttributionBasis; buckets: number; savings: string | null }[]>(
-    `SELECT basis, count(*)::int AS buckets, sum(monthly_savings)::text AS savings FROM bucket_key_savings ${filter.where} GROUP BY basis`,
+    `SELECT basis, sum(buckets)::int AS buckets, sum(monthly_savings)::text AS savings FROM bucket_key_savings_total ${filter.where} GROUP BY basis`,
     ...filter.values,
   );
   const of = (basis: AttributionBasis) => rows.find((r) => r.basis === basis);
