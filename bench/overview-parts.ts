@@ -10,6 +10,7 @@ import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
 import { coverageSeries } from "@/lib/queries/kpi/coverage-series";
 import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
 import { mttpReport } from "@/lib/queries/kpi/mttp";
+import { costTiles, keyTiles } from "@/lib/queries/overview";
 import { nonCompliantSeries } from "@/lib/queries/kpi/noncompliant-series";
 import { computeBucketKeySavings } from "@/lib/rollups/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
@@ -41,6 +42,8 @@ export async function benchOverviewParts(url: string, dataset: string, opts: { r
       ["computeBucketKeySavings (rollup step, was per request)", () => computeBucketKeySavings(db)],
       ["idleKeySavingsReport", () => idleKeySavingsReport(db, page)],
       ["mttpReport", () => mttpReport(db, {})],
+      ["key tiles (counts, findings by severity)", () => keyTiles(db, undefined)],
+      ["cost tiles (month to date, last full month, month before)", () => costTiles(db, costDay, undefined)],
       ["coverage per BU (latest day)", () => (coverageDay ? getCoverageSummaryOn(db, dayToDate(coverageDay)) : Promise.resolve(null))],
     ];
     const out: OverviewPart[] = [];

@@ -41,7 +41,7 @@ export async function keyTiles(db: Db, bu: string[] | undefined) {
 const costWindowTile = ({ days, from, total, net, keys, requests, other, source }: CostWindowTotal & { days: number }) => ({ from: toDay(from), total, net, keys, requests, other, source: days > 0 ? source : null });
 
 /** Month to date, the last full month and the month before, anchored on the latest day with cost (kms-cost-summary.ts). */
-async function costTiles(db: Db, latest: Day | null, bu: string[] | undefined) {
+export async function costTiles(db: Db, latest: Day | null, bu: string[] | undefined) {
   if (!latest) return null;
   const windows = costWindows(dayToDate(latest));
   // Month to date summed as the whole month: no stored cost day lies after `latest` (it is the last
