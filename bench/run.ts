@@ -13,7 +13,7 @@ import { benchHistory } from "./history";
 import { benchLcp } from "./lcp";
 import { benchLoad } from "./load";
 import { benchOrgIngestion } from "./org-ingestion";
-import { benchViewers } from "./viewers";
+import { assertViewersSmoke, benchViewers } from "./viewers";
 import { benchOverview } from "./overview";
 import { benchOverviewParts } from "./overview-parts";
 import { benchPages } from "./pages";
@@ -111,7 +111,9 @@ async function main(): Promise<void> {
       if (app && wants("viewers")) {
         const seconds = opts.loadSeconds ?? (tiny ? 3 : 60);
         const viewers = { users: tiny ? 5 : 50, seconds, thinkMs: tiny ? 200 : 2000, cpuRequests: iterations(tiny, 300, 20), log };
-        await saveResult(`viewers-${served}`, await benchViewers(app.baseUrl, app.pid, urls[served], served, viewers));
+        const result = await benchViewers(app.baseUrl, app.pid, urls[served], served, viewers);
+        await saveResult(`viewers-${served}`, result);
+        if (tiny) assertViewersSmoke(result);
       }
     }
     if (wants("auth")) {

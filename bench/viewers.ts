@@ -128,3 +128,20 @@ export async function benchViewers(baseUrl: string, pid: number, databaseUrl: st
   opts.log(`[viewers ${dataset}] ${opts.users} users, ${opts.thinkMs} ms think time, ${seconds.toFixed(0)} s: ${sent} requests (${notModified} answered 304), ${errors} errors; p95 ${all.p95.toFixed(1)} ms (overview ${result.byEndpoint.overview!.p95.toFixed(1)}, drill-down ${result.byEndpoint.drilldown!.p95.toFixed(1)})`);
   return result;
 }
+
+/**
+ * The smoke mode's check (`npm test` runs `viewers --tiny` against the build): every request
+ * answered, revalidations answered 304 without a body, and the full answers carry the overview.
+ */
+export function assertViewersSmoke(result: ViewersResult): void {
+  const problems: string[] = [];
+  if (result.errors > 0) problems.push(`${result.errors} failed requests (${result.errorSamples.join("; ")})`);
+  if (result.requests === 0) problems.push("no request was made");
+  if (result.notModified === 0) problems.push("no revalidation was answered 304");
+  for (const cpu of result.cpu) {
+    const revalidation = cpu.status === 304;
+    if (revalidation ? cpu.bytesPerResponse !== 0 : cpu.status !== 200 || cpu.bytesPerResponse === 0) problems.push(`${cpu.mode}: HTTP ${cpu.status}, ${cpu.bytesPerResponse} bytes`);
+  }
+  if (!result.cpu.some((c) => c.status === 304)) problems.push("the If-None-Match request was not answered 304");
+  if (problems.length) throw new Error(`viewers smoke failed: ${problems.join("; ")}`);
+}

@@ -20,5 +20,8 @@ step "integration tests"
 npx --no-install tsx scripts/with-db.ts npx --no-install vitest run --project integration
 step "build"
 npx --no-install next build
+step "benchmark smoke against the build (viewers: ETag revalidation, no failed request)"
+# The integration step runs before the build, so the benchmarks that serve it are smoke-tested here.
+BENCH_DB_PREFIX=kmsfinops_bench_app BENCH_RESULTS_DIR="$(mktemp -d)" npx --no-install tsx scripts/with-db.ts npx --no-install tsx bench/run.ts viewers --tiny
 step "end-to-end tests"
 npx --no-install tsx scripts/e2e.ts
