@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { costCategorySumsSql, roundMoney } from "@/lib/domain/money";
 import { COST_SOURCE_SQL, chargesOf, sourceLabel, sourceOf, type CostCharges } from "./kpi/cost-source";
 import { toDay } from "@/lib/domain/days";
+import type { DimensionFilters } from "@/lib/domain/dimensions";
 
 export interface CostWindow {
   /** First day, inclusive (UTC midnight). */
@@ -47,16 +48,22 @@ export function sameDaysMonthBefore(window: CostWindow): CostWindow {
   return { from: new Date(Date.UTC(y, m - 1, 1)), to: new Date(Date.UTC(y, m - 1, Math.min(window.to.getUTCDate(), lastOfMonthBefore))) };
 }
 
+/** The dimensions cost rows carry: no environment (the collector fetches the business-unit tag only) and no storage service (KMS bills keys and requests). */
+export type CostFilters = Pick<DimensionFilters, "bu" | "account" | "region">;
+
 /** One window's billed cost per category, summed in SQL numeric at Cost Explorer's precision (never float +=). */
-export async function windowTotal(client: Db, window: CostWindow, bu: string[] | undefined): Promise<CostWindowTotal & { days: number }> {
+export async function windowTotal(client: Db, window: CostWindow, { bu, account, region }: CostFilters = {}): Promise<CostWindowTotal & { days: number }> {
   type Sums = { keys: string; requests: string; other: string; total: string; credits: string; tax: string; corrections: string; adjustments: string; net: string };
   const [row] = await client.$queryRawUnsafe<(Sums & { rows: number; cost_source: string | null; bill_final: boolean | null })[]>(
     `SELECT count(*)::int AS rows,
        ${costCategorySumsSql("unblended_cost")}, ${COST_SOURCE_SQL}
-     FROM kms_cost WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))`,
+     FROM kms_cost WHERE day >= $1::date AND day <= $2::date AND ($3::text[] IS NULL OR business_unit = ANY($3::text[]))
+       AND ($4::text[] IS NULL OR account_id = ANY($4::text[])) AND ($5::text[] IS NULL OR region = ANY($5::text[]))`,
     toDay(window.from),
     toDay(window.to),
     bu ?? null,
+    account?.length ? account : null,
+    region?.length ? region : null,
   );
   const zero = "0";
   const sums = row ?? { rows: 0, keys: zero, requests: zero, other: zero, total: zero, credits: zero, tax: zero, corrections: zero, adjustments: zero, net: zero, cost_source: null, bill_final: null };

@@ -10,8 +10,9 @@ import { loadPolicySettings } from "@/lib/settings/load";
 import { billReferenceMonth, billedKeyFigures } from "./key-bill";
 import { OPEN_END_DATE } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
+import { keyFilterWhere, type KeyFilters } from "../key-counts";
 
-export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }) {
+export async function idleKeySavingsReport(db: Db, query: KeyFilters & { page: number; pageSize: number }) {
   const [settings, findings] = await Promise.all([
     loadPolicySettings(db),
     db.keyFinding.findMany({ where: { code: { in: ["UNUSED", "DISABLED_BILLED"] } }, select: { keyArn: true, code: true } }),
@@ -20,8 +21,7 @@ export async function idleKeySavingsReport(db: Db, query: { bu?: string[]; accou
     where: {
       validTo: OPEN_END_DATE,
       keyArn: { in: [...new Set(findings.map((f) => f.keyArn))] },
-      ...(query.bu?.length ? { businessUnit: { in: query.bu } } : {}),
-      ...(query.account?.length ? { accountId: { in: query.account } } : {}),
+      ...keyFilterWhere({ ...query, bu: query.bu?.length ? query.bu : undefined }),
     },
   });
   const codesByKey = new Map<string, string[]>();

@@ -68,7 +68,7 @@ describe("money sums", () => {
   });
 
   it("sums the overview's KMS cost per category in SQL: payments' March is 0.1 + 0.2 = 0.3", async () => {
-    expect((await overview(db, ["payments"])).tiles.cost).toMatchObject({ lastFullMonth: { keys: 0.1, requests: 0.2, total: 0.3 } });
+    expect((await overview(db, { bu: ["payments"] })).tiles.cost).toMatchObject({ lastFullMonth: { keys: 0.1, requests: 0.2, total: 0.3 } });
     const all = (await overview(db)).tiles.cost;
     expect(all?.lastFullMonth).toMatchObject({ keys: 0.1, requests: 0.2000003333, other: 0, total: 0.3000003333 });
     expect(all?.monthToDate).toMatchObject({ keys: 1.3, requests: 0, total: 1.3 });
