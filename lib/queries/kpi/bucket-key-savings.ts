@@ -41,7 +41,10 @@ interface Filter {
 }
 
 /** The filters a stored bucket row follows (a bucket is S3's: any other service has none). */
-export type BucketFilters = Pick<DimensionFilters, "bu" | "account" | "region" | "env" | "service">;
+export type BucketFilters = Pick<DimensionFilters, "bu" | "account" | "region" | "env" | "service"> & {
+  /** One bucket, by its ARN. */
+  bucket?: string;
+};
 
 function filterOf(query: BucketFilters): Filter {
   const conditions: string[] = [];
@@ -52,6 +55,7 @@ function filterOf(query: BucketFilters): Filter {
   // The stored rows carry no environment: the bucket's current version has it.
   if (query.env?.length) conditions.push(`resource_arn IN (SELECT resource_arn FROM storage_resource_version WHERE valid_to = '${OPEN_END}'::date AND environment = ANY($${values.push(query.env)}::text[]))`);
   if (query.service?.length && !query.service.includes("S3")) conditions.push("false");
+  if (query.bucket) conditions.push(`resource_arn = $${values.push(query.bucket)}`);
   return { where: conditions.length ? `WHERE ${conditions.join(" AND ")}` : "", values };
 }
 
