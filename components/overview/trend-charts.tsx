@@ -19,7 +19,7 @@ import { useFilters } from "@/components/filters/use-filters";
 import { useUrlChoice } from "@/components/filters/use-url-state";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { QueryBoundary } from "@/components/tables/states";
-import { resourcesLink } from "./drill-links";
+import { OVERVIEW_FILTERS, resourcesLink } from "./drill-links";
 import { reasonLabels, reasonOrder } from "./reason-labels";
 
 const ORGANIZATION = "Organization";
@@ -30,8 +30,10 @@ const pct = (v: number) => formatPercent(v);
 function useChartRange() {
   const { filters } = useFilters();
   const [compare, setCompare] = useUrlChoice("compare", ["off", "previous"], "off");
-  const params = filtersToApiParams(filters, ["from", "to", "bu"]);
-  return { params, compare: compare === "previous", setCompare: (on: boolean) => setCompare(on ? "previous" : "off") };
+  const params = filtersToApiParams(filters, ["from", "to", ...OVERVIEW_FILTERS]);
+  // The drill-through links carry the bar's dimensions, not its range (a link names its own day).
+  const carried = filtersToApiParams(filters, OVERVIEW_FILTERS);
+  return { params, carried, compare: compare === "previous", setCompare: (on: boolean) => setCompare(on ? "previous" : "off") };
 }
 
 /** The days a series answer covers (null ends: no data at all). */
@@ -110,7 +112,7 @@ export function CoverageTrendChart({ target }: { target: number }) {
 }
 
 export function NonCompliantTrendChart({ target }: { target: number }) {
-  const { params, compare, setCompare } = useChartRange();
+  const { params, carried, compare, setCompare } = useChartRange();
   const nc = useEndpoint<typeof noncompliantEndpoint>("/api/noncompliant", params);
   const span = spanOf(nc.data);
   const before = span ? previousPeriod(span) : undefined;
@@ -131,7 +133,7 @@ export function NonCompliantTrendChart({ target }: { target: number }) {
           description={<>Daily count, stacked by reason · <Notes range={span} goal={`${formatInteger(target)} non-compliant`} recomputed={marker.day} compared={compare ? before : undefined} /></>}
           goals={[{ value: target, label: `target ${formatInteger(target)}` }]} markers={marker.markers}
           actions={<CompareToggle on={compare} set={setCompare} chart="Non-compliant resources" />}
-          linkFor={(day, reason) => (reason === PREVIOUS ? null : resourcesLink({ reason, day }))} legendLinkFor={(reason) => (reason === PREVIOUS ? null : resourcesLink({ reason }))} />
+          linkFor={(day, reason) => (reason === PREVIOUS ? null : resourcesLink({ reason, day }, carried))} legendLinkFor={(reason) => (reason === PREVIOUS ? null : resourcesLink({ reason }, carried))} />
       )}
     </QueryBoundary>
   );
