@@ -65,7 +65,7 @@ async function costTiles(db: Db, latest: Day | null, filters: CostFilters) {
  * names the others (overview-filters.ts).
  */
 export async function overview(db: Db, filters: OverviewFilters = {}) {
-  const { bu, account, region, env, service } = filters;
+  const { bu, account, region, env } = filters;
   const keyFilters = { bu, account, region, env };
   const costFilters = { bu, account, region };
   const [settings, coverageDay, costDay, snapshotDay] = await Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)]);
