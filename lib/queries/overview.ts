@@ -16,10 +16,11 @@ import { SqlParams } from "./kpi/sql";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "./kpi/as-of";
 import { bucketKeySavingsReport } from "./kpi/bucket-key-savings";
 import { costByBu } from "./kpi/cost-by-bu";
-import { coverageSeries } from "./kpi/coverage-series";
+import { coveragePoint } from "./kpi/coverage-series";
 import { idleKeySavingsReport } from "./kpi/idle-key-savings";
 import { mttpReport } from "./kpi/mttp";
-import { nonCompliantSeries } from "./kpi/noncompliant-series";
+import { nonCompliantPoint } from "./kpi/noncompliant-series";
+import { rangedRollupSeries } from "./kpi/rollup-series";
 
 /** Every 7th point counted back from the last one (points are one per day). */
 function weekly<P extends { day: string }>(points: P[]): P[] {
@@ -72,10 +73,11 @@ export async function overview(db: Db, filters: OverviewFilters = {}) {
   const to = coverageDay ?? snapshotDay;
   const from = to ? thirteenMonthsBack(to) : undefined;
   const page = { page: 1, pageSize: 10 };
-  // Without a filter beside bu the series read coverage_bu_daily (rollup-series.ts): the fast path.
-  const [coverageOrg, nonCompliant, costs, buckets, idle, mttp, keys, cost, coverageByBu] = await Promise.all([
-    coverageSeries(db, { from, to: to ?? undefined, filters }),
-    nonCompliantSeries(db, { from, to: to ?? undefined, filters }),
+  // Without a filter beside bu the series read coverage_bu_daily (rollup-series.ts): the fast
+  // path. Coverage and non-compliance share one read of the rollup (the filtered one expands
+  // coverage_interval over 13 months).
+  const [rollup, costs, buckets, idle, mttp, keys, cost, coverageByBu] = await Promise.all([
+    rangedRollupSeries(db, { from, to: to ?? undefined, filters }, (p) => p),
     costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined, ...costFilters }),
     bucketKeySavingsReport(db, { ...page, ...filters }),
     idleKeySavingsReport(db, { ...page, ...keyFilters }),
@@ -84,6 +86,8 @@ export async function overview(db: Db, filters: OverviewFilters = {}) {
     costTiles(db, costDay, costFilters),
     coverageDay ? coverageByBusinessUnitOn(db, coverageDay, filters) : [],
   ]);
+  const coverageOrg = { ...rollup, points: rollup.points.map((p) => coveragePoint(p, null)) };
+  const nonCompliant = { ...rollup, points: rollup.points.map((p) => nonCompliantPoint(p, null)) };
   const latestCoverage = coverageOrg.points.at(-1) ?? null;
   const latestNonCompliant = nonCompliant.points.at(-1) ?? null;
   // The same figures 30 days before the latest day; null when no rollup exists for that day.
