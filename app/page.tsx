@@ -23,7 +23,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const [freshness, overview] = await Promise.all([dataAsOf(db()), readEndpoint(overviewEndpoint, params, principal).catch(() => undefined)]);
   return (
     <div className="space-y-8">
-      <PageHeading freshness={freshness} />
+      <PageHeading freshness={freshness} filtered={Object.keys(params).length > 0} />
       <OverviewFilters />
       <OverviewDashboard initialData={overview} />
     </div>
