@@ -91,7 +91,7 @@ export function RunsView() {
       </section>
       <h2 className="text-lg font-semibold">Ingestion runs</h2>
       <QueryBoundary query={runs} label="Loading ingestion runs">
-        {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage="No run yet: start one above." />}
+        {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage={filters.from || filters.to ? "No run with a snapshot day in this range." : "No run yet: start one above."} />}
       </QueryBoundary>
       {narrowed ? (
         <p className="text-sm text-amber-800" data-testid="runs-filter-note">
