@@ -42,8 +42,8 @@ export async function benchOverviewParts(url: string, dataset: string, opts: { r
       ["computeBucketKeySavings (rollup step, was per request)", () => computeBucketKeySavings(db)],
       ["idleKeySavingsReport", () => idleKeySavingsReport(db, page)],
       ["mttpReport", () => mttpReport(db, {})],
-      ["key tiles (counts, findings by severity)", () => keyTiles(db, undefined)],
-      ["cost tiles (month to date, last full month, month before)", () => costTiles(db, costDay, undefined)],
+      ["key tiles (counts, findings by severity)", () => keyTiles(db, {})],
+      ["cost tiles (month to date, last full month, month before)", () => costTiles(db, costDay, {})],
       ["coverage per BU (latest day)", () => (coverageDay ? getCoverageSummaryOn(db, dayToDate(coverageDay)) : Promise.resolve(null))],
     ];
     const out: OverviewPart[] = [];

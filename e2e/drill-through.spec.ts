@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { formatUsd } from "@/lib/domain/format";
 
 // Slow on a shared machine: each test opens several server-rendered pages.
 test.describe.configure({ timeout: 180_000 });
@@ -158,4 +159,43 @@ test("list rows lead onward: a resource to its key, the key to its detail page",
   await page.getByTestId("resources-table").locator("tbody tr").first().getByRole("link").first().click();
   // The key page renders on the server: slower than a list page on a busy machine.
   await expect(page.getByTestId("key-arn")).toHaveText(keyArn, { timeout: 60_000 });
+});
+
+test("the coverage tiles open the filtered resources list behind them: the non-compliant resources", async ({ page, request }) => {
+  await page.goto("/");
+  const nonCompliant = await linkedNumber(page, "kpi-noncompliant-total");
+  for (const testId of ["kpi-coverage-count", "kpi-coverage-storage"]) {
+    await page.goto("/");
+    // The tile shows a percentage; its link's name says which tile it is.
+    await page.getByTestId(testId).getByRole("link").click();
+    await expect(page).toHaveURL(/\/resources$/);
+    expect(await listTotal(page, "resources-table"), testId).toBe(nonCompliant);
+  }
+  expect(await apiTotal(request, "/api/resources/noncompliant")).toBe(nonCompliant);
+});
+
+test("a top-buckets bar opens that bucket's row on Savings, with the savings clicked", async ({ page, request }) => {
+  const overview = (await (await request.get("/api/overview")).json()) as { series: { topBuckets: { name: string; resourceArn: string; monthlySavings: number | null }[] } };
+  const top = overview.series.topBuckets.find((b) => b.monthlySavings !== null);
+  test.skip(!top, "no Bucket Key candidate with request data in this organization");
+  await page.goto("/");
+  const card = page.getByTestId("chart-top-buckets");
+  await card.getByRole("button", { name: "table" }).click();
+  const cell = card.locator("tbody tr").first().locator("td").first();
+  const figure = (await cell.innerText()).trim();
+  await cell.getByRole("link").click();
+  await expect(page).toHaveURL(/\/savings\?bucket=/);
+  const arn = new URL(page.url()).searchParams.get("bucket")!;
+  expect(arn).toBe(top!.resourceArn);
+  await expect(page.getByTestId("active-filter-bucket")).toHaveText(new RegExp(`Bucket: ${top!.name}`));
+  const table = page.getByTestId("bucket-keys-table");
+  await expect(page.getByTestId("bucket-keys-table-count")).toHaveText("1 of 1 rows", { timeout: 60_000 });
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table.locator("tbody tr").first()).toContainText(top!.name);
+  await expect(table.locator("tbody tr").first()).toContainText(figure);
+  const api = (await (await request.get(`/api/savings/bucket-keys?bucket=${encodeURIComponent(arn)}`)).json()) as { total: number; items: { monthlySavings: number }[] };
+  expect(api.total).toBe(1);
+  expect(formatUsd(api.items[0]!.monthlySavings)).toBe(figure);
+  await axeClean(page);
+  await page.screenshot({ path: "e2e/artifacts/drill-top-bucket.png", fullPage: true });
 });

@@ -56,6 +56,59 @@ test("a BU picked in the bar narrows the overview to the API's figures and follo
   await expectAxeClean(page);
 });
 
+test("an account picked in the bar narrows every overview figure; its links open lists whose totals are the tiles", async ({ page }) => {
+  await page.goto("/");
+  const values = (await (await page.request.get("/api/filters")).json()) as { accounts: string[] };
+  const account = values.accounts[0];
+  expect(account, "the demo organization has accounts").toBeTruthy();
+  const bar = page.getByTestId("filter-bar");
+  // The overview follows the whole bar: account, region, environment and service are enabled.
+  for (const label of ["Account", "Region", "Environment", "Service"]) await expect(bar.getByLabel(label)).toBeEnabled();
+  await bar.getByLabel("Account").selectOption(account!);
+  await expect(page).toHaveURL(new RegExp(`[?&]account=${account}(&|$)`));
+  const overview = await (await page.request.get(`/api/overview?account=${account}`)).json();
+  const all = await (await page.request.get("/api/overview")).json();
+  // A real cut: the account holds part of the organization.
+  expect(overview.tiles.coverage.resources).toBeLessThan(all.tiles.coverage.resources);
+  await expect(page.getByTestId("kpi-coverage-count")).toHaveText(`${overview.tiles.coverage.coverageByCountPct.toFixed(1)}%`);
+  await expect(page.getByTestId("kpi-noncompliant-total")).toHaveText(count(overview.tiles.nonCompliant.total));
+  await expect(page.getByTestId("kpi-cmk-count")).toHaveText(count(overview.tiles.keys.customerManaged));
+  // Cost has an account: no card says a filter does not apply.
+  await expect(page.getByTestId("filter-note-cost")).toHaveCount(0);
+  await page.screenshot({ path: "e2e/artifacts/filters-overview-account.png", fullPage: true });
+  await expectAxeClean(page);
+
+  // The non-compliant tile opens the account's resources: the list's total is the tile's.
+  await page.getByTestId("kpi-noncompliant-total").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/resources\\?account=${account}$`));
+  await expect(page.getByTestId("filter-bar").getByLabel("Account")).toHaveValue(account!);
+  await expect(page.getByTestId("resources-table-count")).toHaveText(new RegExp(` of ${count(overview.tiles.nonCompliant.total)}$`), { timeout: 60_000 });
+  const resources = (await (await page.request.get(`/api/resources/noncompliant?account=${account}`)).json()) as Paged;
+  expect(resources.total).toBe(overview.tiles.nonCompliant.total);
+
+  // The customer managed keys tile: the account's keys.
+  await page.goto(`/?account=${account}`);
+  await page.getByTestId("kpi-cmk-count").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/keys\\?account=${account}&manager=CUSTOMER$`));
+  await expect(page.getByTestId("keys-table-count")).toHaveText(new RegExp(` of ${count(overview.tiles.keys.customerManaged)}$`), { timeout: 60_000 });
+});
+
+test("a service picked on the overview narrows coverage and says, on the cards, that keys and cost have no service", async ({ page }) => {
+  await page.goto("/?service=EBS");
+  const overview = await (await page.request.get("/api/overview?service=EBS")).json();
+  await expect(page.getByTestId("kpi-coverage-count")).toHaveText(`${overview.tiles.coverage.coverageByCountPct.toFixed(1)}%`);
+  await expect(page.getByTestId("kpi-noncompliant-total")).toHaveText(count(overview.tiles.nonCompliant.total));
+  expect(overview.filtersNotApplied.keys.map((n: { filter: string }) => n.filter)).toEqual(["service"]);
+  await expect(page.getByTestId("filter-note-keys").first()).toHaveText(/^Not filtered by service: /);
+  await expect(page.getByTestId("filter-note-cost").first()).toHaveText(/^Not filtered by service: KMS bills keys and requests/);
+  await expect(page.getByTestId("filter-note-cost-chart")).toBeVisible();
+  // The figures the note is about are the whole organization's, as it says.
+  const all = await (await page.request.get("/api/overview")).json();
+  await expect(page.getByTestId("kpi-cmk-count")).toHaveText(count(all.tiles.keys.customerManaged));
+  await expectAxeClean(page);
+  await page.screenshot({ path: "e2e/artifacts/filters-overview-service-note.png", fullPage: true });
+});
+
 test("a range preset moves the trend charts to the API's span; compare and the table view stay in the URL", async ({ page }) => {
   await page.goto("/");
   await page.getByTestId("filter-bar").getByLabel("Date range").selectOption("13m");

@@ -169,3 +169,56 @@ test("item 7: a viewer whose identity has a business unit opens on it", async ({
   await axeClean(page);
   await page.screenshot({ path: "e2e/artifacts/issue19-teams-viewer.png", fullPage: true });
 });
+
+test("item 2/3: Teams has the filter bar for what it follows (team and range); its trend gets the goal line and compare", async ({ page, request }) => {
+  const api = (await (await request.get("/api/teams/scorecard")).json()) as Scorecard;
+  const team = api.teams.find((t) => t !== api.businessUnit) ?? api.businessUnit;
+  await page.goto(`/teams?bu=${encodeURIComponent(team)}`);
+  const bar = page.getByTestId("filter-bar");
+  // The team is the bar's business unit; the dimensions a scorecard has no cut by are off, saying so.
+  await expect(bar.getByLabel("Business unit")).toHaveValue(team, SLOW);
+  for (const label of ["Account", "Region", "Environment", "Service"]) await expect(bar.getByLabel(label)).toBeDisabled();
+  await bar.getByLabel("Date range").selectOption("13m");
+  await expect(page).toHaveURL(/[?&]range=13m(&|$)/);
+  const today = new Date().toISOString().slice(0, 10);
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const from = new Date(Date.UTC(y, m - 13, 1)).toISOString().slice(0, 10);
+  const coverage = (await (await request.get(`/api/coverage?bu=${encodeURIComponent(team)}&from=${from}&to=${today}`)).json()) as { from: string; to: string; points: unknown[] };
+  const chart = page.getByTestId("bu-trend");
+  await expect(chart.getByTestId("chart-span")).toHaveText(`${coverage.from} to ${coverage.to}`, SLOW);
+  await expect(chart.getByText(`goal line: ${api.targets.coverageByCount}% target`)).toBeVisible();
+  await chart.getByLabel(`CMK coverage of ${team}: compare with previous period`).click();
+  await expect(page).toHaveURL(/[?&]compare=previous(&|$)/);
+  await expect(chart.getByText(/dashed: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/)).toBeVisible(SLOW);
+  await chart.getByRole("button", { name: "table" }).click();
+  await expect(chart.locator("tbody tr")).toHaveCount(coverage.points.length, SLOW);
+  // The bar's team is the tabs' team: picking another in the bar moves the scorecard.
+  await bar.getByLabel("Business unit").selectOption(api.businessUnit);
+  await expect(page.getByRole("heading", { name: `Scorecard of ${api.businessUnit}` })).toBeVisible(SLOW);
+  await expect(page.getByRole("tab", { name: api.businessUnit })).toHaveAttribute("aria-selected", "true");
+  await axeClean(page);
+  await page.screenshot({ path: "e2e/artifacts/issue19-teams-filter-bar.png", fullPage: true });
+});
+
+test("item 2/3: Runs has the filter bar: account and region narrow the freshness table, the range the runs", async ({ page, request }) => {
+  const api = (await (await request.get("/api/freshness")).json()) as { scopes: Scope[] };
+  const account = api.scopes.map((s) => s.accountId).find((a) => /^\d{12}$/.test(a));
+  test.skip(!account, "no account-region scope recorded");
+  await page.goto(`/runs?account=${account}`);
+  const bar = page.getByTestId("filter-bar");
+  await expect(bar.getByLabel("Account")).toHaveValue(account!, SLOW);
+  await expect(bar.getByLabel("Business unit")).toBeDisabled();
+  await expect(page.getByTestId("runs-filter-note")).toBeVisible();
+  // Every row is the account's, or the organization's (not tied to one account).
+  const expected = api.scopes.filter((s) => s.accountId === account || s.accountId === "organization").length;
+  await expect(page.getByTestId("freshness-table-count")).toHaveText(`${formatInteger(expected)} of ${formatInteger(expected)} rows`, SLOW);
+  const accounts = await page.getByTestId("freshness-table").locator("tbody tr td:first-child").allInnerTexts();
+  expect(accounts.every((a) => a === account || a === "organization")).toBe(true);
+  // The range picks the runs whose snapshot day is in it.
+  const runs = (await (await request.get("/api/runs?from=2000-01-01&to=2000-01-31&pageSize=100")).json()) as { total: number };
+  expect(runs.total).toBe(0);
+  await page.goto(`/runs?account=${account}&from=2000-01-01&to=2000-01-31`);
+  await expect(page.getByTestId("runs-table")).toContainText("No run with a snapshot day in this range.", SLOW);
+  await axeClean(page);
+  await page.screenshot({ path: "e2e/artifacts/issue19-runs-filter-bar.png", fullPage: true });
+});

@@ -7,9 +7,9 @@ import type { keysEndpoint } from "@/lib/endpoints/keys";
 import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/noncompliant";
 import type { PolicySettings } from "@/lib/settings/policy";
 import { formatInteger, formatPercent, formatSince, NO_VALUE } from "@/lib/domain/format";
-import { SeriesChart } from "@/components/charts/series-chart";
-import { okabeIto } from "@/components/charts/palette";
 import { useFilters } from "@/components/filters/use-filters";
+import { FilterBar } from "@/components/filters/filter-bar";
+import type { FilterName } from "@/components/filters/filter-params";
 import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { countColumn, dayColumn, keyName, keyNameColumn, labelColumn, labelsColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
@@ -24,11 +24,13 @@ import { UNTAGGED } from "@/lib/domain/business-unit";
 import { OpenedOn } from "./opened-on";
 import { TeamScorecard } from "./team-scorecard";
 import { UntaggedFollowUp } from "./untagged-follow-up";
+import { TeamTrendChart } from "./team-trend-chart";
 
 // The Teams page (/teams) shows one business unit at a time: "team" is the page's name in the
 // navigation, not a second concept. Its URL names the BU as every page does (/teams?bu=<BU>, which
 // the weekly digest links to); the old ?team= links are redirected by the page (app/teams/page.tsx).
 const BU_PARAM = "bu";
+const TEAM_FILTERS: readonly FilterName[] = ["from", "to", "bu"];
 
 type CoveragePoint = ResponseOf<typeof coverageEndpoint>["points"][number];
 type Targets = PolicySettings["targets"];
@@ -75,6 +77,8 @@ export function BusinessUnitView() {
   const selected = asked ?? card.data?.businessUnit ?? "";
   return (
     <div className="space-y-6">
+      {/* The team is the business unit (the tabs and the dropdown set the same ?bu=); the range moves its trend chart. Its figures have no account, region, environment or service cut. */}
+      <FilterBar only={TEAM_FILTERS} />
       <QueryBoundary query={byBu} label="Loading business units">
         {() => (
           <div role="tablist" aria-label="Business unit" className="flex flex-wrap gap-2">
@@ -94,7 +98,6 @@ export function BusinessUnitView() {
       {selected && selected !== UNTAGGED ? (
         <Scorecard
           bu={selected}
-          buPoints={buPoints.filter((p) => p.group === selected)}
           orgPoints={org.data?.points ?? []}
           latest={latest.get(selected)}
           targets={settings.data?.settings.targets}
@@ -115,12 +118,8 @@ function Kpi({ label, value, org, target, testId }: { label: string; value: stri
   );
 }
 
-function Scorecard({ bu, buPoints, orgPoints, latest, targets }: { bu: string; buPoints: CoveragePoint[]; orgPoints: CoveragePoint[]; latest?: CoveragePoint; targets?: Targets }) {
+function Scorecard({ bu, orgPoints, latest, targets }: { bu: string; orgPoints: CoveragePoint[]; latest?: CoveragePoint; targets?: Targets }) {
   const orgLatest = orgPoints.at(-1);
-  const trend = useMemo(() => {
-    const orgByDay = new Map(orgPoints.map((p) => [p.day, p.coverageByCountPct]));
-    return buPoints.map((p) => ({ x: p.day, bu: p.coverageByCountPct ?? 0, org: orgByDay.get(p.day) ?? 0 }));
-  }, [buPoints, orgPoints]);
   const buParam = { bu, pageSize: 10 };
   const resources = useEndpoint<typeof noncompliantResourcesEndpoint>("/api/resources/noncompliant", { ...buParam, sort: "since" });
   const keys = useEndpoint<typeof keysEndpoint>("/api/keys", { ...buParam, sort: "-findings", manager: "CUSTOMER" });
@@ -133,8 +132,7 @@ function Scorecard({ bu, buPoints, orgPoints, latest, targets }: { bu: string; b
         <Kpi label="CMK coverage by storage" testId="bu-coverage-storage" value={formatPercent(latest?.coverageByStoragePct ?? null)} org={formatPercent(orgLatest?.coverageByStoragePct ?? null)} target={target(targets?.coverageByStorage)} />
         <Kpi label="In-scope resources" testId="bu-resources" value={formatInteger(latest?.resources ?? 0)} org={formatInteger(orgLatest?.resources ?? 0)} target={latest ? `${targets?.nonCompliant ?? ""} non-compliant` : NO_VALUE} />
       </div>
-      <SeriesChart title={`CMK coverage of ${bu} against the organization`} description="% of in-scope resources on a customer managed key, per day" testId="bu-trend" kind="line" data={trend}
-        series={[{ key: "bu", label: bu, color: okabeIto.blue }, { key: "org", label: "Organization", color: okabeIto.grey }]} xLabel="Day" yLabel="Coverage (%)" format={(v) => formatPercent(v)} yDomain={[0, 100]} />
+      <TeamTrendChart bu={bu} target={targets?.coverageByCount} />
       <div className="grid gap-4 xl:grid-cols-2">
         <div>
           <h3 className="mb-2 font-semibold">Resources to fix first (longest non-compliant)</h3>

@@ -45,6 +45,7 @@ export const VIEW_PARAMS = [
   // List filters the overview links to (drill-through): /keys?manager=, /resources?reason=, findings.
   "manager", "finding", "reason", "severity", "code", "state",
   "spec", "origin", "rotation", "classification", "day",
+  "bucket", // the Savings page's one bucket (the overview's top-buckets bar)
 ] as const;
 
 export interface ParamProblem {

@@ -4,14 +4,15 @@ import { ParamProblems } from "./param-problems";
 
 /**
  * The overview's filter bar and URL-parameter messages (other pages get them from PageFrame).
- * Its figures follow the business unit; its coverage and non-compliance charts the date range.
+ * Its figures follow every dimension they have (a card says which filter it cannot follow);
+ * its coverage and non-compliance charts the date range too.
  */
 export function OverviewFilters() {
   return (
     <Suspense fallback={null}>
       <div className="space-y-4">
         <ParamProblems />
-        <FilterBar only={["from", "to", "bu"]} />
+        <FilterBar />
       </div>
     </Suspense>
   );

@@ -10,7 +10,7 @@ import type { SortState } from "@/components/tables/table-model";
 import { FINDING_COLUMNS, FINDING_EXPORT_COLUMNS } from "./finding-columns";
 import { FindingsSummary } from "./findings-summary";
 
-const FILTERS = ["account", "bu"] as const;
+const FILTERS = ["account", "region", "bu", "env"] as const;
 
 /** The findings page's own URL filters (GET /api/findings parameters): /findings?severity=critical,high&code=PUBLIC_POLICY. */
 export const FINDING_LIST_FILTERS: readonly ListFilter[] = [

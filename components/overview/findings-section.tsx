@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { formatInteger } from "@/lib/domain/format";
 import { SectionHeading } from "./coverage-section";
-import { findingsLink } from "./drill-links";
+import { findingsLink, type Carried } from "./drill-links";
+import { FilterNote } from "./filter-note";
+import type { FilterNotApplied } from "@/lib/queries/overview-filters";
 import { KpiTile } from "./kpi-tile";
 
 const SEVERITIES = [
@@ -10,7 +12,7 @@ const SEVERITIES = [
 ] as const;
 
 /** The critical and high key findings (issue 19 item 5), each leading to the findings page filtered to it. */
-export function FindingsSection({ bySeverity }: { bySeverity: Record<string, number> }) {
+export function FindingsSection({ bySeverity, carried, notApplied }: { bySeverity: Record<string, number>; carried?: Carried; notApplied?: readonly FilterNotApplied[] }) {
   return (
     <section aria-labelledby="findings-heading">
       <SectionHeading id="findings-heading" title="Key findings">
@@ -20,7 +22,7 @@ export function FindingsSection({ bySeverity }: { bySeverity: Record<string, num
       </SectionHeading>
       <div className="grid gap-4 sm:grid-cols-2">
         {SEVERITIES.map(({ severity, label, hint }) => (
-          <KpiTile key={severity} label={label} testId={`kpi-findings-${severity}`} value={formatInteger(bySeverity[severity] ?? 0)} href={findingsLink(severity)} hint={hint} />
+          <KpiTile key={severity} label={label} testId={`kpi-findings-${severity}`} value={formatInteger(bySeverity[severity] ?? 0)} href={findingsLink(severity, carried)} hint={hint} note={<FilterNote notes={notApplied} testId={`filter-note-findings-${severity}`} />} />
         ))}
       </div>
     </section>

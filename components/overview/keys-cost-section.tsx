@@ -4,13 +4,19 @@ import { difference, relativeChange } from "@/lib/domain/period-change";
 import { costChangeText } from "@/lib/domain/change-text";
 import Link from "next/link";
 import { KpiTile } from "./kpi-tile";
-import { costRowsLink, OVERVIEW_LINKS } from "./drill-links";
+import { costRowsLink, overviewLinks, type Carried } from "./drill-links";
+import { FilterNote } from "./filter-note";
 import { SectionHeading } from "./coverage-section";
 import type { Overview } from "./overview-figures";
 
 type CostTiles = NonNullable<Overview["tiles"]["cost"]>;
 
-export function KeysCostSection({ keys, cost }: { keys: Overview["tiles"]["keys"]; cost: CostTiles | null }) {
+type NotApplied = Overview["filtersNotApplied"];
+
+export function KeysCostSection({ keys, cost, carried, notApplied = {} }: { keys: Overview["tiles"]["keys"]; cost: CostTiles | null; carried?: Carried; notApplied?: NotApplied }) {
+  const links = overviewLinks(carried);
+  const keysNote = <FilterNote notes={notApplied.keys} testId="filter-note-keys" />;
+  const costNote = <FilterNote notes={notApplied.cost} testId="filter-note-cost" />;
   return (
     <section aria-labelledby="keys-cost-heading">
       <SectionHeading id="keys-cost-heading" title="Keys and KMS cost">
@@ -21,10 +27,11 @@ export function KeysCostSection({ keys, cost }: { keys: Overview["tiles"]["keys"
           label="Customer managed keys"
           testId="kpi-cmk-count"
           value={formatInteger(keys.customerManaged)}
-          href={OVERVIEW_LINKS.customerManagedKeys}
+          href={links.customerManagedKeys}
+          note={keysNote}
           hint={
             <>
-              <Link href={OVERVIEW_LINKS.unusableKeys} className="font-medium text-sky-800 underline underline-offset-2" data-testid="kpi-cmk-unusable">
+              <Link href={links.unusableKeys} className="font-medium text-sky-800 underline underline-offset-2" data-testid="kpi-cmk-unusable">
                 {formatInteger(keys.customerManagedUnusable)} disabled or pending deletion
               </Link>{" "}
               · billed per key-month
@@ -35,21 +42,24 @@ export function KeysCostSection({ keys, cost }: { keys: Overview["tiles"]["keys"
           label="AWS managed keys"
           testId="kpi-aws-managed-count"
           value={formatInteger(keys.awsManaged)}
-          href={OVERVIEW_LINKS.awsManagedKeys}
+          href={links.awsManagedKeys}
+          note={keysNote}
           hint="aws/<service> keys · no storage charge, requests billed"
         />
         <KpiTile
           label="KMS cost, month to date"
           testId="kpi-cost-mtd"
           value={cost ? formatUsd(cost.monthToDate.total) : NO_VALUE}
-          href={cost ? costRowsLink(cost.monthToDate.from, cost.monthToDate.to) : undefined}
+          href={cost ? costRowsLink(cost.monthToDate.from, cost.monthToDate.to, undefined, carried) : undefined}
+          note={costNote}
           hint={cost ? <CostHint window={cost.monthToDate} period={formatDayRange(dayToDate(cost.monthToDate.from), dayToDate(cost.monthToDate.to))} /> : "No Cost Explorer data yet"}
         />
         <KpiTile
           label="KMS cost, last full month"
           testId="kpi-cost-last-month"
           value={cost ? formatUsd(cost.lastFullMonth.total) : NO_VALUE}
-          href={cost ? costRowsLink(cost.lastFullMonth.from, monthEnd(cost.lastFullMonth.from)) : undefined}
+          href={cost ? costRowsLink(cost.lastFullMonth.from, monthEnd(cost.lastFullMonth.from), undefined, carried) : undefined}
+          note={costNote}
           change={
             cost
               ? costChangeText(difference(cost.lastFullMonth.total, cost.monthBefore.total), relativeChange(cost.lastFullMonth.total, cost.monthBefore.total), formatMonth(dayToDate(cost.monthBefore.from)))

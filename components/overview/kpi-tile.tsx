@@ -17,9 +17,11 @@ interface KpiTileProps {
   change?: TileChange;
   /** The rows behind the figure (issue 19 item 1): the figure becomes a link to them. */
   href?: string;
+  /** A filter of the bar the figure does not follow, said on the tile (filter-note.tsx). */
+  note?: ReactNode;
 }
 
-export function KpiTile({ label, value, testId, hint, bar, change, href }: KpiTileProps) {
+export function KpiTile({ label, value, testId, hint, bar, change, href, note }: KpiTileProps) {
   return (
     <div className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h3 className="text-sm font-medium text-slate-600">{label}</h3>
@@ -44,6 +46,7 @@ export function KpiTile({ label, value, testId, hint, bar, change, href }: KpiTi
         </div>
       ) : null}
       {hint ? <div className="mt-3 text-sm leading-snug text-slate-600">{hint}</div> : null}
+      {note}
     </div>
   );
 }

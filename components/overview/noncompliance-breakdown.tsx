@@ -3,15 +3,17 @@ import type { NonCompliantReason } from "@/generated/prisma/enums";
 import { reasonColors } from "@/components/charts/palette";
 import { formatInteger } from "@/lib/domain/format";
 import { reasonLabels, reasonOrder, reasonTestId } from "./reason-labels";
-import { resourcesLink } from "./drill-links";
+import { resourcesLink, type Carried } from "./drill-links";
 
 interface Props {
   byReason: Record<NonCompliantReason, number>;
   total: number;
+  /** The filter bar's values, carried to the resources list. */
+  carried?: Carried;
 }
 
 /** Horizontal bars, one per reason, scaled to the largest so small reasons stay visible. */
-export function NonComplianceBreakdown({ byReason, total }: Props) {
+export function NonComplianceBreakdown({ byReason, total, carried }: Props) {
   const largest = Math.max(1, ...reasonOrder.map((r) => byReason[r]));
   return (
     <section aria-labelledby="nc-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -37,7 +39,7 @@ export function NonComplianceBreakdown({ byReason, total }: Props) {
                 <div className="h-full rounded-sm" style={{ width: `${(count / largest) * 100}%`, backgroundColor: reasonColors[reason] }} />
               </div>
               <div className="text-right text-sm font-semibold text-slate-900 tabular-nums" data-testid={reasonTestId(reason)}>
-                <Link href={resourcesLink({ reason })} aria-label={`${reasonLabels[reason].label}: ${formatInteger(count)}`} className="underline decoration-slate-300 underline-offset-2 hover:decoration-sky-700">
+                <Link href={resourcesLink({ reason }, carried)} aria-label={`${reasonLabels[reason].label}: ${formatInteger(count)}`} className="underline decoration-slate-300 underline-offset-2 hover:decoration-sky-700">
                   {formatInteger(count)}
                 </Link>
               </div>

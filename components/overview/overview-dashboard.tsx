@@ -13,6 +13,7 @@ import { FindingsSection } from "./findings-section";
 import { KeysCostSection } from "./keys-cost-section";
 import { OverviewCharts } from "./overview-charts";
 import { coverageBeforeOf, coverageOf } from "./overview-figures";
+import { OVERVIEW_FILTERS } from "./drill-links";
 
 /**
  * The home page body: tiles, breakdowns and charts, all from GET /api/overview (plus the daily
@@ -21,7 +22,8 @@ import { coverageBeforeOf, coverageOf } from "./overview-figures";
  */
 export function OverviewDashboard({ initialData }: { initialData?: ResponseOf<typeof overviewEndpoint> }) {
   const { filters } = useFilters();
-  const query = useEndpoint<typeof overviewEndpoint>("/api/overview", filtersToApiParams(filters, ["bu"]), { initialData });
+  const carried = filtersToApiParams(filters, OVERVIEW_FILTERS);
+  const query = useEndpoint<typeof overviewEndpoint>("/api/overview", carried, { initialData });
   return (
     <QueryBoundary query={query} label="Loading the overview">
       {(overview) => {
@@ -29,11 +31,11 @@ export function OverviewDashboard({ initialData }: { initialData?: ResponseOf<ty
         const coverage = coverageOf(overview.tiles);
         return (
           <div className="space-y-8">
-            <CoverageSection coverage={coverage} before={coverageBeforeOf(overview.tiles)} />
-            <KeysCostSection keys={overview.tiles.keys} cost={overview.tiles.cost} />
-            <FindingsSection bySeverity={overview.tiles.keys.findingsBySeverity} />
-            <CoverageBreakdowns coverage={coverage} />
-            <OverviewCharts series={overview.series} window={overview.window} targets={overview.targets} costAsOf={overview.asOf.costs} />
+            <CoverageSection coverage={coverage} before={coverageBeforeOf(overview.tiles)} carried={carried} />
+            <KeysCostSection keys={overview.tiles.keys} cost={overview.tiles.cost} carried={carried} notApplied={overview.filtersNotApplied} />
+            <FindingsSection bySeverity={overview.tiles.keys.findingsBySeverity} carried={carried} notApplied={overview.filtersNotApplied.findings} />
+            <CoverageBreakdowns coverage={coverage} carried={carried} />
+            <OverviewCharts series={overview.series} window={overview.window} targets={overview.targets} costAsOf={overview.asOf.costs} carried={carried} notApplied={overview.filtersNotApplied} />
           </div>
         );
       }}

@@ -7,6 +7,8 @@ import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { EmptyState, QueryBoundary } from "@/components/tables/states";
 import { runTimeLabel } from "./run-time";
 import type { RunRow } from "./runs-view";
+import type { GlobalFilters } from "@/components/filters/filter-params";
+import { inScope } from "./run-filters";
 
 type WarningGroup = ResponseOf<typeof runDetailEndpoint>["warningGroups"][number];
 
@@ -22,7 +24,7 @@ export function scopeLabel(accountId: string | null, region: string | null): str
 }
 
 /** The warnings of one run, grouped per account-region × API × cause; a run can be picked from the list. */
-export function RunWarnings({ runs }: { runs: RunRow[] }) {
+export function RunWarnings({ runs, filters = {} }: { runs: RunRow[]; filters?: Pick<GlobalFilters, "account" | "region"> }) {
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked ?? defaultRunId(runs);
   const detail = useEndpoint<typeof runDetailEndpoint>("/api/runs/[id]", {}, { segments: { id }, enabled: id !== "" });
@@ -44,8 +46,8 @@ export function RunWarnings({ runs }: { runs: RunRow[] }) {
       </div>
       <QueryBoundary query={detail} label="Loading the run's warnings">
         {(data) => {
-          const groups = data.warningGroups;
-          if (groups.length === 0) return <EmptyState title="No warnings in this run" />;
+          const groups = data.warningGroups.filter((g) => inScope(g, filters));
+          if (groups.length === 0) return <EmptyState title={filters.account || filters.region ? "No warnings of this account-region in this run" : "No warnings in this run"} />;
           return (
             <ul className="space-y-3">
               {groups.map((g, i) => (

@@ -17,6 +17,17 @@ import { RunWarnings } from "./run-warnings";
 import { SourceSpans } from "./source-spans";
 import { knownScope, RunScopePicker, scopeBody, type RunScope } from "./run-scope";
 import { runTimeLabel } from "./run-time";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { filtersToApiParams, type FilterName } from "@/components/filters/filter-params";
+import { useFilters } from "@/components/filters/use-filters";
+import { inScope } from "./run-filters";
+
+/**
+ * The filter bar's part that means something here (issue 19): the range picks runs by snapshot
+ * day; account and region narrow the per-account-region tables (freshness, warnings). A run spans
+ * many account-regions and a source's span is the organization's: those stay whole, and say so.
+ */
+const FILTERS: readonly FilterName[] = ["from", "to", "account", "region"];
 
 export type RunRow = ResponseOf<typeof getRunsEndpoint>["items"][number];
 
@@ -53,13 +64,16 @@ const freshnessColumns: Column<ScopeRow>[] = [
 ];
 
 export function RunsView() {
-  const runs = useEndpoint<typeof getRunsEndpoint>("/api/runs", { pageSize: 100 });
+  const { filters } = useFilters();
+  const runs = useEndpoint<typeof getRunsEndpoint>("/api/runs", { ...filtersToApiParams(filters, ["from", "to"]), pageSize: 100 });
+  const narrowed = Boolean(filters.account || filters.region);
   const freshness = useEndpoint<typeof freshnessEndpoint>("/api/freshness");
   const start = useStartRunMutation();
   const [scope, setScope] = useState<RunScope>({ accounts: [], regions: [] });
   const noPost = start.error instanceof ApiError && (start.error.status === 405 || start.error.status === 404);
   return (
     <div className="space-y-6">
+      <FilterBar only={FILTERS} />
       <section className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         {freshness.data ? <RunScopePicker known={knownScope(freshness.data.scopes)} picked={scope} onChange={setScope} /> : null}
         <button type="button" disabled={start.isPending} onClick={() => start.mutate(scopeBody(scope))} className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
@@ -77,12 +91,17 @@ export function RunsView() {
       </section>
       <h2 className="text-lg font-semibold">Ingestion runs</h2>
       <QueryBoundary query={runs} label="Loading ingestion runs">
-        {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage="No run yet: start one above." />}
+        {(data) => <DataTable title="Ingestion runs" rows={data.items} columns={runColumns} testId="runs-table" rowKey={(r) => r.id} emptyMessage={filters.from || filters.to ? "No run with a snapshot day in this range." : "No run yet: start one above."} />}
       </QueryBoundary>
-      {runs.data ? <RunWarnings runs={runs.data.items} /> : null}
+      {narrowed ? (
+        <p className="text-sm text-amber-800" data-testid="runs-filter-note">
+          Runs and the per-source spans are not filtered by account or region: a run covers many account-regions, and a source&apos;s span is the organization&apos;s. The warnings and the freshness table below are.
+        </p>
+      ) : null}
+      {runs.data ? <RunWarnings runs={runs.data.items} filters={filters} /> : null}
       <SourceSpans query={freshness} />
       <h2 className="text-lg font-semibold">Data freshness per account-region</h2>
-      <ApiTable query={freshness} select={(data) => data.scopes} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
+      <ApiTable query={freshness} select={(data) => data.scopes.filter((s) => inScope(s, filters))} title="Data freshness" columns={freshnessColumns} testId="freshness-table" rowKey={["accountId", "region", "source"]} />
     </div>
   );
 }

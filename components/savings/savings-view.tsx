@@ -18,6 +18,8 @@ import { KeyLink } from "@/components/keys/key-link";
 import { attributionLabel } from "./attribution-labels";
 import { requestDataText } from "./request-data-text";
 import { ComplianceCostTable } from "./compliance-cost-table";
+import { ActiveListFilters, useListFilterParams, type ListFilter } from "@/components/filters/list-filters";
+import type { FilterName } from "@/components/filters/filter-params";
 
 type Bucket = ResponseOf<typeof bucketKeySavingsEndpoint>["items"][number];
 type IdleKey = ResponseOf<typeof idleKeySavingsEndpoint>["items"][number];
@@ -50,17 +52,23 @@ function savingsTotalText(amount: number | null | undefined, missing: number): s
   return missing > 0 ? `${formatUsd(amount)} (${formatInteger(missing)} buckets without data not included)` : formatUsd(amount);
 }
 
+const FILTERS: readonly FilterName[] = ["account", "region", "bu", "env"];
+
+/** One bucket's row (the overview's top-buckets bar): /savings?bucket=<ARN>, shown by its name. */
+const BUCKET_FILTERS: readonly ListFilter[] = [{ param: "bucket", label: "Bucket", describe: (arn) => arn.replace(/^arn:aws[\w-]*:s3:::/, "") }];
+
 export function SavingsView() {
   const { filters } = useFilters();
-  const params = { ...filtersToApiParams(filters, ["account", "bu"]), pageSize: 500 };
-  const buckets = useEndpoint<typeof bucketKeySavingsEndpoint>("/api/savings/bucket-keys", params);
+  const params = { ...filtersToApiParams(filters, FILTERS), pageSize: 500 };
+  const bucket = useListFilterParams(BUCKET_FILTERS);
+  const buckets = useEndpoint<typeof bucketKeySavingsEndpoint>("/api/savings/bucket-keys", { ...params, ...bucket });
   const idle = useEndpoint<typeof idleKeySavingsEndpoint>("/api/savings/idle-keys", params);
   const b = buckets.data;
   const noData = b?.totals.noData ?? 0;
   const data = b?.perKeyRequestData;
   return (
     <div className="space-y-6">
-      <FilterBar only={["account", "bu"]} />
+      <FilterBar only={FILTERS} />
       <section aria-labelledby="assumptions" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="savings-assumptions">
         <h2 id="assumptions" className="text-base font-semibold">S3 Bucket Keys: assumptions</h2>
         <dl className="mt-3 grid gap-4 sm:grid-cols-4">
@@ -78,6 +86,7 @@ export function SavingsView() {
         </ul>
       </section>
       <h2 className="text-lg font-semibold">Bucket Key candidates</h2>
+      <ActiveListFilters filters={BUCKET_FILTERS} />
       <ApiTable query={buckets} select={(data) => data.items} title="Bucket Key candidates" columns={bucketColumns} testId="bucket-keys-table" rowKey={["resourceArn"]} initialSort={{ id: "savings", direction: "desc" }} emptyMessage="No SSE-KMS bucket without a Bucket Key." />
       <h2 className="text-lg font-semibold">Unused and disabled keys</h2>
       <ApiTable query={idle} select={(data) => data.items} title="Unused and disabled keys" columns={idleColumns} testId="idle-keys-table" rowKey={["keyArn"]} emptyMessage="No unused or disabled customer managed key." />

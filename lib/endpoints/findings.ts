@@ -16,6 +16,8 @@ export const findingFilterParams = {
   severity: z.string().transform((s) => s.split(",")).pipe(z.array(z.enum(severities, { error: `must be among ${severities.join(", ")}` }))).optional(),
   bu: dimensionParams.bu,
   account: dimensionParams.account,
+  region: dimensionParams.region,
+  env: dimensionParams.env,
 };
 
 export const findingsEndpoint = defineEndpoint({

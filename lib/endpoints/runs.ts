@@ -4,12 +4,12 @@ import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { jsonResponse } from "@/lib/api/errors";
 import { badRequest } from "@/lib/domain/errors";
-import { pageParams } from "@/lib/api/params";
+import { dateRangeParams, pageParams } from "@/lib/api/params";
 import { audit } from "@/lib/auth/audit";
 import { currentPrincipal } from "@/lib/auth/context";
 import type { IngestionRun } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { toDay } from "@/lib/domain/days";
+import { dayToDate, toDay } from "@/lib/domain/days";
 import { enqueueRun } from "@/lib/ingestion/enqueue-run";
 import { runBodySchema, type RunRequest } from "@/lib/ingestion/run-request";
 
@@ -17,6 +17,8 @@ const STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"] as cons
 
 const runsParams = z.strictObject({
   status: z.string().transform((s) => s.split(",")).pipe(z.array(z.enum(STATUSES, { error: `must be among ${STATUSES.join(", ")}` }))).optional(),
+  // The filter bar's range (issue 19): runs whose snapshot day falls in it.
+  ...dateRangeParams,
   ...pageParams,
 });
 
@@ -34,7 +36,10 @@ export function runHeadOf(run: IngestionRun) {
 }
 
 async function listRuns(db: Db, query: z.output<typeof runsParams>) {
-  const where = query.status?.length ? { status: { in: query.status } } : {};
+  const where = {
+    ...(query.status?.length ? { status: { in: query.status } } : {}),
+    ...(query.from || query.to ? { snapshotDay: { ...(query.from ? { gte: dayToDate(query.from) } : {}), ...(query.to ? { lte: dayToDate(query.to) } : {}) } } : {}),
+  };
   const [total, runs] = await Promise.all([
     db.ingestionRun.count({ where }),
     db.ingestionRun.findMany({

@@ -12,7 +12,7 @@ import { RECOMPUTE_ROLLUPS_JOB, SETTINGS_RECOMPUTE_PAYLOAD, settingsRecomputeJob
 import { countHistoryRows } from "@/lib/settings/history-size";
 import { loadPolicySettings } from "@/lib/settings/load";
 import type { PolicySettings } from "@/lib/settings/policy";
-import { readRecomputeStatus, recordRecomputeFailure } from "@/lib/settings/recompute-status";
+import { readRecomputeStatus, recomputeHistory, recordRecomputeFailure } from "@/lib/settings/recompute-status";
 import { saveSettings } from "@/lib/settings/save";
 
 export const getSettingsEndpoint = defineEndpoint({
@@ -24,6 +24,8 @@ export const getSettingsEndpoint = defineEndpoint({
     // The size behind the page's "how long the recompute takes" estimate.
     historyRows: await countHistoryRows(db),
     recompute: await readRecomputeStatus(db),
+    /** When every finished recompute committed, newest first (the trend charts mark each day). */
+    recomputes: await recomputeHistory(db),
   }),
 });
 

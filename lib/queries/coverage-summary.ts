@@ -1,6 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/generated/prisma/enums";
 import { percentOneDecimal } from "@/lib/domain/percent";
+import { dayToDate, type Day } from "@/lib/domain/days";
+import type { DimensionFilters } from "@/lib/domain/dimensions";
+import { rollupSeries, rollupTableFor } from "./kpi/rollup-series";
 
 /** One business unit's counts on one day, as coverage_bu_daily stores them. */
 export interface CoverageCounts {
@@ -67,16 +70,37 @@ export function coverageFigures(rows: CoverageCounts[]): CoverageFigures {
   };
 }
 
-/** Coverage of the whole organization (or of the BUs `bu`) and per business unit on one day (the overview's latest, the showback pack's month end); per BU worst coverage by count first. */
-export async function getCoverageSummaryOn(client: Db, day: Date, bu?: string[]): Promise<CoverageSummary> {
-  const rows = await client.coverageBuDaily.findMany({ where: { day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
-  const byBusinessUnit = rows
+/** One row per business unit, worst coverage by count first. */
+function perBusinessUnit(rows: (CoverageCounts & { businessUnit: string })[]): CoverageSummary["byBusinessUnit"] {
+  return rows
     .map((row) => ({ businessUnit: row.businessUnit, ...coverageFigures([row]) }))
     .sort(
       (a, b) =>
         (a.coverageByCountPct ?? 101) - (b.coverageByCountPct ?? 101) || a.businessUnit.localeCompare(b.businessUnit),
     );
-  return { day, organization: coverageFigures(rows), byBusinessUnit };
+}
+
+/** Coverage of the whole organization (or of the BUs `bu`) and per business unit on one day (the overview's latest, the showback pack's month end); per BU worst coverage by count first. */
+export async function getCoverageSummaryOn(client: Db, day: Date, bu?: string[]): Promise<CoverageSummary> {
+  const rows = await client.coverageBuDaily.findMany({ where: { day, ...(bu ? { businessUnit: { in: bu } } : {}) } });
+  return { day, organization: coverageFigures(rows), byBusinessUnit: perBusinessUnit(rows) };
+}
+
+/**
+ * Per business unit on one day under any dimension filters: from coverage_bu_daily when only the
+ * business unit is filtered (one row per BU), else from coverage_interval (the full grain).
+ */
+export async function coverageByBusinessUnitOn(client: Db, day: Day, filters: DimensionFilters): Promise<CoverageSummary["byBusinessUnit"]> {
+  if (rollupTableFor({ filters }) === "coverage_bu_daily") return (await getCoverageSummaryOn(client, dayToDate(day), filters.bu)).byBusinessUnit;
+  const points = await rollupSeries(client, { from: day, to: day, filters, groupBy: "bu" });
+  return perBusinessUnit(
+    points.map((p) => ({
+      businessUnit: p.group ?? "",
+      resources: p.resources, cmkResources: p.cmkResources, sizedResources: p.sizedResources, totalBytes: p.totalBytes, cmkBytes: p.cmkBytes,
+      ncUnencrypted: p.nonCompliantByReason.UNENCRYPTED, ncSseS3: p.nonCompliantByReason.SSE_S3, ncAwsManagedKey: p.nonCompliantByReason.AWS_MANAGED_KEY,
+      ncKeyUnusable: p.nonCompliantByReason.KEY_UNUSABLE, ncUnknownKey: p.nonCompliantByReason.UNKNOWN_KEY,
+    })),
+  );
 }
 
 /** The organization's figures on one day; null when that day has no coverage rows. */

@@ -1,5 +1,6 @@
 import { OPEN_END_DATE } from "@/lib/domain/days";
 import { db, type Db } from "@/lib/db/client";
+import type { DimensionFilters } from "@/lib/domain/dimensions";
 
 export interface KeyCounts {
   /** Customer managed keys in the current inventory, every state included. */
@@ -9,11 +10,24 @@ export interface KeyCounts {
   awsManaged: number;
 }
 
-/** bu: business units (stored form) to count; undefined = the whole organization. */
-export async function getKeyCounts(client: Db = db(), bu?: string[]): Promise<KeyCounts> {
+/** The dimensions a key has (a key is not a storage service's: there is no service filter). */
+export type KeyFilters = Pick<DimensionFilters, "bu" | "account" | "region" | "env">;
+
+/** The current key versions under the filters (stored forms; an absent filter is every value). */
+export function keyFilterWhere({ bu, account, region, env }: KeyFilters) {
+  return {
+    ...(bu ? { businessUnit: { in: bu } } : {}),
+    ...(account?.length ? { accountId: { in: account } } : {}),
+    ...(region?.length ? { region: { in: region } } : {}),
+    ...(env?.length ? { environment: { in: env } } : {}),
+  };
+}
+
+/** The keys under the filters; no filter = the whole organization. */
+export async function getKeyCounts(client: Db = db(), filters: KeyFilters = {}): Promise<KeyCounts> {
   const groups = await client.kmsKeyVersion.groupBy({
     by: ["keyManager", "keyState"],
-    where: { validTo: OPEN_END_DATE, ...(bu ? { businessUnit: { in: bu } } : {}) },
+    where: { validTo: OPEN_END_DATE, ...keyFilterWhere(filters) },
     _count: { _all: true },
   });
   const counts: KeyCounts = { customerManaged: 0, customerManagedUnusable: 0, awsManaged: 0 };

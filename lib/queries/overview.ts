@@ -5,18 +5,22 @@
 import type { Db } from "@/lib/db/client";
 import { roundMoneyOrNull } from "@/lib/domain/money";
 import { COMPARE_DAYS, difference, relativeChange, shownPointsChange } from "@/lib/domain/period-change";
-import { OPEN_END_DATE, addDays, dayToDate, toDay, type Day } from "@/lib/domain/days";
+import { addDays, dayToDate, toDay, type Day } from "@/lib/domain/days";
 import { loadPolicySettings } from "@/lib/settings/load";
-import { getCoverageSummaryOn } from "./coverage-summary";
-import { getKeyCounts } from "./key-counts";
-import { costWindows, windowTotal, type CostWindowTotal } from "./kms-cost-summary";
+import { coverageByBusinessUnitOn } from "./coverage-summary";
+import { getKeyCounts, type KeyFilters } from "./key-counts";
+import { costWindows, windowTotal, type CostFilters, type CostWindowTotal } from "./kms-cost-summary";
+import { filtersNotApplied, type OverviewFilters } from "./overview-filters";
+import { findingsFrom } from "./kpi/findings";
+import { SqlParams } from "./kpi/sql";
 import { latestCostDay, latestCoverageDay, latestSnapshotDay, thirteenMonthsBack } from "./kpi/as-of";
 import { bucketKeySavingsReport } from "./kpi/bucket-key-savings";
 import { costByBu } from "./kpi/cost-by-bu";
-import { coverageSeries } from "./kpi/coverage-series";
+import { coveragePoint } from "./kpi/coverage-series";
 import { idleKeySavingsReport } from "./kpi/idle-key-savings";
 import { mttpReport } from "./kpi/mttp";
-import { nonCompliantSeries } from "./kpi/noncompliant-series";
+import { nonCompliantPoint } from "./kpi/noncompliant-series";
+import { rangedRollupSeries } from "./kpi/rollup-series";
 
 /** Every 7th point counted back from the last one (points are one per day). */
 function weekly<P extends { day: string }>(points: P[]): P[] {
@@ -26,13 +30,15 @@ function weekly<P extends { day: string }>(points: P[]): P[] {
   return points.filter((p) => ((lastMs - Date.parse(p.day)) / 86_400_000) % 7 === 0);
 }
 
-export async function keyTiles(db: Db, bu: string[] | undefined) {
-  // A finding's BU is its key's current BU, as in /api/findings.
+/** The key counts and findings per severity under the key's dimensions (no service: overview-filters.ts). */
+export async function keyTiles(db: Db, filters: KeyFilters) {
+  // Counted as /api/findings lists them (a finding's dimensions are its key's current ones), so a
+  // tile's count is the list's total.
+  const params = new SqlParams();
+  const from = findingsFrom(filters, params);
   const [counts, findings] = await Promise.all([
-    getKeyCounts(db, bu),
-    bu
-      ? db.$queryRaw<{ severity: string; n: bigint }[]>`SELECT f.severity, count(*) AS n FROM key_finding f JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = ${OPEN_END_DATE} WHERE k.business_unit = ANY(${bu}::text[]) GROUP BY f.severity`.then((rows) => rows.map((f) => ({ severity: f.severity, n: Number(f.n) })))
-      : db.keyFinding.groupBy({ by: ["severity"], _count: { _all: true } }).then((rows) => rows.map((f) => ({ severity: f.severity, n: f._count._all }))),
+    getKeyCounts(db, filters),
+    db.$queryRawUnsafe<{ severity: string; n: number }[]>(`SELECT f.severity, count(*)::int AS n ${from} GROUP BY f.severity`, ...params.values),
   ]);
   return { ...counts, findingsBySeverity: Object.fromEntries(findings.map((f) => [f.severity, f.n])) };
 }
@@ -41,14 +47,14 @@ export async function keyTiles(db: Db, bu: string[] | undefined) {
 const costWindowTile = ({ days, from, total, net, keys, requests, other, source }: CostWindowTotal & { days: number }) => ({ from: toDay(from), total, net, keys, requests, other, source: days > 0 ? source : null });
 
 /** Month to date, the last full month and the month before, anchored on the latest day with cost (kms-cost-summary.ts). */
-export async function costTiles(db: Db, latest: Day | null, bu: string[] | undefined) {
+export async function costTiles(db: Db, latest: Day | null, filters: CostFilters) {
   if (!latest) return null;
   const windows = costWindows(dayToDate(latest));
   // Month to date summed as the whole month: no stored cost day lies after `latest` (it is the last
   // one), so both hold the same rows, and a calendar month reads the monthly rollup.
   const { from } = windows.monthToDate;
   const wholeMonth = { from, to: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0)) };
-  const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([windowTotal(db, wholeMonth, bu), windowTotal(db, windows.lastFullMonth, bu), windowTotal(db, windows.monthBefore, bu)]);
+  const [monthToDate, lastFullMonth, monthBefore] = await Promise.all([windowTotal(db, wholeMonth, filters), windowTotal(db, windows.lastFullMonth, filters), windowTotal(db, windows.monthBefore, filters)]);
   return {
     asOf: latest,
     monthToDate: { ...costWindowTile(monthToDate), to: latest },
@@ -58,23 +64,34 @@ export async function costTiles(db: Db, latest: Day | null, bu: string[] | undef
   };
 }
 
-/** bu: the business units (stored form) every figure is limited to; undefined for the whole organization. */
-export async function overview(db: Db, bu?: string[]) {
+/**
+ * filters: the global filter bar's (stored forms; bu narrowed to the caller's scope); none for
+ * the whole organization. Each figure follows the filters its rows have, and `filtersNotApplied`
+ * names the others (overview-filters.ts).
+ */
+export async function overview(db: Db, filters: OverviewFilters = {}) {
+  const { bu, account, region, env } = filters;
+  const keyFilters = { bu, account, region, env };
+  const costFilters = { bu, account, region };
   const [settings, coverageDay, costDay, snapshotDay] = await Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db), latestSnapshotDay(db)]);
   const to = coverageDay ?? snapshotDay;
   const from = to ? thirteenMonthsBack(to) : undefined;
   const page = { page: 1, pageSize: 10 };
-  const [coverageOrg, nonCompliant, costs, buckets, idle, mttp, keys, cost, coverageByBu] = await Promise.all([
-    coverageSeries(db, { from, to: to ?? undefined, filters: { bu } }),
-    nonCompliantSeries(db, { from, to: to ?? undefined, filters: { bu } }),
-    costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined, bu }),
-    bucketKeySavingsReport(db, { ...page, bu }),
-    idleKeySavingsReport(db, { ...page, bu }),
-    mttpReport(db, { bu }),
-    keyTiles(db, bu),
-    costTiles(db, costDay, bu),
-    coverageDay ? getCoverageSummaryOn(db, dayToDate(coverageDay), bu).then((c) => c.byBusinessUnit) : [],
+  // Without a filter beside bu the series read coverage_bu_daily (rollup-series.ts): the fast
+  // path. Coverage and non-compliance share one read of the rollup (the filtered one expands
+  // coverage_interval over 13 months).
+  const [rollup, costs, buckets, idle, mttp, keys, cost, coverageByBu] = await Promise.all([
+    rangedRollupSeries(db, { from, to: to ?? undefined, filters }, (p) => p),
+    costByBu(db, { granularity: "month", from: costDay ? thirteenMonthsBack(costDay) : undefined, to: costDay ?? undefined, ...costFilters }),
+    bucketKeySavingsReport(db, { ...page, ...filters }),
+    idleKeySavingsReport(db, { ...page, ...keyFilters }),
+    mttpReport(db, keyFilters),
+    keyTiles(db, keyFilters),
+    costTiles(db, costDay, costFilters),
+    coverageDay ? coverageByBusinessUnitOn(db, coverageDay, filters) : [],
   ]);
+  const coverageOrg = { ...rollup, points: rollup.points.map((p) => coveragePoint(p, null)) };
+  const nonCompliant = { ...rollup, points: rollup.points.map((p) => nonCompliantPoint(p, null)) };
   const latestCoverage = coverageOrg.points.at(-1) ?? null;
   const latestNonCompliant = nonCompliant.points.at(-1) ?? null;
   // The same figures 30 days before the latest day; null when no rollup exists for that day.
@@ -86,6 +103,8 @@ export async function overview(db: Db, bu?: string[]) {
     /** True when nothing was ever ingested: the home page shows how to get data instead of zeros. */
     empty: !snapshotDay && !coverageDay && !costDay && keys.customerManaged + keys.awsManaged === 0,
     targets: settings.targets,
+    /** Per figure, the filters set that it cannot follow, and why: shown on its card. */
+    filtersNotApplied: filtersNotApplied(filters),
     tiles: {
       coverage: latestCoverage,
       nonCompliant: latestNonCompliant && { day: latestNonCompliant.day, total: latestNonCompliant.total, byReason: latestNonCompliant.byReason },

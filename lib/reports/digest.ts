@@ -99,7 +99,7 @@ async function monthToDateCost(db: Db, bu: string[]): Promise<BuDigest["cost"]> 
   if (!latest) return null;
   const window = costWindows(dayToDate(latest)).monthToDate;
   const before = sameDaysMonthBefore(window);
-  const [now, then] = await Promise.all([windowTotal(db, window, bu), windowTotal(db, before, bu)]);
+  const [now, then] = await Promise.all([windowTotal(db, window, { bu }), windowTotal(db, before, { bu })]);
   const shown = (w: { from: Date; to: Date; total: number }): DigestCostWindow => ({ from: toDay(w.from), to: toDay(w.to), total: w.total });
   return {
     monthToDate: shown(now),

@@ -61,8 +61,8 @@ export async function showbackData(db: Db, month: string): Promise<ShowbackData>
   const [coverageDay, byBu, monthTotal, beforeTotal, keys, buckets, idle] = await Promise.all([
     lastCoverageDayIn(db, from, to),
     costByGroup(db, { granularity: "month", groupBy: "bu", from, to }),
-    windowTotal(db, { from: dayToDate(from), to: dayToDate(to) }, undefined),
-    windowTotal(db, { from: dayToDate(before.from), to: dayToDate(before.to) }, undefined),
+    windowTotal(db, { from: dayToDate(from), to: dayToDate(to) }),
+    windowTotal(db, { from: dayToDate(before.from), to: dayToDate(before.to) }),
     getKeyCounts(db),
     bucketKeySavingsReport(db, page),
     idleKeySavingsReport(db, page),

@@ -25,6 +25,15 @@ export async function readRecomputeStatus(db: Db): Promise<RecomputeStatus> {
   return { state: row.state.toLowerCase() as RecomputeState, requestedAt: row.requestedAt, startedAt: row.startedAt, finishedAt: row.finishedAt, error: row.error };
 }
 
+/** How many finished recomputes the charts are told of: years of weekly saves. */
+const RECOMPUTES_SHOWN = 500;
+
+/** When each finished settings recompute committed, newest first: the trend charts' markers. */
+export async function recomputeHistory(db: Db): Promise<Date[]> {
+  const rows = await db.settingsRecomputeLog.findMany({ orderBy: { finishedAt: "desc" }, take: RECOMPUTES_SHOWN, select: { finishedAt: true } });
+  return rows.map((r) => r.finishedAt);
+}
+
 /** Asks for a recompute of `derived` (in the transaction that stores the settings). */
 export async function requestRecompute(db: Db, derived: readonly DerivedData[]): Promise<void> {
   await db.$executeRawUnsafe(

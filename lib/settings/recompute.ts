@@ -115,6 +115,13 @@ export async function recomputeForSettings(db: Db, onStep?: OnRecomputeStep): Pr
              WHERE id = 1`,
             covered,
           );
+          // The charts' markers: every recompute that rewrote history, kept past the next one,
+          // at the time the status row says.
+          await tx.$executeRawUnsafe(
+            `INSERT INTO settings_recompute_log (finished_at, version, recomputed) SELECT finished_at, $1, $2::text[] FROM settings_recompute WHERE id = 1`,
+            covered,
+            request.pending,
+          );
         });
         return "done";
       },

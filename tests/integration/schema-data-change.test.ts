@@ -23,6 +23,7 @@ const WITHOUT_DATA_CHANGE: Record<string, string> = {
   report_schedule: "report schedules, read live by the Reports page and the worker",
   settings_recompute: "the recompute's own status (queued, running, done), polled live by the Settings page",
   saved_view: "a person's named links (saved views), read live by the filter bar",
+  settings_recompute_log: "when each settings recompute finished: the charts' markers, read live by GET /api/settings",
 };
 
 const db = testDb();

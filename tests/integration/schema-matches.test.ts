@@ -66,6 +66,7 @@ const samples = {
   dataSourceStatus: { source: "ce-resources", available: false, message: "not enabled", checkedAt: at },
   policySetting: { key: "policy", value: { unusedKeyDays: 60 }, updatedAt: at },
   settingsRecompute: { id: 1, state: "FAILED" as const, requestedVersion: 3, doneVersion: 2, pending: ["compliance", "costs"], requestedAt: at, startedAt: at, finishedAt: at, error: "e" },
+  settingsRecomputeLog: { id: 7n, finishedAt: at, version: 3, recomputed: ["compliance", "costs"] },
   coverageInterval: {
     validFrom: day, validTo: new Date("2026-03-09T00:00:00.000Z"), accountId: "111122223333", region: "eu-west-1", service: "AURORA" as const, businessUnit: "payments", environment: "prod", classification: "restricted",
     resources: 10, cmkResources: 7, sizedResources: 9, totalBytes: 9_000_000_000_000n, cmkBytes: 6_000_000_000_000n,

@@ -9,6 +9,15 @@ import { bucketKeySavingsReport } from "@/lib/queries/kpi/bucket-key-savings";
 export const bucketKeySavingsEndpoint = defineEndpoint({
   route: "GET /api/savings/bucket-keys",
   access: "read",
-  params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, ...pageParams }),
+  params: z.strictObject({
+    bu: dimensionParams.bu,
+    account: dimensionParams.account,
+    region: dimensionParams.region,
+    env: dimensionParams.env,
+    service: dimensionParams.service,
+    // One bucket's row: where the overview's top-buckets bar leads (issue 19).
+    bucket: z.string().trim().min(1, "must not be empty").max(2048, "is longer than an ARN can be").optional(),
+    ...pageParams,
+  }),
   query: (db, params) => bucketKeySavingsReport(db, params),
 });

@@ -9,6 +9,6 @@ import { idleKeySavingsReport } from "@/lib/queries/kpi/idle-key-savings";
 export const idleKeySavingsEndpoint = defineEndpoint({
   route: "GET /api/savings/idle-keys",
   access: "read",
-  params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, ...pageParams }),
+  params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, region: dimensionParams.region, env: dimensionParams.env, ...pageParams }),
   query: (db, params) => idleKeySavingsReport(db, params),
 });

@@ -36,7 +36,7 @@ function furthestFromTarget(units: Coverage[], target: number): Coverage | undef
 
 /** A cost window's usage total; null ("no data", never $0.00) when no day of it is stored. */
 async function windowCost(db: Db, window: CostWindow, bu: string) {
-  const w = await windowTotal(db, window, [bu]);
+  const w = await windowTotal(db, window, { bu: [bu] });
   return { from: toDay(window.from), to: toDay(window.to), total: w.days > 0 ? w.total : null };
 }
 
@@ -82,7 +82,7 @@ export async function teamScorecard(db: Db, params: { bu?: string[] }) {
   const bu = picked?.businessUnit ?? asked[0];
   if (bu === undefined) return { businessUnit: null, pickedBecause, asOf: { coverage: coverageDay, costs: costDay }, targets, teams: teams.map((t) => buLabel(t.businessUnit)), untagged, scorecard: null };
 
-  const [keys, cost, mttp] = await Promise.all([keyTiles(db, [bu]), costOf(db, bu, costDay), mttpReport(db, { bu: [bu] })]);
+  const [keys, cost, mttp] = await Promise.all([keyTiles(db, { bu: [bu] }), costOf(db, bu, costDay), mttpReport(db, { bu: [bu] })]);
   const toMove = picked ? resourcesToMove(picked.cmkResources, picked.resources, targets.coverageByCount) : null;
   const findings = { critical: 0, high: 0, medium: 0, low: 0, ...keys.findingsBySeverity };
   return {

@@ -9,6 +9,8 @@ import { roundMoney, roundMoneyOrNull } from "@/lib/domain/money";
 import type { AttributionBasis, BucketKeySavingsTotals } from "@/lib/kpi/bucket-key-savings";
 import type { PerKeyRequestData, StoredBucketKeySavings } from "@/lib/rollups/bucket-key-savings";
 import { loadPolicySettings } from "@/lib/settings/load";
+import { OPEN_END } from "@/lib/domain/days";
+import type { DimensionFilters } from "@/lib/domain/dimensions";
 
 export type BucketKeySavingsRow = Omit<StoredBucketKeySavings, "businessUnit"> & { businessUnit: string };
 
@@ -36,20 +38,39 @@ const NOT_PRICED_YET: PerKeyRequestData = { available: false, days: 0, message: 
 interface Filter {
   where: string;
   values: unknown[];
+  /** Only business unit and account: the stored totals (bucket_key_savings_total) have the answer. */
+  totalsStored: boolean;
 }
 
-function filterOf(query: { bu?: string[]; account?: string[] }): Filter {
+/** The filters a stored bucket row follows (a bucket is S3's: any other service has none). */
+export type BucketFilters = Pick<DimensionFilters, "bu" | "account" | "region" | "env" | "service"> & {
+  /** One bucket, by its ARN. */
+  bucket?: string;
+};
+
+function filterOf(query: BucketFilters): Filter {
   const conditions: string[] = [];
   const values: unknown[] = [];
   if (query.bu?.length) conditions.push(`business_unit = ANY($${values.push(query.bu)}::text[])`);
   if (query.account?.length) conditions.push(`account_id = ANY($${values.push(query.account)}::text[])`);
-  return { where: conditions.length ? `WHERE ${conditions.join(" AND ")}` : "", values };
+  if (query.region?.length) conditions.push(`region = ANY($${values.push(query.region)}::text[])`);
+  // The stored rows carry no environment: the bucket's current version has it.
+  if (query.env?.length) conditions.push(`resource_arn IN (SELECT resource_arn FROM storage_resource_version WHERE valid_to = '${OPEN_END}'::date AND environment = ANY($${values.push(query.env)}::text[]))`);
+  if (query.service?.length && !query.service.includes("S3")) conditions.push("false");
+  if (query.bucket) conditions.push(`resource_arn = $${values.push(query.bucket)}`);
+  const totalsStored = !query.region?.length && !query.env?.length && !query.service?.length && !query.bucket;
+  return { where: conditions.length ? `WHERE ${conditions.join(" AND ")}` : "", values, totalsStored };
 }
 
-/** bucketKeySavingsTotals over the stored per-BU/account totals (bucket_key_savings_total), summed in numeric: exact, as sumMoney is. */
+/**
+ * bucketKeySavingsTotals summed in numeric: exact, as sumMoney is. From the per-BU/account totals
+ * stored with the list (a few hundred rows) when the filter has no other dimension, else from the list.
+ */
 async function totalsOf(db: Db, filter: Filter): Promise<BucketKeySavingsTotals> {
   const rows = await db.$queryRawUnsafe<{ basis: AttributionBasis; buckets: number; savings: string | null }[]>(
-    `SELECT basis, sum(buckets)::int AS buckets, sum(monthly_savings)::text AS savings FROM bucket_key_savings_total ${filter.where} GROUP BY basis`,
+    filter.totalsStored
+      ? `SELECT basis, sum(buckets)::int AS buckets, sum(monthly_savings)::text AS savings FROM bucket_key_savings_total ${filter.where} GROUP BY basis`
+      : `SELECT basis, count(*)::int AS buckets, sum(monthly_savings)::text AS savings FROM bucket_key_savings ${filter.where} GROUP BY basis`,
     ...filter.values,
   );
   const of = (basis: AttributionBasis) => rows.find((r) => r.basis === basis);
@@ -76,7 +97,7 @@ async function pageOf(db: Db, filter: Filter, page: number, pageSize: number): P
   return rows.map((r) => ({ ...r, businessUnit: buLabel(r.businessUnit), monthlySavings: roundMoneyOrNull(r.monthlySavings) }));
 }
 
-export async function bucketKeySavingsReport(db: Db, query: { bu?: string[]; account?: string[]; page: number; pageSize: number }): Promise<BucketKeySavingsResult> {
+export async function bucketKeySavingsReport(db: Db, query: BucketFilters & { page: number; pageSize: number }): Promise<BucketKeySavingsResult> {
   const filter = filterOf(query);
   const [basis, totals, items] = await Promise.all([
     db.bucketKeySavingsBasis.findUnique({ where: { id: 1 } }),

@@ -1,7 +1,7 @@
 // CMK coverage per day (DOMAIN.md §6.1): by count, by storage over known sizes, and the share of
 // resources of unknown size shown beside it; for the organization or split by one dimension.
 import type { Db } from "@/lib/db/client";
-import { rangedRollupSeries, type RangedSeries, type RollupCounts, type RollupQuery } from "./rollup-series";
+import { rangedRollupSeries, type RangedSeries, type RollupCounts, type RollupPoint, type RollupQuery } from "./rollup-series";
 import { type Day } from "@/lib/domain/days";
 
 export interface CoveragePoint {
@@ -42,6 +42,9 @@ export function coverageFigures(counts: RollupCounts) {
   };
 }
 
+/** One rollup point as a coverage point. */
+export const coveragePoint = (p: RollupPoint, group: string | null): CoveragePoint => ({ day: p.day, group, ...coverageFigures(p) });
+
 export function coverageSeries(db: Db, query: Omit<RollupQuery, "from" | "to"> & { from?: Day; to?: Day }): Promise<CoverageSeries> {
-  return rangedRollupSeries(db, query, (p, group) => ({ day: p.day, group, ...coverageFigures(p) }));
+  return rangedRollupSeries(db, query, coveragePoint);
 }

@@ -12,6 +12,9 @@ export interface FindingsQuery {
   severity?: string[];
   bu?: string[];
   account?: string[];
+  /** The key's region and environment tag (a finding has its key's dimensions; no storage service). */
+  region?: string[];
+  env?: string[];
   /** Findings first seen on or after this day (the weekly digest's "new this week"). */
   firstSeenFrom?: string;
   /** Over the key's ARN, id and aliases, as the keys list searches. */
@@ -59,6 +62,8 @@ export function findingsFrom(query: Omit<FindingsQuery, "page" | "pageSize">, pa
   anyOf("f.severity", query.severity);
   anyOf("k.business_unit", query.bu);
   anyOf("k.account_id", query.account);
+  anyOf("k.region", query.region);
+  anyOf("k.environment", query.env);
   if (query.firstSeenFrom) conditions.push(`f.first_seen >= ${params.add(query.firstSeenFrom)}::date`);
   if (query.search) conditions.push(keySearchCondition(query.search, params));
   return `FROM key_finding f LEFT JOIN kms_key_version k ON k.key_arn = f.key_arn AND k.valid_to = '${OPEN_END}'::date ${whereClause(conditions)}`;

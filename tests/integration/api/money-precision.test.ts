@@ -69,7 +69,7 @@ describe("money sums", () => {
   });
 
   it("sums the overview's KMS cost per category in SQL: payments' March is 0.1 + 0.2 = 0.3", async () => {
-    expect((await overview(db, ["payments"])).tiles.cost).toMatchObject({ lastFullMonth: { keys: 0.1, requests: 0.2, total: 0.3 } });
+    expect((await overview(db, { bu: ["payments"] })).tiles.cost).toMatchObject({ lastFullMonth: { keys: 0.1, requests: 0.2, total: 0.3 } });
     const all = (await overview(db)).tiles.cost;
     expect(all?.lastFullMonth).toMatchObject({ keys: 0.1, requests: 0.2000003333, other: 0, total: 0.3000003333 });
     expect(all?.monthToDate).toMatchObject({ keys: 1.3, requests: 0, total: 1.3 });
@@ -109,14 +109,21 @@ describe("a window's cost total (the overview's cost tiles)", () => {
 
   it("sums a calendar month from the monthly rollup to the same digits as the daily rows", async () => {
     // March 1-31 is a calendar month (cost_bu_monthly); March 1-30 is not (kms_cost, daily rows). No row on March 31.
-    const whole = await windowTotal(db, window("2026-03-01", "2026-03-31"), undefined);
-    const days = await windowTotal(db, window("2026-03-01", "2026-03-30"), undefined);
+    const whole = await windowTotal(db, window("2026-03-01", "2026-03-31"));
+    const days = await windowTotal(db, window("2026-03-01", "2026-03-30"));
     expect(whole).toMatchObject({ keys: 0.1, requests: 0.2000003333, total: 0.3000003333, net: 0.3000003333, source: "Cost Explorer" });
     expect({ ...whole, to: null, days: whole.days > 0 }).toEqual({ ...days, to: null, days: days.days > 0 });
   });
 
   it("limits the month to the business units asked for, and says no data (0 rows) for a month without cost", async () => {
-    expect(await windowTotal(db, window("2026-04-01", "2026-04-30"), ["A", "B"])).toMatchObject({ keys: 0.2, total: 0.2 });
-    expect((await windowTotal(db, window("2026-05-01", "2026-05-31"), undefined)).days).toBe(0);
+    expect(await windowTotal(db, window("2026-04-01", "2026-04-30"), { bu: ["A", "B"] })).toMatchObject({ keys: 0.2, total: 0.2 });
+    expect((await windowTotal(db, window("2026-05-01", "2026-05-31"))).days).toBe(0);
+  });
+
+  it("reads the daily rows for an account or region filter (the monthly rollup has neither)", async () => {
+    const march = window("2026-03-01", "2026-03-31");
+    expect(await windowTotal(db, march, { account: ["111122223333"] })).toMatchObject({ total: 0.3000003333 });
+    expect(await windowTotal(db, march, { region: ["us-east-1"], bu: ["payments"] })).toMatchObject({ total: 0.3 });
+    expect((await windowTotal(db, march, { account: ["999999999999"] })).days).toBe(0);
   });
 });
