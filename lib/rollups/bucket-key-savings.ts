@@ -139,6 +139,17 @@ function insertChunk(db: Db, rows: StoredBucketKeySavings[], offset: number) {
 }
 
 /** Prices every candidate bucket and replaces the stored list, in one transaction (readers keep the previous list until it commits). */
+/** The statements that rebuild bucket_key_savings_total from bucket_key_savings (run in the same transaction). */
+export function storeBucketKeySavingsTotals(db: Db) {
+  return [
+    db.$executeRawUnsafe(`DELETE FROM bucket_key_savings_total`),
+    db.$executeRawUnsafe(
+      `INSERT INTO bucket_key_savings_total (business_unit, account_id, basis, buckets, monthly_savings)
+       SELECT business_unit, account_id, basis, count(*)::int, sum(monthly_savings) FROM bucket_key_savings GROUP BY 1, 2, 3`,
+    ),
+  ];
+}
+
 export async function recomputeBucketKeySavings(db: Db): Promise<{ buckets: number }> {
   const { reduction, perKeyRequestData, rows } = await computeBucketKeySavings(db);
   const chunks = [];
@@ -146,11 +157,7 @@ export async function recomputeBucketKeySavings(db: Db): Promise<{ buckets: numb
   await db.$transaction([
     db.$executeRawUnsafe(`DELETE FROM bucket_key_savings`),
     ...chunks.map((chunk, i) => insertChunk(db, chunk, i * CHUNK)),
-    db.$executeRawUnsafe(`DELETE FROM bucket_key_savings_total`),
-    db.$executeRawUnsafe(
-      `INSERT INTO bucket_key_savings_total (business_unit, account_id, basis, buckets, monthly_savings)
-       SELECT business_unit, account_id, basis, count(*)::int, sum(monthly_savings) FROM bucket_key_savings GROUP BY 1, 2, 3`,
-    ),
+    ...storeBucketKeySavingsTotals(db),
     db.$executeRawUnsafe(
       `INSERT INTO bucket_key_savings_basis (id, reduction, per_key_request_data) VALUES (1, $1, $2::json)
        ON CONFLICT (id) DO UPDATE SET reduction = EXCLUDED.reduction, per_key_request_data = EXCLUDED.per_key_request_data`,

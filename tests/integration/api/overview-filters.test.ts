@@ -20,6 +20,7 @@ import { dayToDate } from "@/lib/domain/days";
 import { recomputeCostMonthly } from "@/lib/rollups/costs";
 import { recomputeCoverage } from "@/lib/rollups/coverage";
 import { markFresh } from "@/lib/store/freshness";
+import { storeBucketKeySavingsTotals } from "@/lib/rollups/bucket-key-savings";
 import { resetTables, testDb } from "../support/db";
 import { call, type Json } from "./call";
 
@@ -77,6 +78,7 @@ beforeAll(async () => {
     resourceArn: `arn:aws:s3:::${name}`, position, name, accountId: at.account, region: at.region, businessUnit: at.bu, keyArn: null, encryptionClass: "CUSTOMER_KMS", basis: "exact", monthlyRequests: 1000, requestSource: "costExplorer", monthlySavings,
   });
   await db.bucketKeySavings.createMany({ data: [bucket("b-cmk", BP, 0, 5), bucket("a-cmk-1", AP, 1, 3)] });
+  await db.$transaction(storeBucketKeySavingsTotals(db)); // as the rollup step writes them with the list
 });
 
 async function overviewOf(query: string): Promise<Json> {
