@@ -8,6 +8,7 @@
 //   cost month to date 2026-12-01 … 12-03: 1.00 + 0.25 = 1.25; same days of November 11-01 … 11-03: 1.00 + 0.05 = 1.05
 //     (November 4th's 9.99 is outside the same days) → +0.20, +19.0 %
 import type { Db } from "@/lib/db/client";
+import { recomputeCostMonthly } from "@/lib/rollups/costs";
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const zeroNc = { ncUnencrypted: 0, ncSseS3: 0, ncAwsManagedKey: 0, ncKeyUnusable: 0, ncUnknownKey: 0 };
@@ -62,4 +63,6 @@ export async function loadDigestFixture(db: Db): Promise<void> {
       cost("2026-11-02", "payments", "KEYS", 1), cost("2026-11-03", "payments", "REQUESTS", 0.05), cost("2026-11-04", "payments", "REQUESTS", 9.99),
     ],
   });
+  // As the rollup step after an ingestion does: the overview's cost tiles and chart read the monthly sums.
+  await recomputeCostMonthly(db, "2026-11-01", "2026-12-31");
 }
