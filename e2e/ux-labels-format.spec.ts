@@ -125,7 +125,10 @@ async function backToChart(chart: Locator, xTicks: number | "some") {
 async function hoverBand(page: Page, chart: Locator, index: number, count: number, label: string): Promise<Locator> {
   const tooltip = page.getByTestId("chart-tooltip");
   await expect(async () => {
-    const box = await chart.locator(".recharts-cartesian-grid").boundingBox();
+    // In the window first: a pointer moved below the fold hovers nothing (one run in three failed so).
+    const grid = chart.locator(".recharts-cartesian-grid");
+    await grid.scrollIntoViewIfNeeded();
+    const box = await grid.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(0);
     await page.mouse.move(0, 0);
     await page.mouse.move(box!.x + (box!.width * (2 * index + 1)) / (2 * count), box!.y + box!.height / 2, { steps: 4 });
