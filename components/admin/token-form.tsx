@@ -58,7 +58,7 @@ export function NewSecret({ token, onDone }: { token: CreatedToken; onDone: () =
     setCopied(true);
   };
   return (
-    <section aria-label="New token secret" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <section aria-label="New token secret" className="space-y-2 wrap-anywhere rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <p className="font-semibold">Token “{token.name}” created. Copy its secret now: it will not be shown again.</p>
       <div className="flex flex-wrap items-center gap-2">
         <code data-testid="token-secret" className="break-all rounded bg-white px-2 py-1 font-mono text-slate-900">{token.secret}</code>

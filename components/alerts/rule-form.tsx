@@ -126,7 +126,8 @@ export function RuleForm({ rule, options, channels, onDone }: { rule?: AlertRule
           </div>
         </fieldset>
       ) : <p className="text-sm text-slate-600 md:col-span-3">Ingestion is watched for the whole organization (not per business unit).</p>}
-      <fieldset className="md:col-span-3">
+      {/* min-w-0 and wrap-anywhere: a channel named with one long word (a host, an address) wraps instead of widening the form. */}
+      <fieldset className="min-w-0 wrap-anywhere md:col-span-3">
         <legend className="text-sm font-medium text-slate-800">Channels</legend>
         <div className={box}>
           {channels.length === 0 ? <span className="text-slate-600">No channels yet: the rule records its conditions but sends nothing.</span> : null}

@@ -127,7 +127,8 @@ function OpenConditions() {
         items.length === 0 ? null : (
           <div>
             <h3 className="text-sm font-semibold text-slate-900">In alarm now ({items.length})</h3>
-            <ul className="mt-1 space-y-0.5 text-sm" data-testid="open-conditions">
+            {/* A condition names a key by its alias or id, or a resource by its ARN: one long word that must wrap. */}
+            <ul className="mt-1 space-y-0.5 text-sm wrap-anywhere" data-testid="open-conditions">
               {items.map((c) => (
                 <li key={`${c.ruleId}|${c.subject}`}>
                   <span className="text-slate-600">{c.ruleName}: </span>

@@ -33,9 +33,11 @@ export function BillUploadForm({ maxMegabytes }: { maxMegabytes: number }) {
         billing period in them replaces that month&rsquo;s bill lines; files already imported are skipped. Larger exports: <code>npm run import-bill</code>.
       </p>
       <form aria-label="Import bill files" onSubmit={submit} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-2">
+        {/* Wraps, and the file picker may narrow: Chromium draws it about 260 px wide, which with its
+            label on the same line made /costs 398 px wide on a 390 px phone. */}
+        <label className="flex min-w-0 max-w-full flex-wrap items-center gap-2">
           Export files
-          <input type="file" multiple accept=".parquet,.csv,.gz,.json" onChange={(e) => setFiles(e.target.files)} />
+          <input type="file" multiple accept=".parquet,.csv,.gz,.json" onChange={(e) => setFiles(e.target.files)} className="min-w-0 max-w-full" />
         </label>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />

@@ -49,7 +49,7 @@ function RangeForm() {
       {mode === "custom" ? (
         <form
           aria-label="Custom date range"
-          className="flex items-end gap-2"
+          className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             setParams({ range: undefined, from: from || undefined, to: to || undefined });

@@ -91,7 +91,8 @@ export function ShowbackReport({ data }: { data: ShowbackData }) {
       <CoverageBreakdowns coverage={coverage} />
       <CostSection data={data} />
       <SavingsSection data={data} />
-      <p className="text-xs text-slate-500">
+      {/* slate-600, not 500: 500 on the page's slate-100 failed axe's contrast check (issue 20, both schemes). */}
+      <p className="text-xs text-slate-600">
         Customer managed keys now: {formatInteger(data.keys.customerManaged)} ({formatInteger(data.keys.customerManagedUnusable)} disabled or pending deletion) · AWS managed keys: {formatInteger(data.keys.awsManaged)}.
         The chargeback CSV for the month comes with this pack.
       </p>

@@ -33,9 +33,11 @@ export function RunWarnings({ runs, filters = {} }: { runs: RunRow[]; filters?: 
     <section aria-labelledby="run-warnings-heading" className="space-y-3" data-testid="run-warnings">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="run-warnings-heading" className="text-lg font-semibold">Warnings per account-region and cause</h2>
-        <label className="flex items-center gap-2 text-sm text-slate-700">
+        {/* A select is as wide as its longest option ("2026-12-05 14:03 UTC, 2 min 14 s · PARTIAL ·
+            12 warnings"): it may shrink to the window, or /runs is wider than a phone. */}
+        <label className="flex min-w-0 max-w-full items-center gap-2 text-sm text-slate-700">
           Run
-          <select value={id} onChange={(e) => setPicked(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" data-testid="run-warnings-select">
+          <select value={id} onChange={(e) => setPicked(e.target.value)} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" data-testid="run-warnings-select">
             {runs.map((r) => (
               <option key={r.id} value={r.id}>
                 {`${runTimeLabel(r)} · ${r.status} · ${r.warnings} warnings`}
@@ -89,7 +91,7 @@ function WarningGroupItem({ group }: { group: WarningGroup }) {
         {group.docs ? (
           <>
             {" "}
-            See <code className="rounded bg-slate-100 px-1 font-mono text-xs">{group.docs}</code>.
+            See <code className="break-all rounded bg-slate-100 px-1 font-mono text-xs">{group.docs}</code>.
           </>
         ) : null}
       </p>

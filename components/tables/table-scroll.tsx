@@ -14,10 +14,14 @@ const STICKY_FIRST_COLUMN =
  * contain-inline-size: the table's width no longer counts in the width of what holds it, so a
  * grid or flex item with a wide table takes its track's width instead of pushing the page wider
  * (overflow-x-auto alone did not stop that: the overview was 547 px wide on a 390 px phone).
+ * relative: the scroller is the containing block of what is absolutely positioned inside it, such
+ * as the sr-only "Actions" header of an admin table's last column. Without it that 1 px box was
+ * placed against the page, at the table's far right edge, and widened the page by the table's
+ * width (/admin/tokens 761 px, /alerts 862 px on a 390 px phone once their tables had rows).
  */
 export function TableScroll({ children, className = "", ...rest }: { children: ReactNode; className?: string } & React.HTMLAttributes<HTMLDivElement>) {
   return (
-    <div {...rest} className={`overflow-x-auto contain-inline-size ${STICKY_FIRST_COLUMN} ${className}`}>
+    <div {...rest} className={`relative overflow-x-auto contain-inline-size ${STICKY_FIRST_COLUMN} ${className}`}>
       {children}
     </div>
   );
