@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { FILTER_NAMES, parseFilters, type GlobalFilters } from "./filter-params";
 
 /**
@@ -14,14 +14,27 @@ export function useFilters() {
   const pathname = usePathname();
   const parsed = useMemo(() => parseFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
 
+  // The query of a replace not yet committed. useSearchParams changes only when the navigation
+  // commits, so two changes in a row (clear the manager, then pick a finding) built the second
+  // from the stale query and put the cleared value back; each change starts from the last one asked.
+  // Cleared once that query is shown, and on another page (a link may have superseded the replace).
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending.current === searchParams.toString()) pending.current = null;
+  }, [searchParams]);
+  useEffect(() => {
+    pending.current = null;
+  }, [pathname]);
+
   const setParams = useCallback(
     (patch: Record<string, string | undefined>) => {
-      const params = new URLSearchParams(searchParams.toString());
+      const params = new URLSearchParams(pending.current ?? searchParams.toString());
       for (const [name, value] of Object.entries(patch)) {
         if (value) params.set(name, value);
         else params.delete(name);
       }
       const text = params.toString();
+      pending.current = text === searchParams.toString() ? null : text;
       router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
     },
     [searchParams, router, pathname],
