@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { formatUsd } from "@/lib/domain/format";
+import { formatPercent, formatUsd } from "@/lib/domain/format";
+import { percentOneDecimal } from "@/lib/domain/percent";
 
 // Slow on a shared machine: each test opens several server-rendered pages.
 test.describe.configure({ timeout: 180_000 });
@@ -161,16 +162,50 @@ test("list rows lead onward: a resource to its key, the key to its detail page",
   await expect(page.getByTestId("key-arn")).toHaveText(keyArn, { timeout: 60_000 });
 });
 
-test("the coverage tiles open the filtered resources list behind them: the non-compliant resources", async ({ page, request }) => {
+test("the coverage tiles open the resources not on a CMK behind them, the non-compliant tile the non-compliant ones", async ({ page, request }) => {
   await page.goto("/");
+  // "4,840 of 10,000 resources encrypted with a CMK · the link lists the 5,160 that are not"
+  const hint = await page.getByTestId("kpi-coverage-count-hint").innerText();
+  const [, cmkText, allText] = /([\d,]+) of ([\d,]+) resources encrypted with a CMK/.exec(hint) ?? [];
+  expect(cmkText, hint).toBeDefined();
+  const [cmk, all] = [Number(cmkText!.replaceAll(",", "")), Number(allText!.replaceAll(",", ""))];
+  const notOnACmk = all - cmk;
+  expect(hint).toContain(`the link lists the ${notOnACmk.toLocaleString("en-US")} that are not`);
+  // The percentage clicked is the share of those counts: the list is its complement.
+  expect(await page.getByTestId("kpi-coverage-count").innerText()).toBe(formatPercent(percentOneDecimal(cmk, all)));
   const nonCompliant = await linkedNumber(page, "kpi-noncompliant-total");
-  for (const testId of ["kpi-coverage-count", "kpi-coverage-storage"]) {
-    await page.goto("/");
-    // The tile shows a percentage; its link's name says which tile it is.
-    await page.getByTestId(testId).getByRole("link").click();
-    await expect(page).toHaveURL(/\/resources$/);
-    expect(await listTotal(page, "resources-table"), testId).toBe(nonCompliant);
-  }
+
+  await page.getByTestId("kpi-coverage-count").getByRole("link").click();
+  await expect(page).toHaveURL(/\/resources\?view=all&encryption=NONE%2CSSE_S3%2CAWS_MANAGED_KMS%2CUNKNOWN$/);
+  expect(await listTotal(page, "resources-table")).toBe(notOnACmk);
+  await expect(page.getByTestId("active-filter-encryption")).toContainText("Encryption: not a customer managed key");
+  await expect(page.getByRole("radio", { name: "Every in-scope resource, by encryption" })).toBeChecked();
+  const notOnCmkApi = "/api/resources?encryption=NONE,SSE_S3,AWS_MANAGED_KMS,UNKNOWN";
+  expect(await apiTotal(request, notOnCmkApi)).toBe(notOnACmk);
+  // Not the non-compliant list: a resource no policy requires a CMK for lowers coverage and is compliant.
+  const compliant = await apiTotal(request, `${notOnCmkApi}&compliance=compliant`);
+  expect(compliant).toBeGreaterThan(0);
+  expect(await apiTotal(request, `${notOnCmkApi}&compliance=noncompliant`)).toBe(notOnACmk - compliant);
+  const rows = page.getByTestId("resources-table").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.filter({ hasText: "Customer managed KMS key" }).count()).toBe(0);
+  await axeClean(page);
+  await page.screenshot({ path: "e2e/artifacts/drill-not-on-a-cmk.png", fullPage: true });
+
+  // By storage: the same resources, largest first (the bytes that keep coverage by storage down).
+  await page.goto("/");
+  await page.getByTestId("kpi-coverage-storage").getByRole("link").click();
+  await expect(page).toHaveURL(/\/resources\?view=all&encryption=[^&]+&sort=-size$/);
+  expect(await listTotal(page, "resources-table")).toBe(notOnACmk);
+  await expect(page.getByRole("columnheader", { name: /Size/ })).toHaveAttribute("aria-sort", "descending");
+  const bySize = (await (await request.get(`${notOnCmkApi}&sort=-size&pageSize=3`)).json()) as { items: { sizeBytes: string | null }[] };
+  const sizes = bySize.items.map((r) => BigInt(r.sizeBytes ?? -1));
+  expect(sizes).toEqual([...sizes].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+
+  await page.goto("/");
+  await page.getByTestId("kpi-noncompliant-total").getByRole("link").click();
+  await expect(page).toHaveURL(/\/resources$/);
+  expect(await listTotal(page, "resources-table")).toBe(nonCompliant);
   expect(await apiTotal(request, "/api/resources/noncompliant")).toBe(nonCompliant);
 });
 

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Resources" };
 export default async function Page() {
   await requirePage("PAGE /resources", "/resources");
   return (
-    <PageFrame title="Resources" description="In-scope storage resources that should be on a customer managed key and are not, with the reason and since when" freshness={await dataAsOf(db())}>
+    <PageFrame title="Resources" description="In-scope storage resources: those that should be on a customer managed key and are not, with the reason and since when, or every one by encryption class" freshness={await dataAsOf(db())}>
       <ResourcesView />
     </PageFrame>
   );

@@ -46,6 +46,7 @@ export const VIEW_PARAMS = [
   "manager", "finding", "reason", "severity", "code", "state",
   "spec", "origin", "rotation", "classification", "day",
   "bucket", // the Savings page's one bucket (the overview's top-buckets bar)
+  "view", "encryption", "compliance", // the Resources page: every in-scope resource by encryption class (the coverage tiles)
 ] as const;
 
 export interface ParamProblem {

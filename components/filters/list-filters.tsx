@@ -15,6 +15,8 @@ export interface ListFilter {
   label: string;
   /** The value as a person reads it (comma-separated values are described one by one). */
   describe?: (value: string) => string;
+  /** The whole list of values as one phrase, when it has a name of its own; else each is described. */
+  describeList?: (values: readonly string[]) => string | undefined;
 }
 
 /** The list filters present in the URL, as API parameters. `filters` must be stable (a module constant). */
@@ -43,7 +45,8 @@ export function ActiveListFilters({ filters }: { filters: readonly ListFilter[] 
       <span className="font-medium text-slate-700">Showing only</span>
       {shown.map((f) => {
         const value = active[f.param]!;
-        const text = value.split(",").map((v) => (f.describe ? f.describe(v) : v)).join(" or ");
+        const values = value.split(",");
+        const text = f.describeList?.(values) ?? values.map((v) => (f.describe ? f.describe(v) : v)).join(" or ");
         return (
           <span key={f.param} data-testid={`active-filter-${f.param}`} className="inline-flex items-center gap-1 rounded-full border border-sky-300 bg-sky-50 py-0.5 pl-3 pr-1 text-sky-900">
             {f.label}: <Bdi>{text}</Bdi>

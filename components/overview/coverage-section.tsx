@@ -9,12 +9,12 @@ import { overviewLinks, type Carried } from "./drill-links";
 
 /**
  * CMK coverage by count and by storage, and the non-compliant total, for the whole organization
- * (or the filter bar's part of it). Each figure links to the non-compliant resources under the
- * same filters: the resources that keep coverage from its target (issue 19).
+ * (or the filter bar's part of it). Each figure links to its rows under the same filters (issue 19):
+ * coverage to the resources not on a CMK (by storage: largest first), the count to the non-compliant.
  */
 export function CoverageSection({ coverage, before, carried }: { coverage: CoverageSummary | null; before?: { day: Date; organization: CoverageFigures } | null; carried?: Carried }) {
   const org = coverage?.organization;
-  const resources = org ? overviewLinks(carried).nonCompliant : undefined;
+  const links = org ? overviewLinks(carried) : undefined;
   const then = before?.organization;
   const against = `${COMPARE_DAYS} days ago`;
   return (
@@ -27,16 +27,16 @@ export function CoverageSection({ coverage, before, carried }: { coverage: Cover
           label="CMK coverage by count"
           testId="kpi-coverage-count"
           value={formatPercent(org?.coverageByCountPct ?? null)}
-          href={resources}
+          href={links?.notOnACmk}
           bar={{ pct: org?.coverageByCountPct ?? null, color: semanticColors.covered }}
           change={org ? pointsChangeText(pointsChange(org.coverageByCountPct, then?.coverageByCountPct), against) : undefined}
-          hint={org ? `${formatInteger(org.cmkResources)} of ${formatInteger(org.resources)} resources encrypted with a CMK · the link lists the ${formatInteger(org.nonCompliant)} non-compliant` : undefined}
+          hint={org ? `${formatInteger(org.cmkResources)} of ${formatInteger(org.resources)} resources encrypted with a CMK · the link lists the ${formatInteger(org.resources - org.cmkResources)} that are not` : undefined}
         />
         <KpiTile
           label="CMK coverage by storage"
           testId="kpi-coverage-storage"
           value={formatPercent(org?.coverageByStoragePct ?? null)}
-          href={resources}
+          href={links?.notOnACmkBySize}
           bar={{ pct: org?.coverageByStoragePct ?? null, color: semanticColors.covered }}
           change={org ? pointsChangeText(pointsChange(org.coverageByStoragePct, then?.coverageByStoragePct), against) : undefined}
           hint={
@@ -54,7 +54,7 @@ export function CoverageSection({ coverage, before, carried }: { coverage: Cover
           label="Non-compliant resources"
           testId="kpi-noncompliant-total"
           value={org ? formatInteger(org.nonCompliant) : NO_VALUE}
-          href={resources}
+          href={links?.nonCompliant}
           bar={{ pct: org && org.resources > 0 ? (org.nonCompliant / org.resources) * 100 : null, color: semanticColors.uncovered }}
           change={org ? countChangeText(difference(org.nonCompliant, then?.nonCompliant), against) : undefined}
           hint={

@@ -5,6 +5,7 @@ import type { NonCompliantReason } from "@/generated/prisma/enums";
 import { buLabel } from "@/lib/domain/business-unit";
 import { type Day, monthEnd } from "@/lib/domain/days";
 import type { FilterName } from "@/components/filters/filter-params";
+import { NOT_ON_A_CMK } from "@/components/resources/resource-list-filters";
 
 /**
  * The global filters the overview was filtered by, as URL values (components/filters): every link
@@ -30,6 +31,10 @@ export function overviewLinks(carried: Carried = {}) {
     awsManagedKeys: link("/keys", { manager: "AWS" }, carried),
     // The resources list defaults to the latest coverage day, the day the tiles count.
     nonCompliant: link("/resources", {}, carried),
+    // Coverage's rows: every in-scope resource not on a CMK, compliant or not (a non-production
+    // resource on SSE-S3 lowers coverage without being non-compliant). By storage: largest first.
+    notOnACmk: link("/resources", { view: "all", encryption: NOT_ON_A_CMK.join(",") }, carried),
+    notOnACmkBySize: link("/resources", { view: "all", encryption: NOT_ON_A_CMK.join(","), sort: "-size" }, carried),
   };
 }
 

@@ -45,7 +45,7 @@ export function KpiTile({ label, value, testId, hint, bar, change, href, note }:
           <div className="h-full rounded-full" style={{ width: `${Math.min(100, Math.max(0, bar.pct ?? 0))}%`, backgroundColor: bar.color }} />
         </div>
       ) : null}
-      {hint ? <div className="mt-3 text-sm leading-snug text-slate-600">{hint}</div> : null}
+      {hint ? <div className="mt-3 text-sm leading-snug text-slate-600" data-testid={`${testId}-hint`}>{hint}</div> : null}
       {note}
     </div>
   );

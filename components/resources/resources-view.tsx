@@ -1,78 +1,79 @@
 "use client";
 
 import type { noncompliantResourcesEndpoint } from "@/lib/endpoints/resources/noncompliant";
+import type { resourcesEndpoint } from "@/lib/endpoints/resources/list";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { useFilters } from "@/components/filters/use-filters";
+import { useUrlChoice } from "@/components/filters/use-url-state";
 import { ActiveListFilters, useListFilterParams } from "@/components/filters/list-filters";
-import { RESOURCE_LIST_FILTERS } from "./resource-list-filters";
-import { formatBytes, formatSince, NO_VALUE } from "@/lib/domain/format";
-import { arnExportColumn, dayColumn, labelColumn, resourceNameColumn, textColumn } from "@/components/tables/columns";
-import { REASON_LABELS, STORAGE_SERVICE_LABELS } from "@/lib/domain/labels";
-import { ServerTable, type RowOf, type ServerColumn } from "@/components/tables/server-table";
-import { ResourceKeyCell } from "@/components/keys/key-link";
-import type { Column, SortState } from "@/components/tables/table-model";
+import { IN_SCOPE_LIST_FILTERS, NONCOMPLIANT_LIST_FILTERS } from "./resource-list-filters";
+import { ServerTable } from "@/components/tables/server-table";
+import { IN_SCOPE_COLUMNS, IN_SCOPE_DEFAULT_SORT, NONCOMPLIANT_COLUMNS, NONCOMPLIANT_DEFAULT_SORT, exportColumns } from "./resource-columns";
 
 const FILTERS = ["account", "region", "bu", "env", "service"] as const;
 
-type Resource = RowOf<typeof noncompliantResourcesEndpoint>;
+/** Which list: the non-compliant resources (the page's first question), or every in-scope one. */
+export const RESOURCE_VIEWS = [
+  { value: "noncompliant", label: "Non-compliant resources" },
+  { value: "all", label: "Every in-scope resource, by encryption" },
+] as const;
+type ResourceView = (typeof RESOURCE_VIEWS)[number]["value"];
 
-/** Sizes travel as decimal strings (bigints); null when unknown. */
-const sizeColumn: ServerColumn<Resource> = {
-  id: "size",
-  header: "Size",
-  value: (r) => (r.sizeBytes === null ? null : Number(r.sizeBytes)),
-  cell: (r) => (r.sizeBytes === null ? NO_VALUE : formatBytes(BigInt(r.sizeBytes))),
-  align: "right",
-  sortField: "size",
-};
-
-/** sortField: the API's sort for the column (docs/api.md); a column without one is not sortable. */
-export const RESOURCE_COLUMNS: readonly ServerColumn<Resource>[] = [
-  // The name, its ARN on hover and copy (ARNs made rows four lines tall); the ARN stays in the CSV.
-  { ...resourceNameColumn("name", "Resource", (r: Resource) => r.name, (r) => r.resourceArn), sortField: "name" },
-  { ...labelColumn("service", "Service", (r: Resource) => r.service, STORAGE_SERVICE_LABELS), sortField: "service" },
-  { ...labelColumn("reason", "Reason", (r: Resource) => r.reason, REASON_LABELS), sortField: "reason" },
-  { ...textColumn("bu", "Business unit", (r: Resource) => r.businessUnit), sortField: "bu" },
-  // Priorities (hideBelow): what a narrow window drops first; the CSV keeps every column.
-  { ...textColumn("owner", "Owner", (r: Resource) => r.owner), hideBelow: "2xl" },
-  { ...textColumn("env", "Environment", (r: Resource) => r.environment), hideBelow: "2xl" },
-  { ...textColumn("account", "Account", (r: Resource) => r.accountId), sortField: "account", hideBelow: "lg", nowrap: true },
-  { ...textColumn("region", "Region", (r: Resource) => r.region), hideBelow: "md", nowrap: true },
-  sizeColumn,
-  // Onward to the key behind the reason (an AWS managed or unusable key).
-  { id: "key", header: "Key", value: (r) => r.keyArn, cell: (r) => <ResourceKeyCell keyArn={r.keyArn} reason={r.reason} /> },
-  { ...dayColumn("since", "Non-compliant since", (r: Resource) => r.since), cell: (r) => formatSince(r.since, r.sinceHistoryStart), sortField: "since" },
-  arnExportColumn("arn", (r: Resource) => r.resourceArn),
-];
-
-/** The file carries the exact size in bytes, with the unit in its header (the page shows GiB/TiB). */
-const RESOURCE_EXPORT_COLUMNS: readonly Column<Resource>[] = RESOURCE_COLUMNS.map((c) =>
-  c.id === "size" ? { id: "size", header: "Size (bytes)", value: (r: Resource) => r.sizeBytes } : c,
-);
-
-/** The API's default: longest non-compliant first. */
-export const RESOURCE_DEFAULT_SORT: SortState = { id: "since", direction: "asc" };
+const NONCOMPLIANT_EXPORT = exportColumns(NONCOMPLIANT_COLUMNS);
+const IN_SCOPE_EXPORT = exportColumns(IN_SCOPE_COLUMNS);
 
 export function ResourcesView() {
-  const { filters } = useFilters();
-  const listFilters = useListFilterParams(RESOURCE_LIST_FILTERS);
+  const { filters, setParams } = useFilters();
+  const [view] = useUrlChoice<ResourceView>("view", RESOURCE_VIEWS.map((v) => v.value), "noncompliant");
+  const listFilterSet = view === "all" ? IN_SCOPE_LIST_FILTERS : NONCOMPLIANT_LIST_FILTERS;
+  const listFilters = useListFilterParams(listFilterSet);
+  const apiFilters = { ...filtersToApiParams(filters, FILTERS), ...listFilters };
+  // Another list: its own filters, sort and first page (a reason means nothing to the other list).
+  const choose = (next: ResourceView) =>
+    setParams({ view: next === "noncompliant" ? undefined : next, page: undefined, sort: undefined, reason: undefined, encryption: undefined, compliance: undefined });
   return (
     <div className="space-y-4">
       <FilterBar only={FILTERS} />
-      <ActiveListFilters filters={RESOURCE_LIST_FILTERS} />
-      <ServerTable<typeof noncompliantResourcesEndpoint>
-        title="Non-compliant resources"
-        testId="resources-table"
-        path="/api/resources/noncompliant"
-        filterParams={{ ...filtersToApiParams(filters, FILTERS), ...listFilters }}
-        columns={RESOURCE_COLUMNS}
-        exportColumns={RESOURCE_EXPORT_COLUMNS}
-        defaultSort={RESOURCE_DEFAULT_SORT}
-        rowKey={(r) => r.resourceArn}
-        searchPlaceholder="Name or ARN"
-        emptyMessage="No non-compliant resource for these filters."
-      />
+      <fieldset className="flex flex-wrap items-center gap-4 text-sm" data-testid="resource-view">
+        <legend className="mr-2 inline font-medium text-slate-700">Show</legend>
+        {RESOURCE_VIEWS.map((v) => (
+          <label key={v.value} className="flex items-center gap-2">
+            <input type="radio" name="resource-view" value={v.value} checked={view === v.value} onChange={() => choose(v.value)} />
+            {v.label}
+          </label>
+        ))}
+      </fieldset>
+      <ActiveListFilters filters={listFilterSet} />
+      {view === "all" ? (
+        <ServerTable<typeof resourcesEndpoint>
+          key="all"
+          title="In-scope resources"
+          testId="resources-table"
+          path="/api/resources"
+          filterParams={apiFilters}
+          columns={IN_SCOPE_COLUMNS}
+          exportColumns={IN_SCOPE_EXPORT}
+          defaultSort={IN_SCOPE_DEFAULT_SORT}
+          rowKey={(r) => r.resourceArn}
+          searchPlaceholder="Name or ARN"
+          emptyMessage="No in-scope resource for these filters."
+        />
+      ) : (
+        <ServerTable<typeof noncompliantResourcesEndpoint>
+          key="noncompliant"
+          title="Non-compliant resources"
+          testId="resources-table"
+          path="/api/resources/noncompliant"
+          filterParams={apiFilters}
+          columns={NONCOMPLIANT_COLUMNS}
+          exportColumns={NONCOMPLIANT_EXPORT}
+          defaultSort={NONCOMPLIANT_DEFAULT_SORT}
+          rowKey={(r) => r.resourceArn}
+          searchPlaceholder="Name or ARN"
+          emptyMessage="No non-compliant resource for these filters."
+        />
+      )}
     </div>
   );
 }

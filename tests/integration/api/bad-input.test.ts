@@ -9,6 +9,7 @@ import { GET as keyDetail } from "@/app/api/keys/[arn]/route";
 import { GET as keys } from "@/app/api/keys/route";
 import { GET as mttp } from "@/app/api/mttp/route";
 import { GET as noncompliantResources } from "@/app/api/resources/noncompliant/route";
+import { GET as resources } from "@/app/api/resources/route";
 import { GET as runs } from "@/app/api/runs/route";
 import { GET as runDetail } from "@/app/api/runs/[id]/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/route";
@@ -40,6 +41,8 @@ const cases: [string, Parameters<typeof call>[0], string, string][] = [
   ["an unknown sort", keys, "/api/keys?sort=colour", "sort: must be one of"],
   ["an unknown manager", keys, "/api/keys?manager=SOMEONE", "manager."],
   ["an unknown reason", noncompliantResources, "/api/resources/noncompliant?reason=SSE_S3,LAZY", "reason."],
+  ["an unknown encryption class", resources, "/api/resources?encryption=SSE_S3,SSE_C", "encryption."],
+  ["an unknown compliance", resources, "/api/resources?compliance=mostly", "compliance: must be one of compliant, noncompliant"],
   ["an unknown finding code", findings, "/api/findings?code=NOPE", "code."],
   ["an unknown granularity", costsByBu, "/api/costs/by-bu?granularity=week", "granularity: must be day or month"],
   ["an unknown reallocation", chargeback, "/api/costs/chargeback?allocation=even", "allocation: must be direct or proportional"],
@@ -80,6 +83,7 @@ const routes: [string, Parameters<typeof call>[0], string, Record<string, string
   ["coverage", coverage, "/api/coverage"],
   ["noncompliant", noncompliant, "/api/noncompliant"],
   ["resources/noncompliant", noncompliantResources, "/api/resources/noncompliant"],
+  ["resources", resources, "/api/resources"],
   ["keys", keys, "/api/keys"],
   ["key detail", keyDetail, "/api/keys/x", { arn: encodeURIComponent("arn:aws:kms:eu-west-1:111122223333:key/abc") }],
   ["findings", findings, "/api/findings"],

@@ -16,6 +16,7 @@ import { GET as mttp } from "@/app/api/mttp/route";
 import { GET as noncompliant } from "@/app/api/noncompliant/route";
 import { GET as overview } from "@/app/api/overview/route";
 import { GET as resources } from "@/app/api/resources/noncompliant/route";
+import { GET as inScope } from "@/app/api/resources/route";
 import { GET as bucketKeys } from "@/app/api/savings/bucket-keys/route";
 import { GET as idleKeys } from "@/app/api/savings/idle-keys/route";
 import type { Principal } from "@/lib/auth/principal";
@@ -55,6 +56,7 @@ describe("a BU-scoped viewer", () => {
       [keys, "/api/keys?pageSize=500"],
       [findings, "/api/findings?pageSize=500"],
       [resources, "/api/resources/noncompliant?pageSize=500"],
+      [inScope, "/api/resources?pageSize=500"],
       [coverage, "/api/coverage"],
       [noncompliant, "/api/noncompliant"],
       [byBu, "/api/costs/by-bu?granularity=month"],
