@@ -22,8 +22,8 @@ test.beforeAll(async ({ request }) => {
   original = await getSettings(request);
 });
 test.afterAll(async ({ request, baseURL }) => {
-  const { unusedKeyDays, bucketKeyReduction, priceOverrides } = original;
-  const res = await request.put("/api/settings", { headers: { origin: baseURL!, "content-type": "application/json" }, data: { unusedKeyDays, bucketKeyReduction, priceOverrides } });
+  const { unusedKeyDays, bucketKeyReduction, priceOverrides, cmkRequiredClassifications } = original;
+  const res = await request.put("/api/settings", { headers: { origin: baseURL!, "content-type": "application/json" }, data: { unusedKeyDays, bucketKeyReduction, priceOverrides, cmkRequiredClassifications } });
   expect(res.status(), await res.text()).toBe(200);
   await waitForSettingsRecompute(request);
 });
@@ -116,4 +116,41 @@ test("settings: a price override typed in the form is what /api/settings returns
   expect((await getSettings(request)).priceOverrides).toEqual({ ...original.priceOverrides, keyMonth: 1.25 });
   await page.reload();
   await expect(page.getByLabel("Key-month", { exact: true })).toHaveValue("1.25");
+});
+
+type Recomputes = { recomputes: { finishedAt: string; recomputed: string[] }[] };
+
+// Issue 19 item 3: a settings change that rewrote the coverage history is marked on the coverage
+// charts on the day it did; a change of key hygiene only (the saves above) leaves them unmarked.
+test("settings: a change the coverage history depends on marks the coverage charts on the day it recomputed them", async ({ page, request }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const coverageRecomputedToday = async () =>
+    ((await (await request.get("/api/settings")).json()) as Recomputes).recomputes.some((r) => r.finishedAt.startsWith(today) && r.recomputed.some((d) => d === "compliance" || d === "resourceDims"));
+  await page.goto("/");
+  const coverageChart = page.getByTestId("chart-coverage");
+  // The demo's history ends today, so today is on the chart.
+  await expect(coverageChart.getByTestId("chart-span")).toContainText(`to ${today}`, { timeout: 60_000 });
+  // Only when no earlier save today rewrote coverage (a retry of this test would have).
+  if (!(await coverageRecomputedToday())) await expect(coverageChart.getByTestId("chart-recomputes")).toHaveCount(0);
+
+  await page.goto("/settings");
+  const classifications = page.getByLabel("Classifications requiring a CMK");
+  // A classification no demo resource carries: history is rewritten, to the same figures.
+  await classifications.fill(`${original.cmkRequiredClassifications.join(", ")}, e2e-marker`);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("settings-effect")).toContainText("Changed: cmkRequiredClassifications");
+  await expect(page.getByTestId("settings-recompute")).toHaveAttribute("data-state", "done", { timeout: 120_000 });
+  expect(await coverageRecomputedToday()).toBe(true);
+
+  await page.goto("/");
+  for (const id of ["chart-coverage", "chart-noncompliant"]) {
+    const chart = page.getByTestId(id);
+    await expect(chart.getByTestId("chart-recomputes")).toHaveText(` · history recomputed after a settings change on ${today}`, { timeout: 60_000 });
+    // The marker itself: one labelled line on the plot.
+    await expect(chart.locator(".recharts-reference-line").filter({ hasText: "recomputed" })).toHaveCount(1);
+  }
+  await shot(page, "recompute-marker-overview");
+  await page.goto("/teams");
+  await expect(page.getByTestId("bu-trend").getByTestId("chart-recomputes")).toHaveText(` · history recomputed after a settings change on ${today}`, { timeout: 60_000 });
+  await expect(page.getByTestId("bu-trend").locator(".recharts-reference-line").filter({ hasText: "recomputed" })).toHaveCount(1);
 });

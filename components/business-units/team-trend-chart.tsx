@@ -8,6 +8,7 @@ import type { coverageEndpoint } from "@/lib/endpoints/coverage";
 import { formatPercent } from "@/lib/domain/format";
 import { okabeIto } from "@/components/charts/palette";
 import { SeriesChart } from "@/components/charts/series-chart";
+import { COVERAGE_HISTORY } from "@/components/charts/recompute-days";
 import { alignPrevious, CompareToggle, PREVIOUS, spanOf, TrendNotes, useCompare, useRecomputeMarkers } from "@/components/charts/trend-parts";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { previousPeriod } from "@/components/filters/time-range";
@@ -30,7 +31,7 @@ export function TeamTrendChart({ bu, target }: { bu: string; target?: number }) 
     const aligned = compare && prev.data ? alignPrevious(points, prev.data.points, (p) => p.coverageByCountPct) : new Map<string, number>();
     return points.map((p) => ({ x: p.day, bu: p.coverageByCountPct ?? 0, org: orgByDay.get(p.day) ?? 0, ...(aligned.has(p.day) ? { [PREVIOUS]: aligned.get(p.day)! } : {}) }));
   }, [team.data, org.data, prev.data, compare]);
-  const marker = useRecomputeMarkers(data.map((r) => r.x));
+  const marker = useRecomputeMarkers(data.map((r) => r.x), COVERAGE_HISTORY);
   const series = [
     { key: "bu", label: bu, color: okabeIto.blue },
     ...(compare ? [{ key: PREVIOUS, label: `${bu}, previous period`, color: okabeIto.black }] : []),

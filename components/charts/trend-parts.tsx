@@ -6,6 +6,7 @@
 import type { getSettingsEndpoint } from "@/lib/endpoints/settings";
 import { useUrlChoice } from "@/components/filters/use-url-state";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
+import type { DerivedData } from "@/lib/settings/invalidation";
 import { recomputeDays } from "./recompute-days";
 
 export const PREVIOUS = "Previous period";
@@ -29,10 +30,10 @@ export function alignPrevious<P extends { day: string }>(current: readonly P[], 
   return out;
 }
 
-/** A marker on every day in the chart's days on which a settings recompute finished. */
-export function useRecomputeMarkers(days: readonly string[]) {
+/** A marker on every day in the chart's days on which a settings recompute of what it `shows` finished. */
+export function useRecomputeMarkers(days: readonly string[], shows: readonly DerivedData[]) {
   const settings = useEndpoint<typeof getSettingsEndpoint>("/api/settings");
-  const marked = recomputeDays((settings.data?.recomputes ?? []).map(String), days);
+  const marked = recomputeDays(settings.data?.recomputes ?? [], days, shows);
   return { markers: marked.map((x) => ({ x, label: "recomputed" })), days: marked };
 }
 

@@ -15,6 +15,7 @@ import { SeriesChart } from "@/components/charts/series-chart";
 import { filtersToApiParams } from "@/components/filters/filter-params";
 import { previousPeriod } from "@/components/filters/time-range";
 import { useFilters } from "@/components/filters/use-filters";
+import { COVERAGE_HISTORY } from "@/components/charts/recompute-days";
 import { alignPrevious, CompareToggle, PREVIOUS, spanOf, TrendNotes, useCompare, useRecomputeMarkers } from "@/components/charts/trend-parts";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { QueryBoundary } from "@/components/tables/states";
@@ -49,7 +50,7 @@ export function CoverageTrendChart({ target }: { target: number }) {
     const aligned = alignPrevious(points, prev.data.points, (p) => p.coverageByCountPct);
     return { data: table.data.map((row) => (aligned.has(String(row.x)) ? { ...row, [PREVIOUS]: aligned.get(String(row.x))! } : row)), seriesNames: table.seriesNames };
   }, [org.data, byBu.data, prev.data, compare]);
-  const marker = useRecomputeMarkers(data.data.map((r) => String(r.x)));
+  const marker = useRecomputeMarkers(data.data.map((r) => String(r.x)), COVERAGE_HISTORY);
   const series = [
     { key: ORGANIZATION, label: ORGANIZATION, color: okabeIto.black },
     ...(compare ? [{ key: PREVIOUS, label: `${ORGANIZATION}, previous period`, color: okabeIto.grey }] : []),
@@ -78,7 +79,7 @@ export function NonCompliantTrendChart({ target }: { target: number }) {
     const aligned = compare && prev.data ? alignPrevious(points, prev.data.points, (p) => p.total) : new Map<string, number>();
     return points.map((p) => ({ x: p.day, ...p.byReason, ...(aligned.has(p.day) ? { [PREVIOUS]: aligned.get(p.day)! } : {}) }));
   }, [nc.data, prev.data, compare]);
-  const marker = useRecomputeMarkers(data.map((r) => r.x));
+  const marker = useRecomputeMarkers(data.map((r) => r.x), COVERAGE_HISTORY);
   const reasons = reasonOrder.map((key) => ({ key, label: reasonLabels[key].label, color: reasonColors[key] }));
   // The previous period is a total, not a reason: it is drawn as a goal-style line over the stack.
   const previousLine = compare ? [{ key: PREVIOUS, label: "Total, previous period", color: okabeIto.black }] : [];

@@ -24,7 +24,7 @@ export const getSettingsEndpoint = defineEndpoint({
     // The size behind the page's "how long the recompute takes" estimate.
     historyRows: await countHistoryRows(db),
     recompute: await readRecomputeStatus(db),
-    /** When every finished recompute committed, newest first (the trend charts mark each day). */
+    /** When every finished recompute committed and what it rewrote, newest first (the trend charts mark each day). */
     recomputes: await recomputeHistory(db),
   }),
 });

@@ -28,10 +28,16 @@ export async function readRecomputeStatus(db: Db): Promise<RecomputeStatus> {
 /** How many finished recomputes the charts are told of: years of weekly saves. */
 const RECOMPUTES_SHOWN = 500;
 
-/** When each finished settings recompute committed, newest first: the trend charts' markers. */
-export async function recomputeHistory(db: Db): Promise<Date[]> {
-  const rows = await db.settingsRecomputeLog.findMany({ orderBy: { finishedAt: "desc" }, take: RECOMPUTES_SHOWN, select: { finishedAt: true } });
-  return rows.map((r) => r.finishedAt);
+export interface FinishedRecompute {
+  finishedAt: Date;
+  /** What it rewrote: a chart is marked only by a recompute of what it shows. */
+  recomputed: DerivedData[];
+}
+
+/** When each finished settings recompute committed and what it rewrote, newest first: the trend charts' markers. */
+export async function recomputeHistory(db: Db): Promise<FinishedRecompute[]> {
+  const rows = await db.settingsRecomputeLog.findMany({ orderBy: { finishedAt: "desc" }, take: RECOMPUTES_SHOWN, select: { finishedAt: true, recomputed: true } });
+  return rows.map((r) => ({ finishedAt: r.finishedAt, recomputed: r.recomputed as DerivedData[] }));
 }
 
 /** Asks for a recompute of `derived` (in the transaction that stores the settings). */

@@ -26,7 +26,10 @@ describe("the settings recompute log", () => {
       [2, ["savings"]],
     ]);
     const { body } = await call(getSettings, "/api/settings");
-    expect(body.recomputes).toEqual([log[1]!.finishedAt.toISOString(), log[0]!.finishedAt.toISOString()]);
+    expect(body.recomputes).toEqual([
+      { finishedAt: log[1]!.finishedAt.toISOString(), recomputed: ["savings"] },
+      { finishedAt: log[0]!.finishedAt.toISOString(), recomputed: ["compliance"] },
+    ]);
     // The status row still says only the latest: the log is what keeps the earlier one.
     expect(body.recompute.finishedAt).toBe(log[1]!.finishedAt.toISOString());
   });
