@@ -117,7 +117,8 @@ export function SeriesChart(props: SeriesChartProps) {
         <ReferenceLine key={`goal-${g.label}`} y={g.value} stroke="#B45309" strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: g.label, position: "insideTopRight", fontSize: 11, fill: "#B45309" }} />
       ))}
       {(props.markers ?? []).map((m) => (
-        <ReferenceLine key={`marker-${m.x}`} x={m.x} stroke="#8B5CF6" strokeDasharray="2 3" label={{ value: m.label, position: "insideTopLeft", fontSize: 11, fill: "#8B5CF6" }} />
+        // The label reads away from the nearer edge: a marker on the last day (a recompute today) is not cut off.
+        <ReferenceLine key={`marker-${m.x}`} x={m.x} stroke="#8B5CF6" strokeDasharray="2 3" label={{ value: m.label, position: inLaterHalf(data, m.x) ? "insideTopRight" : "insideTopLeft", fontSize: 11, fill: "#8B5CF6" }} />
       ))}
       {props.partialX ? <ReferenceArea x1={props.partialX} x2={props.partialX} fill="#94A3B8" fillOpacity={0.25} label={{ value: "partial", position: "insideTop", fontSize: 11, fill: "#64748B" }} /> : null}
       <XAxis
@@ -193,4 +194,10 @@ export function SeriesChart(props: SeriesChartProps) {
       table={<SeriesTable data={data} series={series} xLabel={props.xLabel} format={format} formatX={fullX} total={props.totalInTable} linkFor={linkFor} />}
     />
   );
+}
+
+/** Whether x lies in the later half of the chart's points. */
+function inLaterHalf(data: readonly Record<string, string | number>[], x: string): boolean {
+  const index = data.findIndex((p) => String(p.x) === x);
+  return index >= data.length / 2;
 }
