@@ -170,14 +170,14 @@ test("item 7: a viewer whose identity has a business unit opens on it", async ({
   await page.screenshot({ path: "e2e/artifacts/issue19-teams-viewer.png", fullPage: true });
 });
 
-test("item 2/3: Teams has the filter bar for what it follows (team and range); its trend gets the goal line and compare", async ({ page, request }) => {
+test("item 2/3: Teams has the whole filter bar (team, dimensions and range); its trend gets the goal line and compare", async ({ page, request }) => {
   const api = (await (await request.get("/api/teams/scorecard")).json()) as Scorecard;
   const team = api.teams.find((t) => t !== api.businessUnit) ?? api.businessUnit;
   await page.goto(`/teams?bu=${encodeURIComponent(team)}`);
   const bar = page.getByTestId("filter-bar");
-  // The team is the bar's business unit; the dimensions a scorecard has no cut by are off, saying so.
+  // The team is the bar's business unit; the other dimensions narrow its figures (e2e/teams-filters.spec.ts).
   await expect(bar.getByLabel("Business unit")).toHaveValue(team, SLOW);
-  for (const label of ["Account", "Region", "Environment", "Service"]) await expect(bar.getByLabel(label)).toBeDisabled();
+  for (const label of ["Account", "Region", "Environment", "Service"]) await expect(bar.getByLabel(label)).toBeEnabled();
   await bar.getByLabel("Date range").selectOption("13m");
   await expect(page).toHaveURL(/[?&]range=13m(&|$)/);
   const today = new Date().toISOString().slice(0, 10);

@@ -8,7 +8,8 @@ const STYLE: Record<TargetStatus, { box: string; text: string; words: string }> 
   "no data": { box: "border-slate-200 bg-white", text: "text-slate-700", words: "no data" },
 };
 
-export function TargetTile({ label, value, status, detail, testId }: { label: string; value: string; status: TargetStatus | null; detail: ReactNode; testId: string }) {
+/** note: the filters of the bar this figure cannot follow (FilterNote), under the detail. */
+export function TargetTile({ label, value, status, detail, testId, note }: { label: string; value: string; status: TargetStatus | null; detail: ReactNode; testId: string; note?: ReactNode }) {
   const style = STYLE[status ?? "no data"];
   return (
     <div className={`rounded-lg border p-4 shadow-sm ${status ? style.box : "border-slate-200 bg-white"}`} data-testid={testId} data-status={status ?? "none"}>
@@ -18,6 +19,7 @@ export function TargetTile({ label, value, status, detail, testId }: { label: st
         {detail}
         {status ? <span className={`ml-1 font-medium ${style.text}`}>· {style.words}</span> : null}
       </p>
+      {note}
     </div>
   );
 }

@@ -3,6 +3,8 @@
 // A team's CMK coverage against the organization's, per day over the filter bar's range (30 days
 // when none is picked), with the coverage target as a goal line, a marker on every day a settings
 // change recomputed history, and "compare with previous period" (the team's same days before).
+// Every series follows the bar's account, region, environment and service, the team's and the
+// organization's alike, so the two lines compare like with like.
 import { useMemo } from "react";
 import type { coverageEndpoint } from "@/lib/endpoints/coverage";
 import { formatPercent } from "@/lib/domain/format";
@@ -15,16 +17,18 @@ import { previousPeriod } from "@/components/filters/time-range";
 import { useFilters } from "@/components/filters/use-filters";
 import { useEndpoint } from "@/components/hooks/queries/use-endpoint";
 import { QueryBoundary } from "@/components/tables/states";
+import { TEAM_DIMENSIONS } from "./team-filters";
 
 export function TeamTrendChart({ bu, target }: { bu: string; target?: number }) {
   const { filters } = useFilters();
   const { compare, setCompare } = useCompare();
-  const range = filtersToApiParams(filters, ["from", "to"]);
+  const range = filtersToApiParams(filters, ["from", "to", ...TEAM_DIMENSIONS]);
   const team = useEndpoint<typeof coverageEndpoint>("/api/coverage", { ...range, bu });
   const org = useEndpoint<typeof coverageEndpoint>("/api/coverage", range);
   const span = spanOf(team.data);
   const before = span ? previousPeriod(span) : undefined;
-  const prev = useEndpoint<typeof coverageEndpoint>("/api/coverage", { ...before, bu }, { enabled: compare && Boolean(before) });
+  const dims = filtersToApiParams(filters, TEAM_DIMENSIONS);
+  const prev = useEndpoint<typeof coverageEndpoint>("/api/coverage", { ...dims, ...before, bu }, { enabled: compare && Boolean(before) });
   const data = useMemo(() => {
     const points = team.data?.points ?? [];
     const orgByDay = new Map((org.data?.points ?? []).map((p) => [p.day, p.coverageByCountPct]));

@@ -42,3 +42,16 @@ export function filtersNotApplied(filters: OverviewFilters): Partial<Record<Over
   }
   return out;
 }
+
+/**
+ * The Teams scorecard's figures under the overview's names (GET /api/teams/scorecard): its gap,
+ * coverage and non-compliant count are coverage rows, its key list is `keys`, its cost tile and
+ * trend are `cost`. The same reasons as on the overview, so both pages say the same.
+ */
+export const SCORECARD_FIGURES = ["coverage", "keys", "findings", "cost", "mttp"] as const satisfies readonly OverviewFigure[];
+export type ScorecardFigure = (typeof SCORECARD_FIGURES)[number];
+
+export function scorecardFiltersNotApplied(filters: OverviewFilters): Partial<Record<ScorecardFigure, FilterNotApplied[]>> {
+  const all = filtersNotApplied(filters);
+  return Object.fromEntries(SCORECARD_FIGURES.filter((f) => all[f]).map((f) => [f, all[f]!]));
+}

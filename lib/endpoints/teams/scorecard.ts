@@ -5,6 +5,11 @@
 // the caller's own business unit when their identity has one (a scoped principal), else the
 // business unit furthest below the coverage target. "(untagged)" is never a team: its resources
 // are a follow-up list (`untagged`), and asking for it alone answers 400.
+// The global filter bar's account, region, environment and service narrow every figure that has
+// them, as on the overview (issue 19 item 2): coverage, non-compliance and the team pick read the
+// overview's per-BU coverage (coverage_interval under a non-bu filter); keys, findings and MTTP have
+// no service; cost has neither environment nor service. `filtersNotApplied` names, per figure, the
+// filters it could not follow (lib/queries/overview-filters.ts), and the page says so on its tile.
 import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/endpoint";
 import { dimensionParams } from "@/lib/api/params";
@@ -12,21 +17,16 @@ import { currentPrincipal } from "@/lib/auth/context";
 import type { Db } from "@/lib/db/client";
 import { UNTAGGED, buLabel } from "@/lib/domain/business-unit";
 import { badRequest } from "@/lib/domain/errors";
-import { type Day, dayToDate, toDay } from "@/lib/domain/days";
-import { relativeChange } from "@/lib/domain/period-change";
 import { againstTarget, resourcesToMove } from "@/lib/kpi/target-gap";
-import { getCoverageSummaryOn } from "@/lib/queries/coverage-summary";
-import { costWindows, sameDaysMonthBefore, windowTotal, type CostWindow } from "@/lib/queries/kms-cost-summary";
+import { coverageByBusinessUnitOn } from "@/lib/queries/coverage-summary";
 import { latestCostDay, latestCoverageDay } from "@/lib/queries/kpi/as-of";
-import { costByBu } from "@/lib/queries/kpi/cost-by-bu";
 import { mttpReport } from "@/lib/queries/kpi/mttp";
 import { keyTiles } from "@/lib/queries/overview";
+import { scorecardFiltersNotApplied, type OverviewFilters } from "@/lib/queries/overview-filters";
 import { loadPolicySettings } from "@/lib/settings/load";
+import { teamCost } from "./team-cost";
 
-/** Months of cost in the trend, the running one included. */
-const TREND_MONTHS = 6;
-
-type Coverage = Awaited<ReturnType<typeof getCoverageSummaryOn>>["byBusinessUnit"][number];
+type Coverage = Awaited<ReturnType<typeof coverageByBusinessUnitOn>>[number];
 
 /** Points below the coverage target, then resources to move: the order "furthest from target" means. */
 function furthestFromTarget(units: Coverage[], target: number): Coverage | undefined {
@@ -34,44 +34,17 @@ function furthestFromTarget(units: Coverage[], target: number): Coverage | undef
   return [...units].sort((a, b) => gap(b) - gap(a) || (resourcesToMove(b.cmkResources, b.resources, target) ?? 0) - (resourcesToMove(a.cmkResources, a.resources, target) ?? 0) || a.businessUnit.localeCompare(b.businessUnit))[0];
 }
 
-/** A cost window's usage total; null ("no data", never $0.00) when no day of it is stored. */
-async function windowCost(db: Db, window: CostWindow, bu: string) {
-  const w = await windowTotal(db, window, { bu: [bu] });
-  return { from: toDay(window.from), to: toDay(window.to), total: w.days > 0 ? w.total : null };
-}
-
-async function costOf(db: Db, bu: string, latest: Day | null) {
-  if (!latest) return null;
-  const windows = costWindows(dayToDate(latest));
-  const [y, m] = latest.split("-").map(Number) as [number, number];
-  const trendFrom = toDay(new Date(Date.UTC(y, m - TREND_MONTHS, 1)));
-  const [monthToDate, sameDaysBefore, lastFullMonth, trend] = await Promise.all([
-    windowCost(db, windows.monthToDate, bu),
-    windowCost(db, sameDaysMonthBefore(windows.monthToDate), bu),
-    windowCost(db, windows.lastFullMonth, bu),
-    costByBu(db, { granularity: "month", from: trendFrom, to: latest, bu: [bu] }),
-  ]);
-  const byMonth = new Map(trend.rows.map((r) => [r.period, r.total]));
-  const months = Array.from({ length: TREND_MONTHS }, (_, i) => toDay(new Date(Date.UTC(y, m - TREND_MONTHS + i, 1))));
-  return {
-    monthToDate,
-    sameDaysMonthBefore: sameDaysBefore,
-    /** Month to date against the same days of the month before, in %; null when either has no data or the base is 0. */
-    changePct: relativeChange(monthToDate.total, sameDaysBefore.total),
-    lastFullMonth,
-    /** Usage per month, oldest first; the last one is the month to date; null = no data. */
-    trend: months.map((month) => ({ month, total: byMonth.get(month) ?? null, partial: month === months.at(-1) })),
-  };
-}
-
-export async function teamScorecard(db: Db, params: { bu?: string[] }) {
+/** filters: the bar's (bu narrowed to the caller's scope by serve(), the whole scope when absent). */
+export async function teamScorecard(db: Db, filters: OverviewFilters) {
   const principal = currentPrincipal();
-  if (params.bu?.length && params.bu.every((b) => b === "")) throw badRequest(`Parameter bu: ${UNTAGGED} is not a team; its resources are the follow-up list of every scorecard`);
+  if (filters.bu?.length && filters.bu.every((b) => b === "")) throw badRequest(`Parameter bu: ${UNTAGGED} is not a team; its resources are the follow-up list of every scorecard`);
+  const { account, region, env } = filters;
   const [settings, coverageDay, costDay] = await Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db)]);
   const targets = settings.targets;
-  const coverage = coverageDay ? (await getCoverageSummaryOn(db, dayToDate(coverageDay), params.bu)).byBusinessUnit : [];
+  // The overview's per-BU coverage under the same filters: a team's figures are its row there.
+  const coverage = coverageDay ? await coverageByBusinessUnitOn(db, coverageDay, filters) : [];
   const teams = coverage.filter((u) => u.businessUnit !== "");
-  const asked = params.bu?.filter((b) => b !== "") ?? [];
+  const asked = filters.bu?.filter((b) => b !== "") ?? [];
   // A scoped principal's request without bu arrives narrowed to their whole scope: their own BUs.
   const own = principal.businessUnits !== null && asked.length === principal.businessUnits.filter((b) => b !== "").length;
   const pickedFrom = asked.length ? teams.filter((t) => asked.includes(t.businessUnit)) : teams;
@@ -80,17 +53,17 @@ export async function teamScorecard(db: Db, params: { bu?: string[] }) {
   const untaggedRow = coverage.find((u) => u.businessUnit === "");
   const untagged = untaggedRow ? { resources: untaggedRow.resources, nonCompliant: untaggedRow.nonCompliant } : null;
   const bu = picked?.businessUnit ?? asked[0];
-  if (bu === undefined) return { businessUnit: null, pickedBecause, asOf: { coverage: coverageDay, costs: costDay }, targets, teams: teams.map((t) => buLabel(t.businessUnit)), untagged, scorecard: null };
+  const common = { pickedBecause, asOf: { coverage: coverageDay, costs: costDay }, targets, filtersNotApplied: scorecardFiltersNotApplied(filters) };
+  if (bu === undefined) return { businessUnit: null, ...common, teams: teams.map((t) => buLabel(t.businessUnit)), untagged, scorecard: null };
 
-  const [keys, cost, mttp] = await Promise.all([keyTiles(db, { bu: [bu] }), costOf(db, bu, costDay), mttpReport(db, { bu: [bu] })]);
+  const keyFilters = { bu: [bu], account, region, env };
+  const [keys, cost, mttp] = await Promise.all([keyTiles(db, keyFilters), teamCost(db, { bu: [bu], account, region }, costDay), mttpReport(db, keyFilters)]);
   const toMove = picked ? resourcesToMove(picked.cmkResources, picked.resources, targets.coverageByCount) : null;
   const findings = { critical: 0, high: 0, medium: 0, low: 0, ...keys.findingsBySeverity };
   return {
     businessUnit: buLabel(bu),
-    pickedBecause,
-    asOf: { coverage: coverageDay, costs: costDay },
-    targets,
-    /** Every team the caller may see, for the picker ("(untagged)" is not one). */
+    ...common,
+    /** Every team the caller may see under the filters, for the picker ("(untagged)" is not one). */
     teams: teams.map((t) => buLabel(t.businessUnit)).sort(),
     untagged,
     scorecard: {
@@ -113,6 +86,7 @@ export async function teamScorecard(db: Db, params: { bu?: string[] }) {
 export const teamScorecardEndpoint = defineEndpoint({
   route: "GET /api/teams/scorecard",
   access: "read",
-  params: z.strictObject({ bu: dimensionParams.bu }),
+  // The overview's parameters (lib/endpoints/overview.ts): the global filter bar's five dimensions.
+  params: z.strictObject({ bu: dimensionParams.bu, account: dimensionParams.account, region: dimensionParams.region, env: dimensionParams.env, service: dimensionParams.service }),
   query: teamScorecard,
 });
