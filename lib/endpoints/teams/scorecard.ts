@@ -41,8 +41,10 @@ export async function teamScorecard(db: Db, filters: OverviewFilters) {
   const { account, region, env } = filters;
   const [settings, coverageDay, costDay] = await Promise.all([loadPolicySettings(db), latestCoverageDay(db), latestCostDay(db)]);
   const targets = settings.targets;
-  // The overview's per-BU coverage under the same filters: a team's figures are its row there.
-  const coverage = coverageDay ? await coverageByBusinessUnitOn(db, coverageDay, filters) : [];
+  // The overview's per-BU coverage under the same filters: a team's figures are its row there. Read
+  // for every BU the caller may see, not only the one asked: the picker lists them all, and the
+  // untagged follow-up belongs under every scorecard, the asked team's too.
+  const coverage = coverageDay ? await coverageByBusinessUnitOn(db, coverageDay, { ...filters, bu: principal.businessUnits ?? undefined }) : [];
   const teams = coverage.filter((u) => u.businessUnit !== "");
   const asked = filters.bu?.filter((b) => b !== "") ?? [];
   // A scoped principal's request without bu arrives narrowed to their whole scope: their own BUs.

@@ -84,6 +84,9 @@ describe("GET /api/teams/scorecard", () => {
   it("holds the team's figures against their targets", async () => {
     const { body } = await call(scorecard, "/api/teams/scorecard?bu=payments");
     expect(body.pickedBecause).toBe("requested");
+    // The asked team's page still lists every team and keeps the untagged follow-up under it.
+    expect(body.teams).toEqual(["analytics", "payments"]);
+    expect(body.untagged).toEqual({ resources: 3, nonCompliant: 2 });
     const card = body.scorecard;
     expect(card.coverage).toEqual({ resources: 10, cmkResources: 5, coverageByCountPct: 50, resourcesToMove: 4, status: "missed" });
     expect(card.nonCompliant).toEqual({ count: 5, status: "missed" });
