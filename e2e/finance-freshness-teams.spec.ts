@@ -158,6 +158,9 @@ test("item 7: Teams opens on the team furthest from target with its scorecard; (
   await page.getByRole("tab", { name: other }).click();
   await expect(page.getByRole("heading", { name: `Scorecard of ${other}` })).toBeVisible(SLOW);
   await expect(page.getByTestId("team-gap")).toContainText(gapText(otherApi.scorecard, api.targets.coverageByCount), SLOW);
+  // The follow-up is under every scorecard, the team asked for too.
+  expect(otherApi.untagged).toEqual(api.untagged);
+  if (api.untagged) await expect(page.getByTestId("untagged-counts")).toContainText(`${formatInteger(api.untagged.resources)} in-scope resources carry no business-unit tag`);
 });
 
 test("item 7: a viewer whose identity has a business unit opens on it", async ({ page }) => {
