@@ -17,6 +17,8 @@ export const APP_PAGES: readonly AppPage[] = [
   { path: "/keys", name: "keys", heading: "Keys", ready: "keys-table" },
   { path: "key", name: "key-detail", heading: null, ready: "key-arn" },
   { path: "/resources", name: "resources", heading: "Resources", ready: "resources-table" },
+  // The other list of the same page (the coverage tiles open it): more columns, as wide as any table.
+  { path: "/resources?view=all&encryption=NONE,SSE_S3,AWS_MANAGED_KMS,UNKNOWN", name: "resources-by-encryption", heading: "Resources", ready: "resources-table" },
   { path: "/findings", name: "findings", heading: "Findings", ready: "findings-table" },
   { path: "/costs", name: "costs", heading: "Costs", ready: "chart-cost-by-group" },
   { path: "/savings", name: "savings", heading: "Savings", ready: "bucket-keys-table" },
