@@ -40,21 +40,14 @@ const since: ServerColumn<Listed> = {
   cell: (r) => (r.since === null ? NO_VALUE : formatSince(r.since, r.sinceHistoryStart)),
   sortField: "since",
 };
-const arn = arnExportColumn("arn", (r: Listed) => r.resourceArn);
+/** Who, where, how large, which key and since when: the same after the first columns in both lists. */
+const REST: readonly ServerColumn<Listed>[] = [bu, owner, env, account, region, size, key, since, arnExportColumn("arn", (r: Listed) => r.resourceArn)];
 
 export const NONCOMPLIANT_COLUMNS: readonly ServerColumn<NonCompliant>[] = [
   name,
   service,
   { ...labelColumn("reason", "Reason", (r: NonCompliant) => r.reason, REASON_LABELS), sortField: "reason" },
-  bu,
-  owner,
-  env,
-  account,
-  region,
-  size,
-  key,
-  since,
-  arn,
+  ...REST,
 ];
 
 /** The API's default: longest non-compliant first. */
@@ -74,15 +67,7 @@ export const IN_SCOPE_COLUMNS: readonly ServerColumn<Listed>[] = [
     cell: (r) => (r.reason === null ? <span className="text-slate-600">{r.requiresCmk ? COMPLIANT : `${COMPLIANT} (no CMK required)`}</span> : <span title={r.reason}>{codeLabel(REASON_LABELS, r.reason)}</span>),
     sortField: "reason",
   },
-  bu,
-  owner,
-  env,
-  account,
-  region,
-  size,
-  key,
-  since,
-  arn,
+  ...REST,
 ];
 
 /** The API's default: by name. */

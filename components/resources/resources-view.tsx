@@ -28,7 +28,8 @@ export function ResourcesView() {
   const [view] = useUrlChoice<ResourceView>("view", RESOURCE_VIEWS.map((v) => v.value), "noncompliant");
   const listFilterSet = view === "all" ? IN_SCOPE_LIST_FILTERS : NONCOMPLIANT_LIST_FILTERS;
   const listFilters = useListFilterParams(listFilterSet);
-  const apiFilters = { ...filtersToApiParams(filters, FILTERS), ...listFilters };
+  // What both lists take alike; each names its endpoint, columns and default order.
+  const shared = { testId: "resources-table", filterParams: { ...filtersToApiParams(filters, FILTERS), ...listFilters }, rowKey: (r: { resourceArn: string }) => r.resourceArn, searchPlaceholder: "Name or ARN" };
   // Another list: its own filters, sort and first page (a reason means nothing to the other list).
   const choose = (next: ResourceView) =>
     setParams({ view: next === "noncompliant" ? undefined : next, page: undefined, sort: undefined, reason: undefined, encryption: undefined, compliance: undefined });
@@ -46,33 +47,11 @@ export function ResourcesView() {
       </fieldset>
       <ActiveListFilters filters={listFilterSet} />
       {view === "all" ? (
-        <ServerTable<typeof resourcesEndpoint>
-          key="all"
-          title="In-scope resources"
-          testId="resources-table"
-          path="/api/resources"
-          filterParams={apiFilters}
-          columns={IN_SCOPE_COLUMNS}
-          exportColumns={IN_SCOPE_EXPORT}
-          defaultSort={IN_SCOPE_DEFAULT_SORT}
-          rowKey={(r) => r.resourceArn}
-          searchPlaceholder="Name or ARN"
-          emptyMessage="No in-scope resource for these filters."
-        />
+        <ServerTable<typeof resourcesEndpoint> key="all" {...shared} title="In-scope resources" path="/api/resources"
+          columns={IN_SCOPE_COLUMNS} exportColumns={IN_SCOPE_EXPORT} defaultSort={IN_SCOPE_DEFAULT_SORT} emptyMessage="No in-scope resource for these filters." />
       ) : (
-        <ServerTable<typeof noncompliantResourcesEndpoint>
-          key="noncompliant"
-          title="Non-compliant resources"
-          testId="resources-table"
-          path="/api/resources/noncompliant"
-          filterParams={apiFilters}
-          columns={NONCOMPLIANT_COLUMNS}
-          exportColumns={NONCOMPLIANT_EXPORT}
-          defaultSort={NONCOMPLIANT_DEFAULT_SORT}
-          rowKey={(r) => r.resourceArn}
-          searchPlaceholder="Name or ARN"
-          emptyMessage="No non-compliant resource for these filters."
-        />
+        <ServerTable<typeof noncompliantResourcesEndpoint> key="noncompliant" {...shared} title="Non-compliant resources" path="/api/resources/noncompliant"
+          columns={NONCOMPLIANT_COLUMNS} exportColumns={NONCOMPLIANT_EXPORT} defaultSort={NONCOMPLIANT_DEFAULT_SORT} emptyMessage="No non-compliant resource for these filters." />
       )}
     </div>
   );
