@@ -30,13 +30,17 @@ async function filterValues(url: string): Promise<{ bu: string; finding: string;
   });
 }
 
-export function pagePaths(v: { bu: string; finding: string; account: string }): { name: string; route: "resources" | "keys"; path: string }[] {
+export function pagePaths(v: { bu: string; finding: string; account: string }): { name: string; route: "resources" | "inScope" | "keys"; path: string }[] {
   const bu = encodeURIComponent(v.bu);
   return [
     { name: "non-compliant, default (since)", route: "resources", path: "/api/resources/noncompliant?pageSize=50" },
     { name: "non-compliant, BU + EBS/RDS, by size desc", route: "resources", path: `/api/resources/noncompliant?bu=${bu}&service=EBS,RDS&sort=-size&pageSize=50` },
     { name: "non-compliant, 2 reasons, by name, page 3", route: "resources", path: "/api/resources/noncompliant?reason=AWS_MANAGED_KEY,SSE_S3&sort=name&page=3&pageSize=50" },
     { name: "non-compliant, account, search, by BU", route: "resources", path: `/api/resources/noncompliant?account=${v.account}&search=prod&sort=bu&pageSize=50` },
+    // Every in-scope resource not on a CMK: the coverage tiles' lists (by count: by name; by storage: by size).
+    { name: "not on a CMK, default (name)", route: "inScope", path: "/api/resources?encryption=NONE,SSE_S3,AWS_MANAGED_KMS,UNKNOWN&pageSize=50" },
+    { name: "not on a CMK, by size desc", route: "inScope", path: "/api/resources?encryption=NONE,SSE_S3,AWS_MANAGED_KMS,UNKNOWN&sort=-size&pageSize=50" },
+    { name: "not on a CMK, BU, compliant, page 3", route: "inScope", path: `/api/resources?encryption=NONE,SSE_S3,AWS_MANAGED_KMS,UNKNOWN&bu=${bu}&compliance=compliant&page=3&pageSize=50` },
     { name: "keys, customer managed, by resources desc", route: "keys", path: "/api/keys?manager=CUSTOMER&sort=-resources&pageSize=50" },
     { name: "keys, finding + BU, by created", route: "keys", path: `/api/keys?finding=${v.finding}&bu=${bu}&sort=created&pageSize=50` },
     { name: "keys, search alias, by findings desc", route: "keys", path: "/api/keys?search=prod&sort=-findings&pageSize=50" },
@@ -49,6 +53,7 @@ export async function benchPages(url: string, dataset: string, opts: { runs: num
   await pointAppAt(url);
   const handlers = {
     resources: (await import("@/app/api/resources/noncompliant/route")).GET,
+    inScope: (await import("@/app/api/resources/route")).GET,
     keys: (await import("@/app/api/keys/route")).GET,
   };
   const results: PageResult[] = [];
