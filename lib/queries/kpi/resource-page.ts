@@ -78,34 +78,52 @@ export function listConditions(filters: DimensionFilters, search: string | undef
 }
 
 /**
- * The page in `orderBy` (the resource ARN breaks ties, so pages never overlap) and the total.
- * They run side by side on two connections: the page stops after offset + limit rows of an index
- * in sort order where one exists, the count reads a narrow index only.
+ * Below this many matching rows a page is read by filtering first and sorting what matched (a
+ * bitmap over the filters, then a sort of at most this many rows: tens of milliseconds). Above it,
+ * walking an index in sort order until the page is full is what stays fast. Left to itself the
+ * planner walks the order index for a narrow filter too, assuming matches are spread evenly along
+ * it: one business unit's resources share a name prefix, so the walk crossed ~900,000 others
+ * before reaching them (2.2 s at organization scale, BENCHMARKS.md "Paged lists").
+ */
+const FILTER_FIRST_BELOW = 50_000;
+
+/** The columns a page shows or sorts by, as stored (the filtered rows, before their sort). */
+const RAW_COLUMNS = `v.resource_arn, v.name, v.account_id, v.region, v.service, v.non_compliant_reason, v.encryption_class, v.key_arn, v.key_state,
+  v.business_unit, v.environment, v.classification, v.application, v.owner, v.requires_cmk, v.size_bytes, v.non_compliant_since`;
+
+/**
+ * The page in `orderBy` (the resource ARN breaks ties, so pages never overlap) and the total. The
+ * total comes first (an index-only count) because it decides how the page is read.
  */
 export async function readResourcePage(
   db: Db,
   query: { day: Day; conditions: string[]; params: SqlParams; orderBy: string; page: number; pageSize: number },
+  /** Tests read one page both ways and compare them. */
+  filterFirstBelow = FILTER_FIRST_BELOW,
 ): Promise<ResourcePage> {
   const { conditions, params } = query;
   const filterValues = [...params.values];
   const limit = params.add(query.pageSize);
   const offset = params.add((query.page - 1) * query.pageSize);
-  const [rows, counted, historyStart] = await Promise.all([
-    db.$queryRawUnsafe<Row[]>(
-      `SELECT v.resource_arn, v.name, v.account_id, v.region, v.service::text AS service,
-         v.non_compliant_reason::text AS non_compliant_reason, v.encryption_class::text AS encryption_class, v.key_arn,
-         v.key_state, v.business_unit, v.environment, v.classification, v.application, v.owner, v.requires_cmk, v.size_bytes,
-         v.non_compliant_since AS since
-       FROM storage_resource_version v ${whereClause(conditions)}
-       ORDER BY ${query.orderBy}, v.resource_arn LIMIT ${limit} OFFSET ${offset}`,
-      ...params.values,
-    ),
+  const [counted, historyStart] = await Promise.all([
     db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM storage_resource_version v ${whereClause(conditions)}`, ...filterValues),
     firstCoverageDay(db),
   ]);
+  const total = counted[0]?.n ?? 0;
+  const columns = `v.resource_arn, v.name, v.account_id, v.region, v.service::text AS service,
+         v.non_compliant_reason::text AS non_compliant_reason, v.encryption_class::text AS encryption_class, v.key_arn,
+         v.key_state, v.business_unit, v.environment, v.classification, v.application, v.owner, v.requires_cmk, v.size_bytes,
+         v.non_compliant_since AS since`;
+  const page = `ORDER BY ${query.orderBy}, v.resource_arn LIMIT ${limit} OFFSET ${offset}`;
+  // MATERIALIZED keeps the planner from folding the filter back into an ordered index walk.
+  const sql =
+    total < filterFirstBelow
+      ? `WITH v AS MATERIALIZED (SELECT ${RAW_COLUMNS} FROM storage_resource_version v ${whereClause(conditions)}) SELECT ${columns} FROM v ${page}`
+      : `SELECT ${columns} FROM storage_resource_version v ${whereClause(conditions)} ${page}`;
+  const rows = total === 0 ? [] : await db.$queryRawUnsafe<Row[]>(sql, ...params.values);
   return {
     day: query.day,
-    total: counted[0]?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
     items: rows.map((r) => {

@@ -16,6 +16,8 @@ import { GET as overviewApi } from "@/app/api/overview/route";
 import { dayToDate } from "@/lib/domain/days";
 import { recomputeCoverage } from "@/lib/rollups/coverage";
 import { markFresh } from "@/lib/store/freshness";
+import { listConditions, readResourcePage, validOn } from "@/lib/queries/kpi/resource-page";
+import { SqlParams } from "@/lib/queries/kpi/sql";
 import { resetTables, testDb } from "../support/db";
 import { call, type Json } from "./call";
 
@@ -106,5 +108,22 @@ describe("GET /api/resources", () => {
   it("as of an earlier day, lists the resources of that day", async () => {
     const body = await list("?day=2026-11-05&encryption=SSE_S3");
     expect([body.day, names(body)]).toEqual(["2026-11-05", ["a-sse", "b-old", "b-sse-dev"]]);
+  });
+});
+
+describe("a page read filter-first or in index order", () => {
+  // Narrow filters are read filter-first, wide ones by walking the sort's index (resource-page.ts):
+  // the two must give the same rows, whichever the total picks.
+  it.each(["v.name ASC", "v.size_bytes DESC NULLS LAST", "v.encryption_class ASC", "v.non_compliant_since DESC NULLS LAST"])("gives the same pages ordered by %s", async (orderBy) => {
+    const read = async (page: number, filterFirstBelow: number) => {
+      const params = new SqlParams();
+      const conditions = [...(await validOn(db, "2026-12-05", params)), ...listConditions({ account: [A, B] }, undefined, params)];
+      return readResourcePage(db, { day: "2026-12-05", conditions, params, orderBy, page, pageSize: 3 }, filterFirstBelow);
+    };
+    for (const page of [1, 2, 3]) {
+      const [filterFirst, indexOrder] = [await read(page, Number.MAX_SAFE_INTEGER), await read(page, 0)];
+      expect(filterFirst).toEqual(indexOrder);
+      expect(filterFirst.total).toBe(7);
+    }
   });
 });
