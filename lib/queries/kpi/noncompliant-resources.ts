@@ -4,11 +4,8 @@
 // compliant version or a gap in which the resource did not exist.
 import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/lib/kpi/compliance";
-import { latestCoverageDay, latestSnapshotDay } from "./as-of";
-import { SqlParams } from "./sql";
 import { type Day } from "@/lib/domain/days";
-import { type DimensionFilters } from "@/lib/domain/dimensions";
-import { type ListedResource, type ResourcePage, listConditions, readResourcePage, validOn } from "./resource-page";
+import { type ListedResource, type ResourceListQuery, type ResourcePage, listResourcePage } from "./resource-page";
 
 export const NONCOMPLIANT_SORTS = ["since", "name", "reason", "bu", "account", "service", "size"] as const;
 export type NonCompliantSort = (typeof NONCOMPLIANT_SORTS)[number];
@@ -30,15 +27,9 @@ const SORT_COLUMNS: Record<NonCompliantSort, string> = {
  */
 const NULLABLE_SORTS: ReadonlySet<NonCompliantSort> = new Set(["size"]);
 
-export interface NonCompliantResourcesQuery {
-  day?: Day;
-  filters: DimensionFilters;
+export interface NonCompliantResourcesQuery extends ResourceListQuery {
   reason?: NonCompliantReason[];
-  /** Case-insensitive substring of the name or ARN. */
-  search?: string;
   sort: { field: NonCompliantSort; descending: boolean };
-  page: number;
-  pageSize: number;
 }
 
 /** A listed resource that is non-compliant: its reason and since are always set. */
@@ -47,14 +38,14 @@ export type NonCompliantResource = ListedResource & { reason: NonCompliantReason
 export type NonCompliantResourcesPage = ResourcePage<NonCompliantResource>;
 
 export async function nonCompliantResources(db: Db, query: NonCompliantResourcesQuery): Promise<NonCompliantResourcesPage> {
-  const day = query.day ?? (await latestCoverageDay(db)) ?? (await latestSnapshotDay(db));
-  if (!day) return { day: null, total: 0, page: query.page, pageSize: query.pageSize, items: [] };
-  const params = new SqlParams();
-  const conditions = [...(await validOn(db, day, params)), `v.non_compliant_reason IS NOT NULL`, ...listConditions(query.filters, query.search, params)];
-  if (query.reason?.length) conditions.push(`v.non_compliant_reason = ANY(${params.add(query.reason)}::"NonCompliantReason"[])`);
   const { field, descending } = query.sort;
   const direction = descending ? (NULLABLE_SORTS.has(field) ? "DESC NULLS LAST" : "DESC") : "ASC";
-  const page = await readResourcePage(db, { day, conditions, params, orderBy: `${SORT_COLUMNS[field]} ${direction}`, page: query.page, pageSize: query.pageSize });
+  const page = await listResourcePage(
+    db,
+    query,
+    (params) => [`v.non_compliant_reason IS NOT NULL`, ...(query.reason?.length ? [`v.non_compliant_reason = ANY(${params.add(query.reason)}::"NonCompliantReason"[])`] : [])],
+    `${SORT_COLUMNS[field]} ${direction}`,
+  );
   // Every row has non_compliant_reason set, and non_compliant_since with it (non-compliant-since.ts).
   return page as NonCompliantResourcesPage;
 }

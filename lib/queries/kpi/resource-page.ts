@@ -5,6 +5,7 @@
 import type { Db } from "@/lib/db/client";
 import type { NonCompliantReason } from "@/lib/kpi/compliance";
 import { SqlParams, dimensionConditions, whereClause } from "./sql";
+import { latestCoverageDay, latestSnapshotDay } from "./as-of";
 import { type Day, OPEN_END, toDay } from "@/lib/domain/days";
 import { buLabel } from "@/lib/domain/business-unit";
 import { type DimensionFilters } from "@/lib/domain/dimensions";
@@ -75,6 +76,28 @@ export function listConditions(filters: DimensionFilters, search: string | undef
     conditions.push(`(v.name ILIKE ${pattern} OR v.resource_arn ILIKE ${pattern})`);
   }
   return conditions;
+}
+
+/** What every resource list is asked: a day (default: the latest coverage day), the bar's filters, a search, a page. */
+export interface ResourceListQuery {
+  day?: Day;
+  filters: DimensionFilters;
+  /** Case-insensitive substring of the name or ARN. */
+  search?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a resource list: the versions valid on the day under the shared filters and search,
+ * plus the list's `own` conditions (bound through the same params), in `orderBy`.
+ */
+export async function listResourcePage(db: Db, query: ResourceListQuery, own: (params: SqlParams) => string[], orderBy: string): Promise<ResourcePage> {
+  const day = query.day ?? (await latestCoverageDay(db)) ?? (await latestSnapshotDay(db));
+  if (!day) return { day: null, total: 0, page: query.page, pageSize: query.pageSize, items: [] };
+  const params = new SqlParams();
+  const conditions = [...(await validOn(db, day, params)), ...listConditions(query.filters, query.search, params), ...own(params)];
+  return readResourcePage(db, { day, conditions, params, orderBy, page: query.page, pageSize: query.pageSize });
 }
 
 /**
