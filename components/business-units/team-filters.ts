@@ -9,6 +9,3 @@ export const TEAM_DIMENSIONS = OVERVIEW_FILTERS.filter((f) => f !== "bu");
 
 /** The bar on the Teams page: the range (its trend chart), the team and the dimensions; none disabled. */
 export const TEAM_FILTERS: readonly FilterName[] = ["from", "to", ...OVERVIEW_FILTERS];
-
-/** /api/keys has no service (a key is not one storage service's): its list says so instead (FilterNote). */
-export const KEY_LIST_DIMENSIONS = TEAM_DIMENSIONS.filter((f) => f !== "service");

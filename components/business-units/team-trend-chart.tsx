@@ -22,12 +22,12 @@ import { TEAM_DIMENSIONS } from "./team-filters";
 export function TeamTrendChart({ bu, target }: { bu: string; target?: number }) {
   const { filters } = useFilters();
   const { compare, setCompare } = useCompare();
-  const range = filtersToApiParams(filters, ["from", "to", ...TEAM_DIMENSIONS]);
+  const dims = filtersToApiParams(filters, TEAM_DIMENSIONS);
+  const range = { ...dims, ...filtersToApiParams(filters, ["from", "to"]) };
   const team = useEndpoint<typeof coverageEndpoint>("/api/coverage", { ...range, bu });
   const org = useEndpoint<typeof coverageEndpoint>("/api/coverage", range);
   const span = spanOf(team.data);
   const before = span ? previousPeriod(span) : undefined;
-  const dims = filtersToApiParams(filters, TEAM_DIMENSIONS);
   const prev = useEndpoint<typeof coverageEndpoint>("/api/coverage", { ...dims, ...before, bu }, { enabled: compare && Boolean(before) });
   const data = useMemo(() => {
     const points = team.data?.points ?? [];
