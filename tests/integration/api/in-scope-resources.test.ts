@@ -7,7 +7,7 @@
 //     b-none (RDS unencrypted, prod: UNENCRYPTED, size unknown), b-unknown (S3, key not in the
 //     inventory, prod: UNKNOWN_KEY, 50 B), b-sse-dev (S3 SSE-S3, dev: compliant, 200 B)
 //   History: b-old (S3 SSE-S3, dev) existed 2026-11-01..2026-11-09 only.
-// Ties break by ARN (arn:aws:ebs… before arn:aws:s3…). Coverage by count on the latest day: 2 on a CMK (a-cmk, a-cmk-off) of 7 → 5 not on a CMK, of
+// Ties break by ARN (arn:aws:ec2… before arn:aws:rds… before arn:aws:s3…). Coverage by count on the latest day: 2 on a CMK (a-cmk, a-cmk-off) of 7 → 5 not on a CMK, of
 // which 2 compliant (a-dev-aws, b-sse-dev); the non-compliant list has 4 (KEY_UNUSABLE is on a CMK).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as resourcesApi } from "@/app/api/resources/route";
@@ -32,11 +32,18 @@ const NOT_ON_A_CMK = "NONE,SSE_S3,AWS_MANAGED_KMS,UNKNOWN";
 
 beforeAll(async () => {
   await resetTables(db);
+  // ARNs as AWS writes them: a bucket's has no region or account; a volume is named by its id
+  // (its name is the Name tag), a DB instance by its identifier.
+  let volumes = 0;
+  const arnOf = (service: "S3" | "EBS" | "RDS", name: string, region: string, account: string) =>
+    service === "S3" ? `arn:aws:s3:::${name}`
+    : service === "EBS" ? `arn:aws:ec2:${region}:${account}:volume/vol-0${(++volumes).toString(16).padStart(16, "0")}`
+    : `arn:aws:rds:${region}:${account}:db:${name}`;
   const resource = (
     name: string, account: string, service: "S3" | "EBS" | "RDS", encryptionClass: Class, env: string, reason: Reason, sizeBytes: bigint | null,
     validFrom = "2026-11-01", validTo = "9999-12-31",
   ) => ({
-    resourceArn: `arn:aws:${service.toLowerCase()}:::${name}`, accountId: account, region: account === A ? "us-east-1" : "eu-west-1", service, name,
+    resourceArn: arnOf(service, name, account === A ? "us-east-1" : "eu-west-1", account), accountId: account, region: account === A ? "us-east-1" : "eu-west-1", service, name,
     businessUnit: account === A ? "payments" : "analytics", environment: env, encryptionClass, sizeBytes, validFrom: dayToDate(validFrom), validTo: dayToDate(validTo),
     contentHash: name, requiresCmk: env === "prod", nonCompliantReason: reason, nonCompliantSince: reason ? dayToDate("2026-11-03") : null,
   });

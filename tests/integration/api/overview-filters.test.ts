@@ -38,7 +38,7 @@ const BP = { account: B, region: "us-east-1", bu: "analytics", env: "prod" };
 beforeAll(async () => {
   await resetTables(db);
   const resource = (name: string, at: Where, service: "S3" | "EBS", encryptionClass: "CUSTOMER_KMS" | "AWS_MANAGED_KMS" | "SSE_S3" | "NONE", reason: Reason, sizeBytes: bigint | null, requiresCmk = reason !== null) => ({
-    resourceArn: `arn:aws:${service.toLowerCase()}:::${name}`, accountId: at.account, region: at.region, service, name, businessUnit: at.bu, environment: at.env, encryptionClass, sizeBytes,
+    resourceArn: service === "S3" ? `arn:aws:s3:::${name}` : `arn:aws:ec2:${at.region}:${at.account}:volume/${name}`, accountId: at.account, region: at.region, service, name, businessUnit: at.bu, environment: at.env, encryptionClass, sizeBytes,
     validFrom: dayToDate("2026-11-01"), contentHash: name, requiresCmk, nonCompliantReason: reason, nonCompliantSince: reason ? dayToDate("2026-11-01") : null,
   });
   await db.storageResourceVersion.createMany({

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await resetTables(db);
   type Reason = "AWS_MANAGED_KEY" | "SSE_S3" | "UNENCRYPTED" | null;
   const resource = (name: string, at: Where, service: "S3" | "EBS", encryptionClass: "CUSTOMER_KMS" | "AWS_MANAGED_KMS" | "SSE_S3" | "NONE", reason: Reason) => ({
-    resourceArn: `arn:aws:${service.toLowerCase()}:::${name}`, accountId: at.account, region: at.region, service, name, businessUnit: at.bu, environment: at.env, encryptionClass, sizeBytes: null,
+    resourceArn: service === "S3" ? `arn:aws:s3:::${name}` : `arn:aws:ec2:${at.region}:${at.account}:volume/${name}`, accountId: at.account, region: at.region, service, name, businessUnit: at.bu, environment: at.env, encryptionClass, sizeBytes: null,
     validFrom: dayToDate("2026-11-01"), contentHash: name, requiresCmk: reason !== null, nonCompliantReason: reason, nonCompliantSince: reason ? dayToDate("2026-11-01") : null,
   });
   await db.storageResourceVersion.createMany({
